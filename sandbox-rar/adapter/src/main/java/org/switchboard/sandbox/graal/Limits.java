@@ -1,0 +1,5 @@
+package org.switchboard.sandbox.graal;
+
+/** The limits one invocation runs under. */
+record Limits(long wallClockMillis, long statementLimit) {
+}

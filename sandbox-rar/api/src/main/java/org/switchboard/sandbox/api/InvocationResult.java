@@ -1,0 +1,30 @@
+package org.switchboard.sandbox.api;
+
+/**
+ * How an invocation ended.
+ *
+ * @param outcome what ended it
+ * @param reason why, for anything but {@link Outcome#DONE}; also written to the app's log
+ */
+public record InvocationResult(Outcome outcome, String reason) {
+
+    /** What ended an invocation. */
+    public enum Outcome {
+        /** the app called {@code api.done()} */
+        DONE,
+        /** the app had nothing left to do without calling {@code api.done()} */
+        IDLE,
+        /** the app threw, failed to load, or sent an unknown command */
+        FAILED,
+        /** a limit of the sandbox (time, statements, memory, output) ended it */
+        LIMIT_EXCEEDED
+    }
+
+    public static InvocationResult done() {
+        return new InvocationResult(Outcome.DONE, null);
+    }
+
+    public boolean ok() {
+        return outcome == Outcome.DONE || outcome == Outcome.IDLE;
+    }
+}
