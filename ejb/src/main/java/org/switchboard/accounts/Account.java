@@ -1,0 +1,61 @@
+package org.switchboard.accounts;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A tenant. Its API clients authenticate with the account key and an API token, whose hash alone is stored. */
+@Entity
+@Table(name = "account")
+@NamedQuery(name = "Account.findByKey", query = "select a from Account a where a.accountKey = :key")
+public class Account {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(name = "account_key", nullable = false, unique = true)
+    private String accountKey;
+
+    @Column(name = "token_hash", nullable = false)
+    private String tokenHash;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Account() {
+    }
+
+    public Account(String id, String name, String accountKey, String tokenHash) {
+        this.id = id;
+        this.name = name;
+        this.accountKey = accountKey;
+        this.tokenHash = tokenHash;
+        this.createdAt = Instant.now();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getAccountKey() {
+        return accountKey;
+    }
+
+    String getTokenHash() {
+        return tokenHash;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,94 @@
+package org.switchboard.channels;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An address of an account (a long code, short code or USSD code) on a vendor, and the conversation that its
+ * inbound messages go to.
+ */
+@Entity
+@Table(name = "channel")
+public class Channel {
+
+    @Id
+    private String id;
+
+    @Column(name = "account_id", nullable = false)
+    private String accountId;
+
+    @Column(nullable = false)
+    private String vendor;
+
+    @Column(nullable = false)
+    private String address;
+
+    @Column(name = "transport_type", nullable = false)
+    private String transportType;
+
+    @Column(name = "conversation_id")
+    private String conversationId;
+
+    @Column(name = "mo_message_url", length = 2048)
+    private String moMessageUrl;
+
+    @Column(name = "mo_message_url_auth_token")
+    private String moMessageUrlAuthToken;
+
+    protected Channel() {
+    }
+
+    public Channel(String id, String accountId, String vendor, String address, String transportType) {
+        this.id = id;
+        this.accountId = accountId;
+        this.vendor = vendor;
+        this.address = address;
+        this.transportType = transportType;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public String getVendor() {
+        return vendor;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public String getTransportType() {
+        return transportType;
+    }
+
+    public String getConversationId() {
+        return conversationId;
+    }
+
+    public void setConversationId(String conversationId) {
+        this.conversationId = conversationId;
+    }
+
+    public String getMoMessageUrl() {
+        return moMessageUrl;
+    }
+
+    public void setMoMessageUrl(String moMessageUrl) {
+        this.moMessageUrl = moMessageUrl;
+    }
+
+    public String getMoMessageUrlAuthToken() {
+        return moMessageUrlAuthToken;
+    }
+
+    public void setMoMessageUrlAuthToken(String moMessageUrlAuthToken) {
+        this.moMessageUrlAuthToken = moMessageUrlAuthToken;
+    }
+}

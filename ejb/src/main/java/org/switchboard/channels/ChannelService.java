@@ -1,0 +1,34 @@
+package org.switchboard.channels;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.switchboard.accounts.Ids;
+
+/** Creates channels and finds them within an account. */
+@Stateless
+public class ChannelService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public Channel create(String accountId, String vendor, String address, String transportType,
+            String conversationId, String moMessageUrl, String moMessageUrlAuthToken) {
+        if (!VendorConnectors.supports(vendor)) {
+            throw new IllegalArgumentException("Unknown vendor '" + vendor + "'; known: " + VendorConnectors.NAMES);
+        }
+        Channel channel = new Channel(Ids.uuid(), accountId, vendor, address, transportType);
+        channel.setConversationId(conversationId);
+        channel.setMoMessageUrl(moMessageUrl);
+        channel.setMoMessageUrlAuthToken(moMessageUrlAuthToken);
+        em.persist(channel);
+        return channel;
+    }
+
+    /** The channel, if it exists and belongs to the account. */
+    public Optional<Channel> find(String accountId, String channelId) {
+        return Optional.ofNullable(em.find(Channel.class, channelId))
+                .filter(channel -> channel.getAccountId().equals(accountId));
+    }
+}

@@ -1,0 +1,181 @@
+package org.switchboard.contacts;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+/** A person an account talks to, with Vumi Go's contact fields; indexed for Lucene queries. */
+@Entity
+@Table(name = "contact")
+@Indexed
+public class Contact {
+
+    /** The fields a Lucene query may name, as Vumi Go named them. */
+    public static final String[] SEARCHABLE_FIELDS = {"name", "surname", "email_address", "msisdn",
+            "twitter_handle", "facebook_id", "bbm_pin", "gtalk_id", "mxit_id", "wechat_id", "dob"};
+
+    @Id
+    @Column(name = "contact_key")
+    private String key;
+
+    @KeywordField(name = "account_id")
+    @Column(name = "account_id", nullable = false)
+    private String accountId;
+
+    @FullTextField
+    private String name;
+
+    @FullTextField
+    private String surname;
+
+    @FullTextField(name = "email_address")
+    @Column(name = "email_address")
+    private String emailAddress;
+
+    @FullTextField
+    private String msisdn;
+
+    @FullTextField(name = "twitter_handle")
+    @Column(name = "twitter_handle")
+    private String twitterHandle;
+
+    @FullTextField(name = "facebook_id")
+    @Column(name = "facebook_id")
+    private String facebookId;
+
+    @FullTextField(name = "bbm_pin")
+    @Column(name = "bbm_pin")
+    private String bbmPin;
+
+    @FullTextField(name = "gtalk_id")
+    @Column(name = "gtalk_id")
+    private String gtalkId;
+
+    @FullTextField(name = "mxit_id")
+    @Column(name = "mxit_id")
+    private String mxitId;
+
+    @FullTextField(name = "wechat_id")
+    @Column(name = "wechat_id")
+    private String wechatId;
+
+    @FullTextField
+    private String dob;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Contact() {
+    }
+
+    public Contact(String key, String accountId) {
+        this.key = key;
+        this.accountId = accountId;
+        this.createdAt = Instant.now();
+    }
+
+    public String getKey() {
+        return key;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSurname() {
+        return surname;
+    }
+
+    public void setSurname(String surname) {
+        this.surname = surname;
+    }
+
+    public String getEmailAddress() {
+        return emailAddress;
+    }
+
+    public void setEmailAddress(String emailAddress) {
+        this.emailAddress = emailAddress;
+    }
+
+    public String getMsisdn() {
+        return msisdn;
+    }
+
+    public void setMsisdn(String msisdn) {
+        this.msisdn = msisdn;
+    }
+
+    public String getTwitterHandle() {
+        return twitterHandle;
+    }
+
+    public void setTwitterHandle(String twitterHandle) {
+        this.twitterHandle = twitterHandle;
+    }
+
+    public String getFacebookId() {
+        return facebookId;
+    }
+
+    public void setFacebookId(String facebookId) {
+        this.facebookId = facebookId;
+    }
+
+    public String getBbmPin() {
+        return bbmPin;
+    }
+
+    public void setBbmPin(String bbmPin) {
+        this.bbmPin = bbmPin;
+    }
+
+    public String getGtalkId() {
+        return gtalkId;
+    }
+
+    public void setGtalkId(String gtalkId) {
+        this.gtalkId = gtalkId;
+    }
+
+    public String getMxitId() {
+        return mxitId;
+    }
+
+    public void setMxitId(String mxitId) {
+        this.mxitId = mxitId;
+    }
+
+    public String getWechatId() {
+        return wechatId;
+    }
+
+    public void setWechatId(String wechatId) {
+        this.wechatId = wechatId;
+    }
+
+    public String getDob() {
+        return dob;
+    }
+
+    public void setDob(String dob) {
+        this.dob = dob;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

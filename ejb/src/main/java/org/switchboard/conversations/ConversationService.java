@@ -1,0 +1,30 @@
+package org.switchboard.conversations;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import org.switchboard.accounts.Ids;
+
+/** Creates conversations and finds them within an account. */
+@Stateless
+public class ConversationService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public Conversation create(String accountId, Conversation.Type type, String name, String javascript,
+            String config) {
+        Conversation conversation = new Conversation(Ids.hex(), accountId, type, name);
+        conversation.setJavascript(javascript);
+        conversation.setConfig(config);
+        em.persist(conversation);
+        return conversation;
+    }
+
+    /** The conversation, if it exists and belongs to the account. */
+    public Optional<Conversation> find(String accountId, String conversationId) {
+        return Optional.ofNullable(em.find(Conversation.class, conversationId))
+                .filter(conversation -> conversation.getAccountId().equals(accountId));
+    }
+}

@@ -1,0 +1,206 @@
+package org.switchboard.messages;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An inbound or outbound user message, in the fields of the Vumi message format, and where it stands. */
+@Entity
+@Table(name = "message")
+public class Message {
+
+    /** Which way a message travels. */
+    public enum Direction {
+        INBOUND, OUTBOUND
+    }
+
+    /** Where a message stands; outbound messages move from QUEUED to SUBMITTED or REJECTED. */
+    public enum Status {
+        QUEUED, SUBMITTED, REJECTED, RECEIVED, ROUTED
+    }
+
+    @Id
+    private String id;
+
+    @Column(name = "account_id", nullable = false)
+    private String accountId;
+
+    @Column(name = "channel_id", nullable = false)
+    private String channelId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Direction direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Column(name = "to_addr")
+    private String toAddr;
+
+    @Column(name = "from_addr")
+    private String fromAddr;
+
+    @Column(name = "group_name")
+    private String group;
+
+    @Column(length = 65535)
+    private String content;
+
+    @Column(name = "in_reply_to")
+    private String inReplyTo;
+
+    @Column(name = "session_event")
+    private String sessionEvent;
+
+    @Column(name = "transport_type")
+    private String transportType;
+
+    @Column(name = "channel_data", length = 65535)
+    private String channelData;
+
+    @Column(name = "event_url", length = 2048)
+    private String eventUrl;
+
+    @Column(name = "event_auth_token")
+    private String eventAuthToken;
+
+    @Column(name = "vendor_message_id")
+    private String vendorMessageId;
+
+    @Column(nullable = false)
+    private Instant timestamp;
+
+    protected Message() {
+    }
+
+    public Message(String id, String accountId, String channelId, Direction direction, Status status) {
+        this.id = id;
+        this.accountId = accountId;
+        this.channelId = channelId;
+        this.direction = direction;
+        this.status = status;
+        this.timestamp = Instant.now();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public String getChannelId() {
+        return channelId;
+    }
+
+    public Direction getDirection() {
+        return direction;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public void setStatus(Status status) {
+        this.status = status;
+    }
+
+    public String getToAddr() {
+        return toAddr;
+    }
+
+    public void setToAddr(String toAddr) {
+        this.toAddr = toAddr;
+    }
+
+    public String getFromAddr() {
+        return fromAddr;
+    }
+
+    public void setFromAddr(String fromAddr) {
+        this.fromAddr = fromAddr;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public void setContent(String content) {
+        this.content = content;
+    }
+
+    public String getInReplyTo() {
+        return inReplyTo;
+    }
+
+    public void setInReplyTo(String inReplyTo) {
+        this.inReplyTo = inReplyTo;
+    }
+
+    public String getSessionEvent() {
+        return sessionEvent;
+    }
+
+    public void setSessionEvent(String sessionEvent) {
+        this.sessionEvent = sessionEvent;
+    }
+
+    public String getTransportType() {
+        return transportType;
+    }
+
+    public void setTransportType(String transportType) {
+        this.transportType = transportType;
+    }
+
+    public String getChannelData() {
+        return channelData;
+    }
+
+    public void setChannelData(String channelData) {
+        this.channelData = channelData;
+    }
+
+    public String getEventUrl() {
+        return eventUrl;
+    }
+
+    public void setEventUrl(String eventUrl) {
+        this.eventUrl = eventUrl;
+    }
+
+    public String getEventAuthToken() {
+        return eventAuthToken;
+    }
+
+    public void setEventAuthToken(String eventAuthToken) {
+        this.eventAuthToken = eventAuthToken;
+    }
+
+    public String getVendorMessageId() {
+        return vendorMessageId;
+    }
+
+    public void setVendorMessageId(String vendorMessageId) {
+        this.vendorMessageId = vendorMessageId;
+    }
+
+    public Instant getTimestamp() {
+        return timestamp;
+    }
+}

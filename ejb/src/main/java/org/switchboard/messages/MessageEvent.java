@@ -1,0 +1,73 @@
+package org.switchboard.messages;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** What happened to an outbound message, in Junebug's event types: submitted, rejected, delivery_*. */
+@Entity
+@Table(name = "message_event")
+@NamedQuery(name = "MessageEvent.findByMessage", query = "select e from MessageEvent e where e.messageId = :messageId order by e.timestamp, e.id")
+public class MessageEvent {
+
+    @Id
+    private String id;
+
+    @Column(name = "message_id", nullable = false)
+    private String messageId;
+
+    @Column(name = "event_type", nullable = false)
+    private String eventType;
+
+    @Column(name = "details", length = 65535)
+    private String details;
+
+    @Column(nullable = false)
+    private Instant timestamp;
+
+    @Column(name = "pushed_at")
+    private Instant pushedAt;
+
+    protected MessageEvent() {
+    }
+
+    public MessageEvent(String id, String messageId, String eventType, String details) {
+        this.id = id;
+        this.messageId = messageId;
+        this.eventType = eventType;
+        this.details = details;
+        this.timestamp = Instant.now();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    /** The event's details as a JSON object. */
+    public String getDetails() {
+        return details;
+    }
+
+    public Instant getTimestamp() {
+        return timestamp;
+    }
+
+    public Instant getPushedAt() {
+        return pushedAt;
+    }
+
+    public void setPushedAt(Instant pushedAt) {
+        this.pushedAt = pushedAt;
+    }
+}

@@ -1,0 +1,54 @@
+package org.switchboard.sandbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A line of a conversation's app log: what the app logged, or why the sandbox ended an invocation. */
+@Entity
+@Table(name = "sandbox_log_line")
+@NamedQuery(name = "SandboxLogLine.findByConversation", query = "select l from SandboxLogLine l where l.conversationId = :conversationId order by l.id desc")
+public class SandboxLogLine {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(name = "conversation_id", nullable = false)
+    private String conversationId;
+
+    @Column(nullable = false)
+    private String level;
+
+    @Column(length = 8192)
+    private String message;
+
+    @Column(nullable = false)
+    private Instant timestamp;
+
+    protected SandboxLogLine() {
+    }
+
+    SandboxLogLine(String conversationId, String level, String message) {
+        this.conversationId = conversationId;
+        this.level = level;
+        this.message = message;
+        this.timestamp = Instant.now();
+    }
+
+    public String getLevel() {
+        return level;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public Instant getTimestamp() {
+        return timestamp;
+    }
+}

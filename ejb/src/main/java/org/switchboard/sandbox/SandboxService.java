@@ -1,0 +1,72 @@
+package org.switchboard.sandbox;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import java.util.List;
+import java.util.logging.Logger;
+import org.switchboard.conversations.Conversation;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageService;
+import org.switchboard.sandbox.api.Invocation;
+import org.switchboard.sandbox.api.InvocationResult;
+import org.switchboard.sandbox.api.SandboxConnection;
+import org.switchboard.sandbox.api.SandboxConnectionFactory;
+
+/** Runs jsbox conversations' apps in the sandbox adapter, on the caller's thread and transaction. */
+@Stateless
+@ConnectionFactoryDefinition(name = SandboxConnectionFactory.JNDI_NAME, interfaceName = "org.switchboard.sandbox.api.SandboxConnectionFactory", resourceAdapter = SandboxService.RESOURCE_ADAPTER, transactionSupport = TransactionSupportLevel.NoTransaction)
+public class SandboxService {
+
+    /** The sandbox adapter embedded in the EAR: {@code <application>#<rar module>}. */
+    static final String RESOURCE_ADAPTER = "switchboard#sandbox-rar";
+
+    private static final Logger LOG = Logger.getLogger(SandboxService.class.getName());
+
+    @Resource(lookup = SandboxConnectionFactory.JNDI_NAME)
+    private SandboxConnectionFactory factory;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private MessageService messages;
+
+    /** Hands an inbound message to the conversation's app, as {@code api.on_inbound_message}. */
+    public InvocationResult inboundMessage(Conversation conversation, Message message) {
+        String command = Json.createObjectBuilder()
+                .add("cmd", "inbound-message")
+                .add("cmd_id", message.getId())
+                .add("reply", false)
+                .add("msg", VumiMessages.userMessage(message))
+                .build()
+                .toString();
+        return run(conversation, command);
+    }
+
+    private InvocationResult run(Conversation conversation, String command) {
+        ConversationHost host = new ConversationHost(conversation, em, messages);
+        try (SandboxConnection connection = factory.getConnection()) {
+            InvocationResult result = connection.run(new Invocation(conversation.getId(),
+                    conversation.getJavascript() == null ? "" : conversation.getJavascript(), command, host));
+            LOG.fine(() -> "Conversation " + conversation.getId() + ": " + result);
+            return result;
+        } catch (ResourceException e) {
+            throw new IllegalStateException("The sandbox is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** The newest lines of a conversation's app log, newest first. */
+    public List<SandboxLogLine> logs(String conversationId, int limit) {
+        return em.createNamedQuery("SandboxLogLine.findByConversation", SandboxLogLine.class)
+                .setParameter("conversationId", conversationId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

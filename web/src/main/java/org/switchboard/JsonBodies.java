@@ -1,0 +1,63 @@
+package org.switchboard;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+
+/** Reads JSON request bodies of the REST APIs and answers bad ones with a 400 that says what is wrong. */
+public final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    public static JsonObject object(String body) {
+        try {
+            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw badRequest("The body must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonParsingException e) {
+            throw badRequest("The body is not valid JSON: " + e.getMessage());
+        } catch (jakarta.json.JsonException e) {
+            throw badRequest("The body is empty; send a JSON object");
+        }
+    }
+
+    /** The string field, or null when absent or null; a 400 when it is something else. */
+    public static String string(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        throw badRequest("'" + name + "' must be a string");
+    }
+
+    public static String required(JsonObject json, String name) {
+        String value = string(json, name);
+        if (value == null || value.isBlank()) {
+            throw badRequest("'" + name + "' is required");
+        }
+        return value;
+    }
+
+    public static WebApplicationException badRequest(String message) {
+        return new WebApplicationException(error(Response.Status.BAD_REQUEST, message));
+    }
+
+    public static Response error(Response.Status status, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder().add("error", message).build().toString())
+                .build();
+    }
+}

@@ -1,0 +1,109 @@
+package org.switchboard.channels.fake.rest;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import org.switchboard.JsonBodies;
+import org.switchboard.accounts.Account;
+import org.switchboard.accounts.rest.AccountAuthFilter;
+import org.switchboard.accounts.rest.Authenticated;
+import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelService;
+import org.switchboard.channels.fake.FakeVendorConnector;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageService;
+
+/**
+ * Plays a phone on a fake-vendor channel: send an SMS or USSD input as a number, and see what the fake vendor was
+ * sent.
+ */
+@Path("api/fake/channels/{channel_id}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class FakePhoneResource {
+
+    private static final Set<String> SESSION_EVENTS = Set.of("new", "resume", "close");
+
+    @Inject
+    private ChannelService channels;
+
+    @Inject
+    private MessageService messages;
+
+    @Inject
+    private FakeVendorConnector vendor;
+
+    @Context
+    private ContainerRequestContext request;
+
+    /** A phone sends a message: {@code {"from": "+27...", "content": "hi", "session_event": "new"}}. */
+    @POST
+    @Path("inbound")
+    @Consumes(MediaType.WILDCARD)
+    public Response inbound(@PathParam("channel_id") String channelId, String body) {
+        Channel channel = channel(channelId);
+        JsonObject json = JsonBodies.object(body);
+        String sessionEvent = JsonBodies.string(json, "session_event");
+        if (sessionEvent != null && !SESSION_EVENTS.contains(sessionEvent)) {
+            throw JsonBodies.badRequest("'session_event' must be one of new, resume, close");
+        }
+        Message message = messages.receiveInbound(channel, JsonBodies.required(json, "from"), channel.getAddress(),
+                JsonBodies.string(json, "content"), sessionEvent);
+        return Response.status(Response.Status.CREATED)
+                .entity(Json.createObjectBuilder().add("message_id", message.getId()).build().toString())
+                .build();
+    }
+
+    /** What the fake vendor was sent on this channel, oldest first. */
+    @GET
+    @Path("outbox")
+    public Response outbox(@PathParam("channel_id") String channelId) {
+        channel(channelId);
+        JsonArrayBuilder sent = Json.createArrayBuilder();
+        vendor.received(channelId).forEach(m -> {
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("vendor_message_id", m.getId())
+                    .add("message_id", m.getMessageId())
+                    .add("received_at", m.getReceivedAt().toString());
+            json.add("to", m.getToAddr() == null ? "" : m.getToAddr());
+            json.add("from", m.getFromAddr() == null ? "" : m.getFromAddr());
+            if (m.getContent() == null) {
+                json.addNull("content");
+            } else {
+                json.add("content", m.getContent());
+            }
+            if (m.getSessionEvent() == null) {
+                json.addNull("session_event");
+            } else {
+                json.add("session_event", m.getSessionEvent());
+            }
+            sent.add(json);
+        });
+        return Response.ok(Json.createObjectBuilder().add("messages", sent).build().toString()).build();
+    }
+
+    private Channel channel(String channelId) {
+        Account account = (Account) request.getProperty(AccountAuthFilter.ACCOUNT);
+        Channel channel = channels.find(account.getId(), channelId)
+                .orElseThrow(() -> new WebApplicationException(JsonBodies.error(Response.Status.NOT_FOUND,
+                        "Channel " + channelId + " not found")));
+        if (!FakeVendorConnector.NAME.equals(channel.getVendor())) {
+            throw JsonBodies.badRequest("Channel " + channelId + " is not on the fake vendor");
+        }
+        return channel;
+    }
+}

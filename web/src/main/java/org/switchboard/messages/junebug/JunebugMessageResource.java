@@ -1,0 +1,104 @@
+package org.switchboard.messages.junebug;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.switchboard.accounts.Account;
+import org.switchboard.accounts.rest.AccountAuthFilter;
+import org.switchboard.accounts.rest.Authenticated;
+import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelService;
+import org.switchboard.messages.JunebugJson;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageEvent;
+import org.switchboard.messages.MessageNotFoundException;
+import org.switchboard.messages.MessageService;
+
+/** {@code POST /channels/{channel_id}/messages} and {@code GET .../messages/{message_id}} of the Junebug API. */
+@Path("channels/{channel_id}/messages")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class JunebugMessageResource {
+
+    @Inject
+    private ChannelService channels;
+
+    @Inject
+    private MessageService messages;
+
+    @Context
+    private ContainerRequestContext request;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response send(@PathParam("channel_id") String channelId, String body) {
+        Channel channel = channel(channelId);
+        if (channel == null) {
+            return channelNotFound(channelId);
+        }
+        try {
+            Message message = messages.submit(channel, JunebugRequests.parse(body));
+            return JunebugResponses.ok(Response.Status.CREATED, "created", "message submitted",
+                    JunebugJson.message(message));
+        } catch (JunebugRequestException e) {
+            return JunebugResponses.error(e);
+        } catch (MessageNotFoundException e) {
+            return JunebugResponses.error(Response.Status.BAD_REQUEST, "message not found", "MessageNotFound",
+                    e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("{message_id}")
+    public Response status(@PathParam("channel_id") String channelId, @PathParam("message_id") String messageId) {
+        Channel channel = channel(channelId);
+        if (channel == null) {
+            return channelNotFound(channelId);
+        }
+        Message message = messages.find(channel.getAccountId(), messageId)
+                .filter(m -> m.getChannelId().equals(channelId))
+                .orElse(null);
+        if (message == null) {
+            return JunebugResponses.error(Response.Status.NOT_FOUND, "message not found", "MessageNotFound",
+                    "Message with id " + messageId + " not found on channel " + channelId);
+        }
+        List<MessageEvent> events = messages.events(messageId);
+        JsonArrayBuilder eventJson = Json.createArrayBuilder();
+        events.forEach(event -> eventJson.add(JunebugJson.event(event, message)));
+        JsonObjectBuilder result = Json.createObjectBuilder()
+                .add("id", message.getId())
+                .add("status", message.getStatus().name().toLowerCase());
+        if (events.isEmpty()) {
+            result.add("last_event_type", JsonValue.NULL).add("last_event_timestamp", JsonValue.NULL);
+        } else {
+            MessageEvent last = events.get(events.size() - 1);
+            result.add("last_event_type", last.getEventType())
+                    .add("last_event_timestamp", JunebugJson.timestamp(last.getTimestamp()));
+        }
+        result.add("events", eventJson);
+        return JunebugResponses.ok(Response.Status.OK, "OK", "message status", result.build());
+    }
+
+    private Channel channel(String channelId) {
+        Account account = (Account) request.getProperty(AccountAuthFilter.ACCOUNT);
+        return channels.find(account.getId(), channelId).orElse(null);
+    }
+
+    private static Response channelNotFound(String channelId) {
+        return JunebugResponses.error(Response.Status.NOT_FOUND, "channel not found", "ChannelNotFound",
+                "Channel with id " + channelId + " not found");
+    }
+}

@@ -1,0 +1,37 @@
+package org.switchboard.messages.junebug;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Junebug's response envelope: {@code {status, code, description, result}}, errors in {@code result.errors}. */
+public final class JunebugResponses {
+
+    private JunebugResponses() {
+    }
+
+    public static Response ok(Response.Status status, String code, String description, JsonValue result) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder()
+                        .add("status", status.getStatusCode())
+                        .add("code", code)
+                        .add("description", description)
+                        .add("result", result)
+                        .build()
+                        .toString())
+                .build();
+    }
+
+    public static Response error(Response.Status status, String description, String type, String message) {
+        return ok(status, status.getReasonPhrase(), description, Json.createObjectBuilder()
+                .add("errors", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("type", type).add("message", message)))
+                .build());
+    }
+
+    public static Response error(JunebugRequestException e) {
+        return error(Response.Status.BAD_REQUEST, e.description(), e.type(), e.getMessage());
+    }
+}
