@@ -24,8 +24,8 @@ import org.switchboard.sandbox.api.SandboxConnectionFactory;
 @ConnectionFactoryDefinition(name = SandboxConnectionFactory.JNDI_NAME, interfaceName = "org.switchboard.sandbox.api.SandboxConnectionFactory", resourceAdapter = SandboxService.RESOURCE_ADAPTER, transactionSupport = TransactionSupportLevel.NoTransaction)
 public class SandboxService {
 
-    /** The sandbox adapter embedded in the EAR: {@code <application>#<rar module>}. */
-    static final String RESOURCE_ADAPTER = "switchboard#sandbox-rar";
+    /** The sandbox adapter embedded in this EAR: GlassFish names embedded adapters {@code #<rar module>}. */
+    static final String RESOURCE_ADAPTER = "#sandbox-rar";
 
     private static final Logger LOG = Logger.getLogger(SandboxService.class.getName());
 

@@ -1,5 +1,6 @@
 package org.switchboard.channels.fake;
 
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import org.switchboard.messages.MessageService;
 
 /** The fake vendor's connector: records what it was sent and answers as {@link FakeVendorRules} say. */
 @Stateless
+@LocalBean
 public class FakeVendorConnector implements VendorConnector {
 
     public static final String NAME = "fake";
@@ -35,7 +37,8 @@ public class FakeVendorConnector implements VendorConnector {
         FakeVendorMessage received = new FakeVendorMessage("fake-" + Ids.hex(), channel.getId(), message.getId(),
                 message.getToAddr(), message.getFromAddr(), text, message.getSessionEvent());
         em.persist(received);
-        if (FakeVendorRules.autorespond(text)) {
+        // a reply never triggers another response, or an app that echoes would talk to the fake phone for ever
+        if (FakeVendorRules.autorespond(text) && message.getInReplyTo() == null) {
             messages.receiveInbound(channel, message.getToAddr(), message.getFromAddr(),
                     FakeVendorRules.response(text), null);
         }
