@@ -1,0 +1,202 @@
+package org.switchboard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.it.Platform.quote;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.switchboard.it.Platform.Answer;
+import org.switchboard.it.Platform.TestAccount;
+
+/**
+ * One message round trip through every layer, driven from outside: Junebug API → H2 + Artemis → MDB → fake vendor
+ * → event to event_url; the fake vendor's auto-response → MDB → JavaScript app in the sandbox → its reply → fake
+ * vendor; and the Junebug conversation's push to mo_message_url.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RoundTripIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String APP = """
+            api.on_inbound_message = function (command) {
+              var msg = command.msg;
+              api.request('config.get', {key: 'greeting'}, function (greeting) {
+                api.request('outbound.reply_to', {content: greeting.value + ' ' + msg.content,
+                    in_reply_to: msg.message_id}, function () { api.done(); });
+              });
+            };
+            """;
+
+    private static Receiver receiver;
+    private static TestAccount account;
+    private static String jsboxChannel;
+    private static String junebugChannel;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Platform.ear();
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        receiver = new Receiver();
+        account = Platform.account("round trip");
+        String app = account.createConversation("{\"type\":\"jsbox\",\"name\":\"echo\",\"javascript\":" + quote(APP)
+                + ",\"config\":{\"greeting\":\"app got:\"}}");
+        jsboxChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"1234\",\"conversation_id\":\""
+                + app + "\"}");
+        String junebug = account.createConversation("{\"type\":\"junebug\",\"name\":\"rapidpro\"}");
+        junebugChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"5678\",\"conversation_id\":\""
+                + junebug + "\",\"mo_message_url\":" + quote(receiver.url("/mo"))
+                + ",\"mo_message_url_auth_token\":\"mo-secret\"}");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        receiver.close();
+    }
+
+    private static String send(String channel, String body) {
+        Answer answer = account.post("/channels/" + channel + "/messages", body);
+        assertEquals(201, answer.status(), answer.body());
+        JsonObject json = answer.json();
+        assertEquals("created", json.getString("code"));
+        assertEquals("message submitted", json.getString("description"));
+        return json.getJsonObject("result").getString("message_id");
+    }
+
+    @Test
+    void acceptedMessageIsSubmittedAndItsEventPosted() {
+        String id = send(jsboxChannel, "{\"to\":\"+27831234567\",\"content\":\"hello\",\"event_url\":"
+                + quote(receiver.url("/events")) + ",\"event_auth_token\":\"ev-secret\"}");
+        Receiver.Received event = receiver.await(r -> r.path().equals("/events")
+                && r.body().getString("message_id").equals(id), WAIT, "the submitted event of " + id);
+        assertEquals("submitted", event.body().getString("event_type"));
+        assertEquals(jsboxChannel, event.body().getString("channel_id"));
+        assertEquals("Token ev-secret", event.authorization());
+
+        JsonObject status = account.get("/channels/" + jsboxChannel + "/messages/" + id).json()
+                .getJsonObject("result");
+        assertEquals("submitted", status.getString("last_event_type"));
+        assertEquals(1, status.getJsonArray("events").size());
+        assertTrue(Platform.outboxHas(account, jsboxChannel, m -> m.getString("message_id").equals(id)));
+    }
+
+    @Test
+    void errorInTheTextIsRejectedWithTheCode() {
+        String id = send(jsboxChannel, "{\"to\":\"+27831234567\",\"content\":\"please error30007\",\"event_url\":"
+                + quote(receiver.url("/events")) + "}");
+        Receiver.Received event = receiver.await(r -> r.path().equals("/events")
+                && r.body().getString("message_id").equals(id), WAIT, "the rejected event of " + id);
+        assertEquals("rejected", event.body().getString("event_type"));
+        assertTrue(event.body().getJsonObject("event_details").getString("reason").contains("30007"),
+                event.body().toString());
+        assertEquals(null, event.authorization());
+        assertTrue(!Platform.outboxHas(account, jsboxChannel, m -> m.getString("message_id").equals(id)));
+    }
+
+    @Test
+    void autoResponseReachesTheJavaScriptAppAndItsReplyTheVendor() {
+        send(jsboxChannel, "{\"to\":\"+27830000001\",\"content\":\"autorespond please\"}");
+        Platform.eventually(WAIT, () -> Platform.outboxHas(account, jsboxChannel,
+                m -> m.getString("to").equals("+27830000001")
+                        && "app got: responding to autorespond please".equals(m.getString("content"))),
+                found -> found, "the app's reply at the fake vendor");
+    }
+
+    @Test
+    void autoResponseOnAJunebugChannelIsPostedToTheMoUrlAndCanBeRepliedTo() {
+        send(junebugChannel, "{\"to\":\"+27830000002\",\"content\":\"autorespond to junebug\"}");
+        Receiver.Received mo = receiver.await(r -> r.path().equals("/mo")
+                && r.body().getString("from").equals("+27830000002"), WAIT, "the inbound message at mo_message_url");
+        assertEquals("responding to autorespond to junebug", mo.body().getString("content"));
+        assertEquals("5678", mo.body().getString("to"));
+        assertEquals(junebugChannel, mo.body().getString("channel_id"));
+        assertEquals("Token mo-secret", mo.authorization());
+        assertTrue(mo.body().getString("timestamp").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}"));
+
+        String inbound = mo.body().getString("message_id");
+        Answer reply = account.post("/channels/" + junebugChannel + "/messages",
+                "{\"reply_to\":\"" + inbound
+                        + "\",\"content\":\"thanks\",\"channel_data\":{\"continue_session\":false}}");
+        assertEquals(201, reply.status(), reply.body());
+        JsonObject result = reply.json().getJsonObject("result");
+        assertEquals("+27830000002", result.getString("to"));
+        assertEquals(inbound, result.getString("reply_to"));
+        assertEquals("close", result.getJsonObject("channel_data").getString("session_event"));
+    }
+
+    @Test
+    void badInputGetsA400InJunebugsEnvelope() {
+        assertError(account.post("/channels/" + jsboxChannel + "/messages", "{not json"), 400, "json decode error",
+                "JsonDecodeError");
+        assertError(account.post("/channels/" + jsboxChannel + "/messages", "{\"to\":\"+1\"}"), 400,
+                "invalid body", "invalid_body");
+        assertError(account.post("/channels/" + jsboxChannel + "/messages", "{\"content\":\"hi\"}"), 400,
+                "api usage error", "ApiUsageError");
+        Answer unknown = account.post("/channels/" + jsboxChannel + "/messages",
+                "{\"to\":\"+1\",\"content\":\"hi\",\"foo\":1}");
+        assertError(unknown, 400, "invalid body", "invalid_body");
+        assertTrue(unknown.body().contains("'foo' was unexpected"), unknown.body());
+        assertError(account.post("/channels/" + jsboxChannel + "/messages",
+                "{\"reply_to\":\"0123456789abcdef0123456789abcdef\",\"content\":\"hi\"}"), 400, "message not found",
+                "MessageNotFound");
+        assertError(account.post("/channels/no-such-channel/messages", "{\"to\":\"+1\",\"content\":\"hi\"}"), 404,
+                "channel not found", "ChannelNotFound");
+        assertError(Platform.request("POST", "/channels/" + jsboxChannel + "/messages", null,
+                "{\"to\":\"+1\",\"content\":\"hi\"}"), 401, "unauthorized", "Unauthorized");
+    }
+
+    @Test
+    void anotherAccountCannotUseTheChannel() {
+        TestAccount other = Platform.account("intruder");
+        assertError(other.post("/channels/" + jsboxChannel + "/messages", "{\"to\":\"+1\",\"content\":\"hi\"}"), 404,
+                "channel not found", "ChannelNotFound");
+    }
+
+    @Test
+    void luceneQueriesFindTheAccountsContacts() {
+        TestAccount other = Platform.account("other contacts");
+        account.post("/api/contacts", "{\"name\":\"My Name\",\"surname\":\"Jones\",\"msisdn\":\"+27831110001\"}");
+        account.post("/api/contacts", "{\"name\":\"My Other\",\"surname\":\"Johnson\",\"msisdn\":\"+27831110002\"}");
+        account.post("/api/contacts", "{\"name\":\"Someone\",\"surname\":\"Smith\",\"msisdn\":\"+27831110003\"}");
+        other.post("/api/contacts", "{\"name\":\"My Name\",\"surname\":\"Jones\",\"msisdn\":\"+27839990001\"}");
+
+        assertEquals(List.of("+27831110001"), msisdns(account.get("/api/contacts/search?query="
+                + java.net.URLEncoder.encode("name:\"My Name\"", java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals(List.of("+27831110001", "+27831110002"),
+                msisdns(account.get("/api/contacts/search?query=surname:Jo*")));
+        assertEquals(List.of("+27839990001"), msisdns(other.get("/api/contacts/search?query=surname:Jo*")));
+        assertEquals(400, account.get("/api/contacts/search?query=nosuchfield:x").status());
+    }
+
+    private static List<String> msisdns(Answer answer) {
+        assertEquals(200, answer.status(), answer.body());
+        return answer.json().getJsonArray("contacts").stream()
+                .map(JsonValue::asJsonObject)
+                .map(c -> c.getString("msisdn"))
+                .sorted()
+                .toList();
+    }
+
+    private static void assertError(Answer answer, int status, String description, String type) {
+        assertEquals(status, answer.status(), answer.body());
+        JsonObject json = answer.json();
+        assertEquals(status, json.getInt("status"));
+        assertEquals(description, json.getString("description"));
+        JsonObject error = json.getJsonObject("result").getJsonArray("errors").getJsonObject(0);
+        assertEquals(type, error.getString("type"));
+        assertNotNull(error.getString("message"));
+    }
+}
