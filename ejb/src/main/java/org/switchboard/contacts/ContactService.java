@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.SearchException;
@@ -16,6 +18,10 @@ public class ContactService {
 
     /** Most contacts one search returns when the caller does not say. */
     public static final int DEFAULT_MAX = 100;
+
+    private static final List<String> SEARCHABLE = List.of(Contact.SEARCHABLE_FIELDS);
+    /** A field name before a colon, outside quotes and escapes: {@code name:} in {@code name:"My Name"}. */
+    private static final Pattern FIELD = Pattern.compile("(?<![\\\\\\w\"])([A-Za-z_][A-Za-z0-9_.]*)\\s*:");
 
     @PersistenceContext
     private EntityManager em;
@@ -33,6 +39,13 @@ public class ContactService {
      * @throws InvalidQueryException when the query does not parse or names an unknown field
      */
     public List<Contact> search(String accountId, String query, int max) {
+        Matcher field = FIELD.matcher(query);
+        while (field.find()) {
+            if (!SEARCHABLE.contains(field.group(1))) {
+                throw new InvalidQueryException("Unknown field '" + field.group(1) + "' in query '" + query
+                        + "'; contacts can be searched by " + SEARCHABLE);
+            }
+        }
         try {
             return Search.session(em)
                     .search(Contact.class)
@@ -42,7 +55,7 @@ public class ContactService {
                                     .matching(query)
                                     .defaultOperator(BooleanOperator.AND)))
                     .fetchHits(max);
-        } catch (SearchException e) {
+        } catch (SearchException | NullPointerException e) {
             throw new InvalidQueryException("Invalid contact query '" + query + "': " + e.getMessage());
         }
     }

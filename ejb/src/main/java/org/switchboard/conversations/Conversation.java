@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A running app of an account: a sandboxed JavaScript app, or a Junebug API client the platform pushes to. */
 @Entity
@@ -28,7 +30,8 @@ public class Conversation {
     private String accountId;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 16)
     private Type type;
 
     @Column(nullable = false)
