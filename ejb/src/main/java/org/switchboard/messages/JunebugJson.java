@@ -3,7 +3,6 @@ package org.switchboard.messages;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,14 +31,14 @@ public final class JunebugJson {
             channelData.add("session_event", message.getSessionEvent());
         }
         JsonObjectBuilder json = Json.createObjectBuilder();
-        add(json, "to", message.getToAddr());
-        add(json, "from", message.getFromAddr());
-        add(json, "group", message.getGroup());
+        json.add("to", JsonStrings.orNull(message.getToAddr()));
+        json.add("from", JsonStrings.orNull(message.getFromAddr()));
+        json.add("group", JsonStrings.orNull(message.getGroup()));
         json.add("message_id", message.getId());
         json.add("channel_id", message.getChannelId());
         json.add("timestamp", timestamp(message.getTimestamp()));
-        add(json, "reply_to", message.getInReplyTo());
-        add(json, "content", message.getContent());
+        json.add("reply_to", JsonStrings.orNull(message.getInReplyTo()));
+        json.add("content", JsonStrings.orNull(message.getContent()));
         json.add("channel_data", channelData);
         return json.build();
     }
@@ -55,11 +54,4 @@ public final class JunebugJson {
                 .build();
     }
 
-    private static void add(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.add(name, JsonValue.NULL);
-        } else {
-            json.add(name, value);
-        }
-    }
 }

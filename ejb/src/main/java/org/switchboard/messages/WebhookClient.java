@@ -1,5 +1,7 @@
 package org.switchboard.messages;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.ProcessingException;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
@@ -25,14 +28,17 @@ public class WebhookClient {
 
     private Client client;
 
-    Client client() {
-        if (client == null) {
-            client = ClientBuilder.newBuilder()
-                    .connectTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .build();
-        }
-        return client;
+    @PostConstruct
+    void open() {
+        client = ClientBuilder.newBuilder()
+                .connectTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .readTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
     }
 
     /**
@@ -42,12 +48,12 @@ public class WebhookClient {
     public void post(String url, String token, JsonObject body) {
         URI uri = URI.create(url);
         String userInfo = uri.getRawUserInfo();
-        Invocation.Builder request = client().target(withoutUserInfo(uri)).request();
+        Invocation.Builder request = client.target(withoutUserInfo(uri)).request();
         if (token != null) {
             request.header("Authorization", "Token " + token);
         } else if (userInfo != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString(java.net.URLDecoder.decode(userInfo, StandardCharsets.UTF_8)
+                    .encodeToString(URLDecoder.decode(userInfo, StandardCharsets.UTF_8)
                             .getBytes(StandardCharsets.UTF_8)));
         }
         try (Response response = request.post(Entity.json(body.toString()))) {

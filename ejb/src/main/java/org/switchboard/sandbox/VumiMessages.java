@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import org.switchboard.messages.JsonStrings;
 import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message;
 
@@ -23,22 +24,15 @@ final class VumiMessages {
                 .add("transport_metadata", JsonValue.EMPTY_JSON_OBJECT)
                 .add("helper_metadata", JsonValue.EMPTY_JSON_OBJECT)
                 .add("routing_metadata", JsonValue.EMPTY_JSON_OBJECT);
-        add(json, "to_addr", message.getToAddr());
-        add(json, "from_addr", message.getFromAddr());
-        add(json, "in_reply_to", message.getInReplyTo());
-        add(json, "session_event", message.getSessionEvent());
-        add(json, "content", message.getContent());
-        add(json, "transport_type", message.getTransportType());
-        add(json, "group", message.getGroup());
+        json.add("to_addr", JsonStrings.orNull(message.getToAddr()));
+        json.add("from_addr", JsonStrings.orNull(message.getFromAddr()));
+        json.add("in_reply_to", JsonStrings.orNull(message.getInReplyTo()));
+        json.add("session_event", JsonStrings.orNull(message.getSessionEvent()));
+        json.add("content", JsonStrings.orNull(message.getContent()));
+        json.add("transport_type", JsonStrings.orNull(message.getTransportType()));
+        json.add("group", JsonStrings.orNull(message.getGroup()));
         json.add("provider", JsonValue.NULL);
         return json.build();
     }
 
-    private static void add(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.add(name, JsonValue.NULL);
-        } else {
-            json.add(name, value);
-        }
-    }
 }

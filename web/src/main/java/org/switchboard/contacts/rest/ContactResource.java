@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import org.switchboard.messages.JsonStrings;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -76,26 +77,19 @@ public class ContactResource {
 
     private static JsonObject json(Contact contact) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("key", contact.getKey());
-        add(json, "name", contact.getName());
-        add(json, "surname", contact.getSurname());
-        add(json, "msisdn", contact.getMsisdn());
-        add(json, "email_address", contact.getEmailAddress());
-        add(json, "twitter_handle", contact.getTwitterHandle());
-        add(json, "facebook_id", contact.getFacebookId());
-        add(json, "bbm_pin", contact.getBbmPin());
-        add(json, "gtalk_id", contact.getGtalkId());
-        add(json, "mxit_id", contact.getMxitId());
-        add(json, "wechat_id", contact.getWechatId());
-        add(json, "dob", contact.getDob());
+        json.add("name", JsonStrings.orNull(contact.getName()));
+        json.add("surname", JsonStrings.orNull(contact.getSurname()));
+        json.add("msisdn", JsonStrings.orNull(contact.getMsisdn()));
+        json.add("email_address", JsonStrings.orNull(contact.getEmailAddress()));
+        json.add("twitter_handle", JsonStrings.orNull(contact.getTwitterHandle()));
+        json.add("facebook_id", JsonStrings.orNull(contact.getFacebookId()));
+        json.add("bbm_pin", JsonStrings.orNull(contact.getBbmPin()));
+        json.add("gtalk_id", JsonStrings.orNull(contact.getGtalkId()));
+        json.add("mxit_id", JsonStrings.orNull(contact.getMxitId()));
+        json.add("wechat_id", JsonStrings.orNull(contact.getWechatId()));
+        json.add("dob", JsonStrings.orNull(contact.getDob()));
         json.add("created_at", contact.getCreatedAt().toString());
         return json.build();
     }
 
-    private static void add(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
-    }
 }

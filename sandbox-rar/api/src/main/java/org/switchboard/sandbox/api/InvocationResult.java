@@ -23,8 +23,4 @@ public record InvocationResult(Outcome outcome, String reason) {
     public static InvocationResult done() {
         return new InvocationResult(Outcome.DONE, null);
     }
-
-    public boolean ok() {
-        return outcome == Outcome.DONE || outcome == Outcome.IDLE;
-    }
 }

@@ -24,6 +24,7 @@ import org.switchboard.accounts.rest.Authenticated;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.channels.fake.FakeVendorConnector;
+import org.switchboard.messages.JsonStrings;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageService;
 
@@ -78,19 +79,11 @@ public class FakePhoneResource {
             JsonObjectBuilder json = Json.createObjectBuilder()
                     .add("vendor_message_id", m.getId())
                     .add("message_id", m.getMessageId())
-                    .add("received_at", m.getReceivedAt().toString());
-            json.add("to", m.getToAddr() == null ? "" : m.getToAddr());
-            json.add("from", m.getFromAddr() == null ? "" : m.getFromAddr());
-            if (m.getContent() == null) {
-                json.addNull("content");
-            } else {
-                json.add("content", m.getContent());
-            }
-            if (m.getSessionEvent() == null) {
-                json.addNull("session_event");
-            } else {
-                json.add("session_event", m.getSessionEvent());
-            }
+                    .add("received_at", m.getReceivedAt().toString())
+                    .add("to", JsonStrings.orNull(m.getToAddr()))
+                    .add("from", JsonStrings.orNull(m.getFromAddr()))
+                    .add("content", JsonStrings.orNull(m.getContent()))
+                    .add("session_event", JsonStrings.orNull(m.getSessionEvent()));
             sent.add(json);
         });
         return Response.ok(Json.createObjectBuilder().add("messages", sent).build().toString()).build();
