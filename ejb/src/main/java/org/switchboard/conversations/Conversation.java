@@ -41,6 +41,21 @@ public class Conversation {
     @Column(name = "javascript")
     private String javascript;
 
+    /**
+     * The app as a bundle: a zip of its script and a {@code node_modules} of pure-JavaScript packages. When set, the
+     * sandbox runs {@link #bundleMain} from it and {@link #javascript} holds that script for reading.
+     */
+    @Lob
+    @Column(name = "bundle")
+    private byte[] bundle;
+
+    @Column(name = "bundle_main")
+    private String bundleMain;
+
+    /** Names this exact code (a SHA-256 of script and bundle), so that warm sandbox contexts never run stale code. */
+    @Column(name = "code_version", length = 64)
+    private String codeVersion;
+
     /** The app's config, a JSON object whose keys the sandbox's {@code config.get} answers. */
     @Lob
     @Column(name = "app_config")
@@ -76,8 +91,32 @@ public class Conversation {
         return javascript;
     }
 
+    /** Sets the app as a single script, dropping any bundle. */
     public void setJavascript(String javascript) {
         this.javascript = javascript;
+        this.bundle = null;
+        this.bundleMain = null;
+        this.codeVersion = CodeVersions.of(javascript, null);
+    }
+
+    /** Sets the app as a bundle (a zip) run from its file {@code main}, whose text is {@code javascript}. */
+    public void setBundle(byte[] bundle, String main, String javascript) {
+        this.javascript = javascript;
+        this.bundle = bundle.clone();
+        this.bundleMain = main;
+        this.codeVersion = CodeVersions.of(main, bundle);
+    }
+
+    public byte[] getBundle() {
+        return bundle == null ? null : bundle.clone();
+    }
+
+    public String getBundleMain() {
+        return bundleMain;
+    }
+
+    public String getCodeVersion() {
+        return codeVersion == null ? CodeVersions.of(javascript, null) : codeVersion;
     }
 
     public String getConfig() {

@@ -38,6 +38,9 @@ public class SandboxService {
     @Inject
     private MessageService messages;
 
+    @Inject
+    private AppBundles bundles;
+
     /** Hands an inbound message to the conversation's app, as {@code api.on_inbound_message}. */
     public InvocationResult inboundMessage(Conversation conversation, Message message) {
         String command = Json.createObjectBuilder()
@@ -53,8 +56,8 @@ public class SandboxService {
     private InvocationResult run(Conversation conversation, String command) {
         ConversationHost host = new ConversationHost(conversation, em, messages);
         try (SandboxConnection connection = factory.getConnection()) {
-            InvocationResult result = connection.run(new Invocation(conversation.getId(),
-                    conversation.getJavascript() == null ? "" : conversation.getJavascript(), command, host));
+            InvocationResult result = connection.run(
+                    new Invocation(conversation.getId(), bundles.code(conversation), command, host));
             LOG.fine(() -> "Conversation " + conversation.getId() + ": " + result);
             return result;
         } catch (ResourceException e) {

@@ -4,35 +4,45 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.Set;
 import java.util.Timer;
 import java.util.TimerTask;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyExecutable;
-import org.graalvm.polyglot.proxy.ProxyObject;
 import org.switchboard.sandbox.api.Invocation;
 import org.switchboard.sandbox.api.InvocationResult;
 import org.switchboard.sandbox.api.InvocationResult.Outcome;
-import org.switchboard.sandbox.api.SandboxHost;
 
 /**
- * Runs invocations on one shared GraalJS engine (so parsed code is cached across contexts), each in a fresh,
- * constrained context: no host classes, no IO, no threads, no {@code Polyglot}.
+ * Runs invocations on one shared GraalJS engine (so parsed code is cached across contexts) in constrained contexts: no
+ * host classes, no IO, no threads, no {@code Polyglot}. A context serves one app only; it stays warm between that
+ * app's invocations, with the modules it required loaded, until it breaks a limit, fails, or has served its share.
+ * A watchdog patrols the running invocations for time and memory.
  */
 final class JsSandbox implements AutoCloseable {
 
+    private static final long PATROL_MILLIS = 10;
+    private static final com.sun.management.ThreadMXBean THREADS = threads();
+
     private final Engine engine;
     private final Source prelude;
+    private final Modules modules;
+    private final ContextPool pool;
+    private final Semaphore slots;
+    private final int concurrentInvocations;
+    private final Set<Run> running = ConcurrentHashMap.newKeySet();
+    private final TimerTask patrol;
 
-    JsSandbox() {
+    JsSandbox(Timer timer, int concurrentInvocations, int warmContexts) {
         engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .out(OutputStream.nullOutputStream())
@@ -40,76 +50,114 @@ final class JsSandbox implements AutoCloseable {
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
         prelude = Source.newBuilder("js", resource("prelude.js"), "sandbox-prelude.js").buildLiteral();
-    }
-
-    InvocationResult run(Invocation invocation, Limits limits, Timer watchdog) {
-        Bridge bridge = new Bridge(invocation.host());
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ResourceLimits resourceLimits = ResourceLimits.newBuilder()
-                .statementLimit(limits.statementLimit(), null)
-                .build();
-        Context context = Context.newBuilder("js")
-                .engine(engine)
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .resourceLimits(resourceLimits)
-                .build();
-        TimerTask kill = new TimerTask() {
+        modules = new Modules();
+        pool = new ContextPool(warmContexts);
+        this.concurrentInvocations = concurrentInvocations;
+        slots = new Semaphore(concurrentInvocations, true);
+        patrol = new TimerTask() {
             @Override
             public void run() {
-                timedOut.set(true);
-                context.close(true);
+                patrol();
             }
         };
-        watchdog.schedule(kill, limits.wallClockMillis());
+        timer.scheduleAtFixedRate(patrol, PATROL_MILLIS, PATROL_MILLIS);
+    }
+
+    InvocationResult run(Invocation invocation, Limits limits) {
         try {
-            return report(invocation, execute(context, invocation, bridge));
-        } catch (PolyglotException e) {
-            return report(invocation, failure(e, bridge, timedOut.get(), limits));
+            if (!slots.tryAcquire(limits.wallClockMillis(), TimeUnit.MILLISECONDS)) {
+                return report(invocation, new InvocationResult(Outcome.LIMIT_EXCEEDED, "The sandbox is busy: "
+                        + concurrentInvocations + " invocations were running for " + limits.wallClockMillis() + " ms"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new InvocationResult(Outcome.FAILED, "Interrupted while waiting for the sandbox");
+        }
+        try {
+            return report(invocation, runWarm(invocation, limits));
         } finally {
-            kill.cancel();
-            closeQuietly(context);
+            slots.release();
         }
     }
 
-    /** A context cancelled by a limit complains when closed again; it is gone either way. */
-    private static void closeQuietly(Context context) {
+    private InvocationResult runWarm(Invocation invocation, Limits limits) {
+        String key = invocation.sandboxId() + '\u0000' + invocation.app().version();
+        WarmContext warm = pool.take(key);
+        if (warm == null) {
+            warm = new WarmContext(key, invocation.app(), limits);
+        }
+        Run run = new Run(invocation, limits, warm.context);
+        InvocationResult result;
+        running.add(run);
         try {
-            context.close(true);
-        } catch (PolyglotException | IllegalStateException e) {
-            // already closed by the watchdog or by a resource limit
+            result = warm.run(run);
+        } catch (PolyglotException e) {
+            result = failure(e, run);
+        } finally {
+            running.remove(run);
+        }
+        boolean healthy = run.problem() == null && result.outcome() != Outcome.FAILED
+                && result.outcome() != Outcome.LIMIT_EXCEEDED;
+        if (healthy && ++warm.uses < limits.invocationsPerContext()) {
+            pool.give(warm);
+        } else {
+            warm.close();
+        }
+        return result;
+    }
+
+    /** Ends the invocations that ran out of time or memory, or broke a rule while the app caught the error. */
+    private void patrol() {
+        for (Run run : running) {
+            if (run.problem() == null) {
+                if (System.nanoTime() > run.deadline) {
+                    run.exceeded("Wall-clock time limit of " + run.limits.wallClockMillis() + " ms exceeded");
+                } else if (THREADS != null
+                        && run.appAllocatedBytes(THREADS.getThreadAllocatedBytes(run.thread.getId())) > run.limits
+                                .allocatedBytes()) {
+                    run.exceeded("Memory limit exceeded: the invocation allocated more than "
+                            + (run.limits.allocatedBytes() >> 20) + " MiB");
+                }
+            }
+            if (run.problem() != null) {
+                run.cancel();
+            }
         }
     }
 
-    private InvocationResult execute(Context context, Invocation invocation, Bridge bridge) {
-        Value loop = context.eval(prelude).execute(bridge.asGuest());
-        context.eval(Source.newBuilder("js", invocation.javascript(), "app.js").buildLiteral());
-        loop.getMember("dispatch").execute(invocation.command());
-        Value step = loop.getMember("step");
-        while (bridge.failure == null && step.execute().asBoolean()) {
-            // each step is one callback or timer; promise jobs run between steps
+    private static InvocationResult failure(PolyglotException e, Run run) {
+        if (run.failure != null) {
+            return new InvocationResult(Outcome.FAILED, run.failure);
         }
-        if (bridge.failure != null) {
-            return new InvocationResult(Outcome.FAILED, bridge.failure);
-        }
-        return bridge.done ? InvocationResult.done() : new InvocationResult(Outcome.IDLE, null);
-    }
-
-    private static InvocationResult failure(PolyglotException e, Bridge bridge, boolean timedOut, Limits limits) {
-        if (bridge.failure != null) {
-            return new InvocationResult(Outcome.FAILED, bridge.failure);
-        }
-        if (timedOut) {
-            return new InvocationResult(Outcome.LIMIT_EXCEEDED,
-                    "Wall-clock time limit of " + limits.wallClockMillis() + " ms exceeded");
+        if (run.limit != null) {
+            return new InvocationResult(Outcome.LIMIT_EXCEEDED, run.limit);
         }
         if (e.isResourceExhausted()) {
             return new InvocationResult(Outcome.LIMIT_EXCEEDED,
-                    "Statement limit of " + limits.statementLimit() + " exceeded");
+                    "Statement limit of " + run.limits.statementLimit() + " exceeded");
         }
-        String where = e.getSourceLocation() == null ? "" : " (" + e.getSourceLocation() + ")";
-        return new InvocationResult(Outcome.FAILED, "Error in app: " + e.getMessage() + where);
+        if (e.isCancelled()) {
+            return new InvocationResult(Outcome.LIMIT_EXCEEDED, "The invocation was cancelled");
+        }
+        if (e.isHostException() && e.asHostException() instanceof Modules.ForbiddenModuleException forbidden) {
+            return new InvocationResult(Outcome.FAILED, forbidden.getMessage());
+        }
+        return new InvocationResult(Outcome.FAILED, "Error in app: " + e.getMessage() + where(e));
+    }
+
+    /** Where the error was thrown, as {@code (lib/app.js:12:5)}; the platform's modules show as node_modules/... */
+    private static String where(PolyglotException e) {
+        var section = e.getSourceLocation();
+        if (section == null || section.getSource() == null) {
+            return "";
+        }
+        String name = section.getSource().getName();
+        for (String root : new String[]{Modules.APP + "/", Modules.PLATFORM + "/"}) {
+            if (name.startsWith(root)) {
+                name = name.substring(root.length());
+            }
+        }
+        return " (" + name + ":" + section.getStartLine() + ":" + section.getStartColumn() + ")";
     }
 
     private static InvocationResult report(Invocation invocation, InvocationResult result) {
@@ -119,8 +167,15 @@ final class JsSandbox implements AutoCloseable {
         return result;
     }
 
+    /** How many warm contexts wait for their next invocation. */
+    int warmContexts() {
+        return pool.size();
+    }
+
     @Override
     public void close() {
+        patrol.cancel();
+        pool.close();
         engine.close(true);
     }
 
@@ -132,34 +187,78 @@ final class JsSandbox implements AutoCloseable {
         }
     }
 
-    /** What the JavaScript side sees of the host: {@code request} and {@code done}. */
-    private static final class Bridge {
-        private final SandboxHost host;
-        private boolean done;
-        private String failure;
-
-        Bridge(SandboxHost host) {
-            this.host = host;
+    private static com.sun.management.ThreadMXBean threads() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported()) {
+            threads.setThreadAllocatedMemoryEnabled(true);
+            return threads;
         }
+        return null;
+    }
 
-        Object asGuest() {
-            return ProxyObject.fromMap(Map.of(
-                    "request", (ProxyExecutable) args -> request(args[0].asString()),
-                    "done", (ProxyExecutable) args -> {
-                        done = true;
-                        return null;
-                    }));
-        }
+    static long allocatedBytes() {
+        return THREADS == null ? 0 : THREADS.getCurrentThreadAllocatedBytes();
+    }
 
-        private String request(String command) {
-            if (failure != null) {
-                throw new IllegalStateException(failure);
-            }
+    /** A context made for one app, with the prelude's loop functions. */
+    final class WarmContext {
+        final String key;
+        final Context context;
+        final ContextHost host;
+        int uses;
+        long lastUsed = System.nanoTime();
+
+        WarmContext(String key, org.switchboard.sandbox.api.AppCode app, Limits limits) {
+            this.key = key;
+            context = Context.newBuilder("js")
+                    .engine(engine)
+                    .sandbox(SandboxPolicy.CONSTRAINED)
+                    .out(OutputStream.nullOutputStream())
+                    .err(OutputStream.nullOutputStream())
+                    .resourceLimits(ResourceLimits.newBuilder().statementLimit(limits.statementLimit(), null).build())
+                    .build();
+            host = new ContextHost(context, modules, app);
             try {
-                return host.request(command);
-            } catch (SandboxHost.UnknownCommandException e) {
-                failure = e.getMessage();
-                throw new IllegalStateException(failure);
+                host.loop = context.eval(prelude).execute(host.asGuest());
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        InvocationResult run(Run run) {
+            host.current = run;
+            try {
+                context.resetLimits();
+                host.loop.getMember("invoke").execute(Modules.mainPath(run.invocation.app()), run.invocation.command());
+                var step = host.loop.getMember("step");
+                while (run.problem() == null) {
+                    double next = step.execute().asDouble();
+                    if (next < 0) {
+                        break;
+                    }
+                    if (next > 0) {
+                        run.sleep((long) Math.ceil(next));
+                    }
+                }
+                if (run.failure != null) {
+                    return new InvocationResult(Outcome.FAILED, run.failure);
+                }
+                if (run.limit != null) {
+                    return new InvocationResult(Outcome.LIMIT_EXCEEDED, run.limit);
+                }
+                return run.done ? InvocationResult.done() : new InvocationResult(Outcome.IDLE, null);
+            } finally {
+                host.current = null;
+                lastUsed = System.nanoTime();
+            }
+        }
+
+        void close() {
+            try {
+                context.close(true);
+            } catch (PolyglotException | IllegalStateException e) {
+                // already closed by the watchdog or by a resource limit
             }
         }
     }

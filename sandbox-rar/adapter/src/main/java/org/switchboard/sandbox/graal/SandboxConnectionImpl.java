@@ -24,7 +24,7 @@ class SandboxConnectionImpl implements SandboxConnection {
             throw new ResourceException("This sandbox connection is closed");
         }
         SandboxResourceAdapter adapter = managed.adapter();
-        return adapter.sandbox().run(invocation, adapter.limits(), adapter.watchdog());
+        return adapter.sandbox().run(invocation, adapter.limits());
     }
 
     @Override

@@ -17,7 +17,8 @@ import javax.transaction.xa.XAResource;
 
 /**
  * The sandbox adapter: owns the shared JavaScript engine and the watchdog timer, and carries the limits an operator
- * sets as adapter config properties.
+ * sets as adapter config properties (asadmin {@code create-resource-adapter-config}, or the admin console's
+ * Resource Adapter Configs page); they apply from the adapter's next start.
  */
 @Connector(displayName = "Switchboard JavaScript sandbox", vendorName = "Switchboard", eisType = "JavaScript sandbox", version = "0.1", transactionSupport = TransactionSupportLevel.NoTransaction)
 public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
@@ -25,11 +26,29 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(SandboxResourceAdapter.class.getName());
 
-    @ConfigProperty(defaultValue = "10000", description = "Wall-clock time one invocation may take, in milliseconds")
+    @ConfigProperty(defaultValue = "10000", description = "Wall-clock time one invocation may take, in milliseconds, host calls included")
     private Long wallClockMillis = 10_000L;
 
     @ConfigProperty(defaultValue = "10000000", description = "JavaScript statements one invocation may run")
     private Long statementLimit = 10_000_000L;
+
+    @ConfigProperty(defaultValue = "256", description = "Megabytes one invocation may allocate on its thread (the platform's own work for its commands excluded); checked by the watchdog")
+    private Long allocatedMegabytes = 256L;
+
+    @ConfigProperty(defaultValue = "200", description = "Lines one invocation may log")
+    private Integer logLines = 200;
+
+    @ConfigProperty(defaultValue = "1048576", description = "Bytes of commands one invocation may send to the platform")
+    private Long outputBytes = 1_048_576L;
+
+    @ConfigProperty(defaultValue = "8", description = "Invocations that may run at once; more wait, up to the wall-clock time")
+    private Integer concurrentInvocations = 8;
+
+    @ConfigProperty(defaultValue = "32", description = "Contexts kept warm between invocations of their app (each holds its app's loaded modules)")
+    private Integer warmContexts = 32;
+
+    @ConfigProperty(defaultValue = "1000", description = "Invocations a warm context serves before it is replaced")
+    private Integer invocationsPerContext = 1000;
 
     private transient JsSandbox sandbox;
     private transient Timer watchdog;
@@ -41,9 +60,9 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
         } catch (UnavailableException e) {
             throw new ResourceAdapterInternalException("No timer for the sandbox watchdog", e);
         }
-        sandbox = new JsSandbox();
-        LOG.info(() -> "Sandbox adapter started: wallClockMillis=" + wallClockMillis + ", statementLimit="
-                + statementLimit);
+        sandbox = new JsSandbox(watchdog, concurrentInvocations, warmContexts);
+        LOG.info(() -> "Sandbox adapter started with " + limits() + ", concurrentInvocations="
+                + concurrentInvocations + ", warmContexts=" + warmContexts);
     }
 
     @Override
@@ -64,11 +83,8 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
     }
 
     Limits limits() {
-        return new Limits(wallClockMillis, statementLimit);
-    }
-
-    Timer watchdog() {
-        return watchdog;
+        return new Limits(wallClockMillis, statementLimit, allocatedMegabytes << 20, logLines, outputBytes,
+                invocationsPerContext);
     }
 
     @Override
@@ -100,6 +116,54 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
 
     public void setStatementLimit(Long statementLimit) {
         this.statementLimit = statementLimit;
+    }
+
+    public Long getAllocatedMegabytes() {
+        return allocatedMegabytes;
+    }
+
+    public void setAllocatedMegabytes(Long allocatedMegabytes) {
+        this.allocatedMegabytes = allocatedMegabytes;
+    }
+
+    public Integer getLogLines() {
+        return logLines;
+    }
+
+    public void setLogLines(Integer logLines) {
+        this.logLines = logLines;
+    }
+
+    public Long getOutputBytes() {
+        return outputBytes;
+    }
+
+    public void setOutputBytes(Long outputBytes) {
+        this.outputBytes = outputBytes;
+    }
+
+    public Integer getConcurrentInvocations() {
+        return concurrentInvocations;
+    }
+
+    public void setConcurrentInvocations(Integer concurrentInvocations) {
+        this.concurrentInvocations = concurrentInvocations;
+    }
+
+    public Integer getWarmContexts() {
+        return warmContexts;
+    }
+
+    public void setWarmContexts(Integer warmContexts) {
+        this.warmContexts = warmContexts;
+    }
+
+    public Integer getInvocationsPerContext() {
+        return invocationsPerContext;
+    }
+
+    public void setInvocationsPerContext(Integer invocationsPerContext) {
+        this.invocationsPerContext = invocationsPerContext;
     }
 
     @Override

@@ -1,101 +1,173 @@
 // The sandbox side of the Vumi sandbox protocol, as sandboxer.js gave it to apps: the `api` object, command
-// dispatch to api.on_<command>, and an event loop (callbacks, timers) that the host steps through.
+// dispatch to api.on_<command>, CommonJS `require`, and an event loop (callbacks, timers) that the host steps
+// through. It runs once per context; a warm context then serves many invocations of one app, each with a fresh
+// `api`, while the modules the app required stay loaded.
 (function (host) {
     'use strict';
     var global = globalThis;
-    var queue = [];      // callbacks ready to run, first in first out
-    var timers = [];     // pending timers on a virtual clock: they fire in order, without waiting
-    var clock = 0;
-    var timerSeq = 0;
-    var nextCmdId = 1;
-    var finished = false;
+    var modules = {};    // loaded modules by path: the require cache of this context
+    var resolved = {};   // "dir\u0000request" -> path
+    var run = null;      // the invocation being run: its api, callbacks, timers
 
-    function enqueue(fn, args) {
-        if (typeof fn === 'function') {
-            queue.push({fn: fn, args: args || []});
-        }
+    function dirname(path) {
+        return path.substring(0, path.lastIndexOf('/')) || '/';
     }
 
-    var api = {
-        request: function (cmd, msg, callback) {
-            var command = {};
-            if (msg) {
-                Object.keys(msg).forEach(function (key) { command[key] = msg[key]; });
+    function notFound(request) {
+        var error = new Error("Cannot find module '" + request + "'");
+        error.code = 'MODULE_NOT_FOUND';
+        return error;
+    }
+
+    function makeRequire(dir) {
+        function require(request) {
+            var path = resolve(request);
+            var module = modules[path];
+            if (module) {
+                return module.exports;
             }
-            command.cmd = cmd;
-            command.cmd_id = String(nextCmdId++);
-            command.reply = false;
-            var reply = JSON.parse(host.request(JSON.stringify(command)));
-            reply.cmd = cmd;
-            reply.cmd_id = command.cmd_id;
-            reply.reply = true;
-            enqueue(callback, [reply]);
-        },
-        done: function () {
-            finished = true;
-            host.done();
-        },
-        on_unknown_command: function (command) {
-            api.log_warning('Received unknown command: ' + JSON.stringify(command));
+            module = {id: path, filename: path, exports: {}, loaded: false, children: []};
+            module.require = require;
+            modules[path] = module;
+            try {
+                host.compile(path).call(module.exports, module.exports, makeRequire(dirname(path)), module, path,
+                    dirname(path));
+            } catch (e) {
+                delete modules[path];
+                throw e;
+            }
+            module.loaded = true;
+            return module.exports;
+        }
+        function resolve(request) {
+            request = String(request);
+            var cacheKey = dir + '\u0000' + request;
+            var path = resolved[cacheKey];
+            if (path === undefined) {
+                path = host.resolve(dir, request);
+                resolved[cacheKey] = path;
+            }
+            if (path === null) {
+                throw notFound(request);
+            }
+            return path;
+        }
+        require.resolve = resolve;
+        require.cache = modules;
+        return require;
+    }
+
+    function Run() {
+        var self = this;
+        var nextCmdId = 1;
+        self.queue = [];      // callbacks ready to run, first in first out
+        self.timers = [];     // pending timers, by due time
+        self.timerSeq = 0;
+        self.finished = false;
+
+        var api = self.api = {
+            request: function (cmd, msg, callback) {
+                if (self !== run) {
+                    throw new Error('api.request after the invocation ended');
+                }
+                var command = {};
+                if (msg) {
+                    Object.keys(msg).forEach(function (key) { command[key] = msg[key]; });
+                }
+                command.cmd = cmd;
+                command.cmd_id = String(nextCmdId++);
+                command.reply = false;
+                var reply = JSON.parse(host.request(String(cmd), JSON.stringify(command)));
+                reply.cmd = cmd;
+                reply.cmd_id = command.cmd_id;
+                reply.reply = true;
+                self.enqueue(callback, [reply]);
+            },
+            done: function () {
+                if (self === run) {
+                    self.finished = true;
+                    host.done();
+                }
+            },
+            on_unknown_command: function (command) {
+                api.log_warning('Received unknown command: ' + JSON.stringify(command));
+            }
+        };
+        ['debug', 'info', 'warning', 'error', 'critical'].forEach(function (level) {
+            api['log_' + level] = function (msg, callback) {
+                api.request('log.' + level, {msg: String(msg)}, callback);
+            };
+        });
+    }
+    Run.prototype.enqueue = function (fn, args) {
+        if (typeof fn === 'function') {
+            this.queue.push({fn: fn, args: args || []});
         }
     };
-    ['debug', 'info', 'warning', 'error', 'critical'].forEach(function (level) {
-        api['log_' + level] = function (msg, callback) {
-            api.request('log.' + level, {msg: String(msg)}, callback);
-        };
-    });
-
-    function later(fn, ms, args) {
-        var id = ++timerSeq;
-        timers.push({id: id, due: clock + Math.max(0, Number(ms) || 0), fn: fn, args: args});
-        return id;
-    }
-    function cancel(id) {
-        timers = timers.filter(function (timer) { return timer.id !== id; });
-    }
 
     // No way out of the sandbox: the shell built-ins that read files or evaluate other code are removed.
     ['load', 'loadWithNewGlobal', 'print', 'printErr', 'quit', 'read', 'readbuffer', 'readline', 'Graal']
         .forEach(function (name) { delete global[name]; });
-    global.api = api;
-    global.setTimeout = function (fn, ms) { return later(fn, ms, Array.prototype.slice.call(arguments, 2)); };
-    global.clearTimeout = cancel;
-    global.setImmediate = function (fn) { enqueue(fn, Array.prototype.slice.call(arguments, 1)); return 0; };
-    global.clearImmediate = function () {};
-    global.console = {
-        log: function () { api.log_info(Array.prototype.join.call(arguments, ' ')); },
-        info: function () { api.log_info(Array.prototype.join.call(arguments, ' ')); },
-        warn: function () { api.log_warning(Array.prototype.join.call(arguments, ' ')); },
-        error: function () { api.log_error(Array.prototype.join.call(arguments, ' ')); }
+    global.setTimeout = function (fn, ms) {
+        var timer = {id: ++run.timerSeq, due: Date.now() + Math.max(0, Number(ms) || 0), fn: fn,
+            args: Array.prototype.slice.call(arguments, 2)};
+        run.timers.push(timer);
+        return timer.id;
     };
-    // Vumi Go's app_context gave apps a require that answered null outside its whitelist.
-    global.require = function () { return null; };
+    global.clearTimeout = function (id) {
+        run.timers = run.timers.filter(function (timer) { return timer.id !== id; });
+    };
+    global.setInterval = function () {
+        throw new Error('setInterval is not available in the sandbox: an invocation ends when its work is done');
+    };
+    global.clearInterval = function () {};
+    global.setImmediate = function (fn) {
+        run.enqueue(fn, Array.prototype.slice.call(arguments, 1));
+        return 0;
+    };
+    global.clearImmediate = function () {};
+    function logger(level) {
+        return function () {
+            run.api['log_' + level](Array.prototype.map.call(arguments, String).join(' '));
+        };
+    }
+    global.console = {log: logger('info'), info: logger('info'), warn: logger('warning'), error: logger('error'),
+        debug: logger('debug')};
 
     return {
-        dispatch: function (json) {
+        // Starts an invocation: a fresh api, the app's script run with this.api, then the command dispatched.
+        invoke: function (mainPath, json) {
+            run = new Run();
+            var api = run.api;
+            var sandbox = {api: api, require: makeRequire(dirname(mainPath))};
+            host.compile(mainPath).call(sandbox, api, sandbox.require);
             var command = JSON.parse(json);
             var name = 'on_' + String(command.cmd).replace('.', '_').replace('-', '_');
             var handler = typeof api[name] === 'function' ? api[name] : api.on_unknown_command;
             handler.call(api, command);
         },
-        // Runs one callback or timer; answers whether there may be more to do.
+        // Runs one callback or due timer. Answers -1 when nothing is left, 0 when it ran something, or how many
+        // milliseconds to wait for the next timer.
         step: function () {
-            if (finished) {
-                return false;
+            if (run.finished) {
+                return -1;
             }
-            if (queue.length > 0) {
-                var task = queue.shift();
+            if (run.queue.length > 0) {
+                var task = run.queue.shift();
                 task.fn.apply(null, task.args);
-                return true;
+                return 0;
             }
-            if (timers.length > 0) {
-                timers.sort(function (a, b) { return a.due - b.due || a.id - b.id; });
-                var timer = timers.shift();
-                clock = timer.due;
-                enqueue(timer.fn, timer.args);
-                return true;
+            if (run.timers.length > 0) {
+                run.timers.sort(function (a, b) { return a.due - b.due || a.id - b.id; });
+                var wait = run.timers[0].due - Date.now();
+                if (wait > 0) {
+                    return wait;
+                }
+                var timer = run.timers.shift();
+                run.enqueue(timer.fn, timer.args);
+                return 0;
             }
-            return false;
+            return -1;
         }
     };
 })

@@ -3,118 +3,73 @@ package org.switchboard.sandbox.graal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Timer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.switchboard.sandbox.api.Invocation;
+import org.switchboard.sandbox.api.AppCode;
 import org.switchboard.sandbox.api.InvocationResult;
 import org.switchboard.sandbox.api.InvocationResult.Outcome;
-import org.switchboard.sandbox.api.SandboxHost;
 
-class JsSandboxTest {
-
-    private static final String INBOUND = "{\"cmd\":\"inbound-message\",\"msg\":{\"message_id\":\"m1\","
-            + "\"content\":\"hello\",\"from_addr\":\"+27831234567\"}}";
-
-    private static JsSandbox sandbox;
-    private static Timer watchdog;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new JsSandbox();
-        watchdog = new Timer(true);
-    }
-
-    @AfterAll
-    static void stop() {
-        watchdog.cancel();
-        sandbox.close();
-    }
-
-    /** Records the commands an app sends; answers kv.get with a value and everything else with success. */
-    static final class RecordingHost implements SandboxHost {
-        final List<String> commands = new ArrayList<>();
-        final List<String> log = new ArrayList<>();
-
-        @Override
-        public String request(String command) throws UnknownCommandException {
-            commands.add(command);
-            if (command.contains("\"cmd\":\"nope.nothing\"")) {
-                throw new UnknownCommandException("Unknown resource 'nope'");
-            }
-            if (command.contains("\"cmd\":\"kv.get\"")) {
-                return "{\"success\":true,\"value\":41}";
-            }
-            return "{\"success\":true}";
-        }
-
-        @Override
-        public void log(String level, String message) {
-            log.add(level + " " + message);
-        }
-    }
-
-    private InvocationResult run(String js, RecordingHost host, long millis, long statements) {
-        return sandbox.run(new Invocation("conv-1", js, INBOUND, host), new Limits(millis, statements), watchdog);
-    }
+/** The {@code api} object with sandboxer.js's semantics, and warm contexts. */
+class JsSandboxTest extends SandboxTestSupport {
 
     @Test
     void appRepliesThroughCallbacksAndEndsWithDone() {
         String js = """
                 api.on_inbound_message = function (cmd) {
+                  var sync = true;
                   api.request('kv.get', {key: 'n'}, function (reply) {
-                    api.request('outbound.reply_to', {content: 'echo ' + cmd.msg.content + ' ' + (reply.value + 1),
+                    api.request('outbound.reply_to', {content: 'echo ' + cmd.msg.content + ' ' + reply.value
+                        + ' ' + reply.cmd + ' ' + reply.reply + ' async=' + !sync,
                         in_reply_to: cmd.msg.message_id}, function () { api.done(); });
                   });
+                  sync = false;
                 };
                 """;
-        RecordingHost host = new RecordingHost();
-        InvocationResult result = run(js, host, 5000, 1_000_000);
+        TestHost host = new TestHost();
+        host.kv.put("n", jakarta.json.Json.createValue(41));
+        InvocationResult result = run(js, host);
         assertEquals(Outcome.DONE, result.outcome(), String.valueOf(result.reason()));
         assertEquals(2, host.commands.size());
-        assertTrue(host.commands.get(1).contains("\"content\":\"echo hello 42\""), host.commands.get(1));
-        assertTrue(host.commands.get(1).contains("\"cmd_id\":\"2\""), host.commands.get(1));
+        assertEquals("echo hello 41 kv.get true async=true", host.lastContent());
+        assertEquals("2", host.commands.get(1).getString("cmd_id"));
+        assertEquals(false, host.commands.get(1).getBoolean("reply"));
     }
 
     @Test
-    void thisApiAtTopLevelAndPromisesAndTimersWork() {
+    void thisApiAtTopLevelAndPromisesAndRealTimersWork() {
         String js = """
                 var self = this;
                 self.api.on_inbound_message = function (cmd) {
+                  var started = Date.now();
                   Promise.resolve(cmd.msg.content).then(function (text) {
                     setTimeout(function () {
-                      self.api.request('outbound.reply_to', {content: text.toUpperCase()}, function () {
-                        self.api.done();
-                      });
-                    }, 10);
+                      self.api.request('outbound.reply_to', {content: text.toUpperCase() + ' ' + (Date.now() - started >= 50)},
+                          function () { self.api.done(); });
+                    }, 50);
                   });
                 };
                 """;
-        RecordingHost host = new RecordingHost();
-        InvocationResult result = run(js, host, 5000, 1_000_000);
+        TestHost host = new TestHost();
+        InvocationResult result = run(js, host);
         assertEquals(Outcome.DONE, result.outcome(), String.valueOf(result.reason()));
-        assertTrue(host.commands.get(0).contains("\"content\":\"HELLO\""), host.commands.toString());
+        assertEquals("HELLO true", host.lastContent());
     }
 
     @Test
-    void endlessLoopIsEndedByTheWallClock() {
-        RecordingHost host = new RecordingHost();
-        InvocationResult result = run("api.on_inbound_message = function () { while (true) {} };", host, 300,
-                Long.MAX_VALUE);
-        assertEquals(Outcome.LIMIT_EXCEEDED, result.outcome());
-        assertTrue(result.reason().contains("Wall-clock"), result.reason());
-        assertTrue(host.log.get(0).contains("Wall-clock"), host.log.toString());
-    }
+    void eventsGoToOnInboundEventAndUnknownCommandsToTheFallback() {
+        String js = """
+                api.on_inbound_event = function (cmd) {
+                  api.log_info('event ' + cmd.msg.event_type, function () { api.done(); });
+                };
+                """;
+        TestHost host = new TestHost();
+        InvocationResult result = run(script(js), "{\"cmd\":\"inbound-event\",\"msg\":{\"event_type\":\"ack\"}}",
+                host, Limits.defaults());
+        assertEquals(Outcome.DONE, result.outcome(), String.valueOf(result.reason()));
+        assertTrue(host.loggedContaining("info event ack"), host.log.toString());
 
-    @Test
-    void statementLimitEndsTheInvocation() {
-        InvocationResult result = run("api.on_inbound_message = function () { for (;;) {} };", new RecordingHost(),
-                10_000, 10_000);
-        assertEquals(Outcome.LIMIT_EXCEEDED, result.outcome());
-        assertTrue(result.reason().contains("Statement limit"), result.reason());
+        TestHost other = new TestHost();
+        run(script("api.x = 1;"), "{\"cmd\":\"strange-thing\"}", other, Limits.defaults());
+        assertTrue(other.loggedContaining("warning Received unknown command"), other.log.toString());
     }
 
     @Test
@@ -125,30 +80,72 @@ class JsSandboxTest {
                   api.request('log.info', {msg: 'still here'});
                 };
                 """;
-        InvocationResult result = run(js, new RecordingHost(), 5000, 1_000_000);
+        TestHost host = new TestHost();
+        InvocationResult result = run(js, host);
         assertEquals(Outcome.FAILED, result.outcome());
-        assertTrue(result.reason().contains("Unknown resource"), result.reason());
+        assertTrue(result.reason().contains("Unknown command nope.nothing"), result.reason());
+        assertTrue(host.loggedContaining("Sandbox ended the invocation: Unknown command nope.nothing"),
+                host.log.toString());
+        assertTrue(!host.loggedContaining("still here"), host.log.toString());
     }
 
     @Test
-    void hostAccessIsNotThere() {
-        String js = """
-                api.on_inbound_message = function () {
-                  var found = [typeof Java, typeof Polyglot, typeof load, typeof java].join(',');
-                  api.request('log.info', {msg: found}, function () { api.done(); });
+    void scriptErrorsAreReportedWithTheirPlace() {
+        InvocationResult result = run("api.on_inbound_message = function () {\n  null.x;\n};", new TestHost());
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.reason().startsWith("Error in app: TypeError"), result.reason());
+        assertTrue(result.reason().contains("app.js:2"), result.reason());
+    }
+
+    @Test
+    void aWarmContextServesTheNextInvocationWithAFreshApiAndItsModulesLoaded() {
+        AppCode app = script("""
+                var _ = require('lodash');
+                globalThis.loads = (globalThis.loads || 0) + 1;
+                _.loadedAt = _.loadedAt || Math.random();
+                api.on_inbound_message = function (cmd) {
+                  api.request('outbound.reply_to', {content: globalThis.loads + ' ' + _.loadedAt}, function () {
+                    api.done();
+                  });
                 };
-                """;
-        RecordingHost host = new RecordingHost();
-        InvocationResult result = run(js, host, 5000, 1_000_000);
-        assertEquals(Outcome.DONE, result.outcome(), String.valueOf(result.reason()));
-        assertTrue(host.commands.get(0).contains("undefined,undefined,undefined,undefined"), host.commands.get(0));
+                """);
+        TestHost first = new TestHost();
+        TestHost second = new TestHost();
+        assertEquals(Outcome.DONE, run(app, first, Limits.defaults()).outcome());
+        assertEquals(Outcome.DONE, run(app, second, Limits.defaults()).outcome());
+        String[] a = first.lastContent().split(" ");
+        String[] b = second.lastContent().split(" ");
+        assertEquals("1", a[0]);
+        assertEquals("2", b[0], "the app's script runs again for every invocation");
+        assertEquals(a[1], b[1], "lodash stays loaded in the warm context");
+        assertEquals("1", second.commands.get(0).getString("cmd_id"), "command ids start again with a fresh api");
     }
 
     @Test
-    void scriptErrorsAreReported() {
-        InvocationResult result = run("api.on_inbound_message = function () { null.x; };", new RecordingHost(), 5000,
-                1_000_000);
-        assertEquals(Outcome.FAILED, result.outcome());
-        assertTrue(result.reason().startsWith("Error in app"), result.reason());
+    void aNewVersionOfTheAppGetsAFreshContext() {
+        String js = "globalThis.n = (globalThis.n || 0) + 1;"
+                + "api.on_inbound_message = function () { api.request('outbound.reply_to', {content: '' + n}); };";
+        TestHost first = new TestHost();
+        TestHost second = new TestHost();
+        run(script(js), first, Limits.defaults());
+        run(script(js), second, Limits.defaults());
+        assertEquals("1", first.lastContent());
+        assertEquals("1", second.lastContent());
+    }
+
+    @Test
+    void aContextThatFailedIsNotReused() {
+        AppCode app = script("""
+                globalThis.n = (globalThis.n || 0) + 1;
+                api.on_inbound_message = function (cmd) {
+                  if (cmd.msg.content === 'boom') { throw new Error('boom'); }
+                  api.request('outbound.reply_to', {content: '' + n});
+                };
+                """);
+        run(app, new TestHost(), Limits.defaults());
+        run(app, INBOUND.replace("hello", "boom"), new TestHost(), Limits.defaults());
+        TestHost after = new TestHost();
+        run(app, after, Limits.defaults());
+        assertEquals("1", after.lastContent());
     }
 }

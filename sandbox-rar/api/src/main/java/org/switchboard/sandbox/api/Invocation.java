@@ -6,15 +6,15 @@ import java.util.Objects;
  * One run of an app.
  *
  * @param sandboxId the conversation the app belongs to; one JavaScript context never serves two
- * @param javascript the app's source
+ * @param app the app's code
  * @param command the command handed to the app once loaded, as JSON: {@code {"cmd":"inbound-message","msg":{...}}}
  * @param host answers the app's resource commands
  */
-public record Invocation(String sandboxId, String javascript, String command, SandboxHost host) {
+public record Invocation(String sandboxId, AppCode app, String command, SandboxHost host) {
 
     public Invocation {
         Objects.requireNonNull(sandboxId, "sandboxId");
-        Objects.requireNonNull(javascript, "javascript");
+        Objects.requireNonNull(app, "app");
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(host, "host");
     }

@@ -1,0 +1,76 @@
+package org.switchboard.sandbox.graal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Warm contexts waiting for their app's next invocation, at most {@code capacity} of them, least recent out first. */
+final class ContextPool {
+
+    private final int capacity;
+    private final Map<String, Deque<JsSandbox.WarmContext>> idle = new HashMap<>();
+    private int size;
+
+    ContextPool(int capacity) {
+        this.capacity = capacity;
+    }
+
+    synchronized JsSandbox.WarmContext take(String key) {
+        Deque<JsSandbox.WarmContext> contexts = idle.get(key);
+        if (contexts == null) {
+            return null;
+        }
+        JsSandbox.WarmContext warm = contexts.pollFirst();
+        if (contexts.isEmpty()) {
+            idle.remove(key);
+        }
+        size--;
+        return warm;
+    }
+
+    void give(JsSandbox.WarmContext warm) {
+        JsSandbox.WarmContext evicted = null;
+        synchronized (this) {
+            idle.computeIfAbsent(warm.key, k -> new ArrayDeque<>()).addFirst(warm);
+            size++;
+            if (size > capacity) {
+                evicted = evictOldest();
+            }
+        }
+        if (evicted != null) {
+            evicted.close();
+        }
+    }
+
+    private JsSandbox.WarmContext evictOldest() {
+        Deque<JsSandbox.WarmContext> oldestDeque = null;
+        for (Deque<JsSandbox.WarmContext> contexts : idle.values()) {
+            if (oldestDeque == null || contexts.peekLast().lastUsed < oldestDeque.peekLast().lastUsed) {
+                oldestDeque = contexts;
+            }
+        }
+        JsSandbox.WarmContext oldest = oldestDeque.pollLast();
+        if (oldestDeque.isEmpty()) {
+            idle.remove(oldest.key);
+        }
+        size--;
+        return oldest;
+    }
+
+    synchronized int size() {
+        return size;
+    }
+
+    void close() {
+        List<JsSandbox.WarmContext> all = new ArrayList<>();
+        synchronized (this) {
+            idle.values().forEach(all::addAll);
+            idle.clear();
+            size = 0;
+        }
+        all.forEach(JsSandbox.WarmContext::close);
+    }
+}
