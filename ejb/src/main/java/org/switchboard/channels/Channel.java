@@ -31,6 +31,10 @@ public class Channel {
     @Column(name = "conversation_id")
     private String conversationId;
 
+    /** The endpoint of its conversation the channel is bound as ({@code default}, {@code sms}, ...). */
+    @Column(name = "conversation_endpoint")
+    private String endpoint;
+
     @Column(name = "mo_message_url", length = 2048)
     private String moMessageUrl;
 
@@ -74,6 +78,15 @@ public class Channel {
 
     public void setConversationId(String conversationId) {
         this.conversationId = conversationId;
+    }
+
+    /** The conversation endpoint this channel is bound as, {@code default} unless set. */
+    public String getEndpoint() {
+        return endpoint == null ? "default" : endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
     }
 
     public String getMoMessageUrl() {

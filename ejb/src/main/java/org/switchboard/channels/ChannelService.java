@@ -14,12 +14,13 @@ public class ChannelService {
     private EntityManager em;
 
     public Channel create(String accountId, String vendor, String address, String transportType,
-            String conversationId, String moMessageUrl, String moMessageUrlAuthToken) {
+            String conversationId, String endpoint, String moMessageUrl, String moMessageUrlAuthToken) {
         if (!VendorConnectors.supports(vendor)) {
             throw new IllegalArgumentException("Unknown vendor '" + vendor + "'; known: " + VendorConnectors.NAMES);
         }
         Channel channel = new Channel(Ids.uuid(), accountId, vendor, address, transportType);
         channel.setConversationId(conversationId);
+        channel.setEndpoint(endpoint);
         channel.setMoMessageUrl(moMessageUrl);
         channel.setMoMessageUrlAuthToken(moMessageUrlAuthToken);
         em.persist(channel);

@@ -1,10 +1,20 @@
 package org.switchboard.contacts;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.PropertyBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyBinding;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
@@ -69,6 +79,28 @@ public class Contact {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Free-form fields, a JSON object of strings; searchable as {@code extras-<name>:value}. */
+    @Lob
+    @Column(name = "extra")
+    @PropertyBinding(binder = @PropertyBinderRef(type = DynamicFieldsBinder.Extras.class))
+    private String extra;
+
+    /** Subscriptions, a JSON object of strings; searchable as {@code subscription-<name>:value}. */
+    @Lob
+    @Column(name = "subscription")
+    @PropertyBinding(binder = @PropertyBinderRef(type = DynamicFieldsBinder.Subscriptions.class))
+    private String subscription;
+
+    /** Keys of the static groups the contact is in. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "contact_group", joinColumns = @JoinColumn(name = "contact_key"))
+    @Column(name = "group_key")
+    @KeywordField(name = "groups")
+    private Set<String> groups = new LinkedHashSet<>();
+
+    @Version
+    private int version;
 
     protected Contact() {
     }
@@ -177,5 +209,31 @@ public class Contact {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The extra fields as a JSON object, "{}" when there are none. */
+    public String getExtra() {
+        return extra == null ? "{}" : extra;
+    }
+
+    public void setExtra(String extra) {
+        this.extra = extra;
+    }
+
+    /** The subscriptions as a JSON object, "{}" when there are none. */
+    public String getSubscription() {
+        return subscription == null ? "{}" : subscription;
+    }
+
+    public void setSubscription(String subscription) {
+        this.subscription = subscription;
+    }
+
+    public Set<String> getGroups() {
+        return groups;
+    }
+
+    public int getVersion() {
+        return version;
     }
 }

@@ -1,27 +1,43 @@
 package org.switchboard.contacts;
 
 import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
 import org.switchboard.accounts.Ids;
 
-/** Keeps an account's contacts and finds them with Lucene queries, never across accounts. */
+/**
+ * Keeps an account's contacts and groups and finds them with Lucene queries, never across accounts. Shared by the
+ * sandbox's {@code contacts} and {@code groups} resources and the REST APIs.
+ */
 @Stateless
 public class ContactService {
 
     /** Most contacts one search returns when the caller does not say. */
     public static final int DEFAULT_MAX = 100;
+    /** Most keys a search gives an app, whatever it asks for. */
+    public static final int MAX_KEYS = 10_000;
 
     private static final List<String> SEARCHABLE = List.of(Contact.SEARCHABLE_FIELDS);
     /** A field name before a colon, outside quotes and escapes: {@code name:} in {@code name:"My Name"}. */
-    private static final Pattern FIELD = Pattern.compile("(?<![\\\\\\w\"])([A-Za-z_][A-Za-z0-9_.]*)\\s*:");
+    private static final Pattern FIELD = Pattern.compile("(?<![\\\\\\w\"-])([A-Za-z_][A-Za-z0-9_.-]*)\\s*:");
 
     @PersistenceContext
     private EntityManager em;
@@ -33,36 +49,241 @@ public class ContactService {
         return contact;
     }
 
+    /** A new contact from Vumi Go contact JSON; platform fields in it (key, created_at) are ignored. */
+    public Contact create(String accountId, JsonObject fields) {
+        Contact contact = new Contact(Ids.hex(), accountId);
+        ContactJson.apply(contact, fields);
+        setGroups(contact, fields.get("groups"));
+        em.persist(contact);
+        return contact;
+    }
+
+    public Optional<Contact> byKey(String accountId, String key) {
+        Contact contact = key == null ? null : em.find(Contact.class, key);
+        return contact == null || !contact.getAccountId().equals(accountId) ? Optional.empty() : Optional.of(contact);
+    }
+
+    /** The contact with this address for the delivery class ({@code sms} and {@code ussd} look at msisdn). */
+    public Optional<Contact> byAddress(String accountId, String deliveryClass, String addr) {
+        String field = ContactJson.addressField(deliveryClass);
+        String property = switch (field) {
+            case "email_address" -> "emailAddress";
+            case "twitter_handle" -> "twitterHandle";
+            case "facebook_id" -> "facebookId";
+            case "bbm_pin" -> "bbmPin";
+            case "gtalk_id" -> "gtalkId";
+            case "mxit_id" -> "mxitId";
+            case "wechat_id" -> "wechatId";
+            default -> field;
+        };
+        return em.createQuery("select c from Contact c where c.accountId = :account and c." + property
+                + " = :addr order by c.createdAt", Contact.class)
+                .setParameter("account", accountId)
+                .setParameter("addr", addr)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The contact with this address, made with only the address if there was none. */
+    public Contact getOrCreate(String accountId, String deliveryClass, String addr, boolean[] created) {
+        Optional<Contact> found = byAddress(accountId, deliveryClass, addr);
+        created[0] = found.isEmpty();
+        return found.orElseGet(() -> create(accountId, c -> ContactJson.setAddress(c, deliveryClass, addr)));
+    }
+
+    /** Changes the given fields; {@code extra} and {@code subscription} are replaced whole when given. */
+    public Contact update(Contact contact, JsonObject fields) {
+        ContactJson.apply(contact, fields);
+        setGroups(contact, fields.get("groups"));
+        return contact;
+    }
+
+    /** Saves a whole contact over the stored one: fields it leaves out are cleared. */
+    public Contact save(Contact contact, JsonObject fields) {
+        ContactJson.clear(contact);
+        ContactJson.apply(contact, fields);
+        contact.getGroups().clear();
+        setGroups(contact, fields.get("groups"));
+        return contact;
+    }
+
+    public Contact updateExtras(Contact contact, JsonObject fields) {
+        contact.setExtra(ContactJson.merge(contact.getExtra(), "extra", fields));
+        return contact;
+    }
+
+    public Contact updateSubscriptions(Contact contact, JsonObject fields) {
+        contact.setSubscription(ContactJson.merge(contact.getSubscription(), "subscription", fields));
+        return contact;
+    }
+
+    private void setGroups(Contact contact, JsonValue groups) {
+        if (groups == null || groups == JsonValue.NULL) {
+            return;
+        }
+        if (!(groups instanceof JsonArray keys)) {
+            throw new InvalidContactException("Contact field 'groups' must be a list of group keys");
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (JsonValue key : keys) {
+            if (!(key instanceof JsonString text) || group(contact.getAccountId(), text.getString()).isEmpty()) {
+                throw new InvalidContactException("Unknown group " + key + " in contact field 'groups'");
+            }
+            wanted.add(text.getString());
+        }
+        contact.getGroups().clear();
+        contact.getGroups().addAll(wanted);
+    }
+
     /**
-     * The account's contacts that match a Lucene query such as {@code name:"My Name"} or {@code surname:Jo*}.
+     * The account's contacts that match a Lucene query such as {@code name:"My Name"}, {@code surname:Jo*} or
+     * {@code extras-colour:red}.
      *
      * @throws InvalidQueryException when the query does not parse or names an unknown field
      */
     public List<Contact> search(String accountId, String query, int max) {
-        Matcher field = FIELD.matcher(query);
-        while (field.find()) {
-            if (!SEARCHABLE.contains(field.group(1))) {
-                throw new InvalidQueryException("Unknown field '" + field.group(1) + "' in query '" + query
-                        + "'; contacts can be searched by " + SEARCHABLE);
-            }
-        }
+        SearchSession session = Search.session(em);
         try {
-            return Search.session(em)
-                    .search(Contact.class)
-                    .where(f -> f.bool()
-                            .must(f.match().field("account_id").matching(accountId))
-                            .must(f.queryString().fields(Contact.SEARCHABLE_FIELDS)
-                                    .matching(query)
-                                    .defaultOperator(BooleanOperator.AND)))
+            return session.search(Contact.class)
+                    .where(f -> f.bool().must(f.match().field("account_id").matching(accountId))
+                            .must(contactQuery(f, query)))
                     .fetchHits(max);
         } catch (SearchException | NullPointerException e) {
             throw new InvalidQueryException("Invalid contact query '" + query + "': " + e.getMessage());
         }
     }
 
-    /** A Lucene query that could not be used. */
-    @jakarta.ejb.ApplicationException(rollback = true)
-    public static class InvalidQueryException extends RuntimeException {
+    /** How many of the account's contacts match a query. */
+    public long count(String accountId, String query) {
+        try {
+            return Search.session(em).search(Contact.class)
+                    .where(f -> f.bool().must(f.match().field("account_id").matching(accountId))
+                            .must(contactQuery(f, query)))
+                    .fetchTotalHitCount();
+        } catch (SearchException | NullPointerException e) {
+            throw new InvalidQueryException("Invalid contact query '" + query + "': " + e.getMessage());
+        }
+    }
+
+    private static SearchPredicate contactQuery(SearchPredicateFactory f, String query) {
+        if (query == null || query.isBlank()) {
+            throw new InvalidQueryException("The query is empty");
+        }
+        Matcher field = FIELD.matcher(query);
+        while (field.find()) {
+            String name = field.group(1);
+            if (!SEARCHABLE.contains(name) && !name.equals("groups")
+                    && !(name.startsWith("extras-") || name.startsWith("subscription-"))) {
+                throw new InvalidQueryException("Unknown field '" + name + "' in query '" + query
+                        + "'; contacts can be searched by " + SEARCHABLE
+                        + ", groups, extras-<name> and subscription-<name>");
+            }
+        }
+        return f.queryString().fields(Contact.SEARCHABLE_FIELDS)
+                .matching(query)
+                .defaultOperator(BooleanOperator.AND)
+                .toPredicate();
+    }
+
+    // groups
+
+    public Optional<ContactGroup> group(String accountId, String key) {
+        ContactGroup group = key == null ? null : em.find(ContactGroup.class, key);
+        return group == null || !group.getAccountId().equals(accountId) ? Optional.empty() : Optional.of(group);
+    }
+
+    /** The account's groups with exactly this name. */
+    public List<ContactGroup> groupsNamed(String accountId, String name) {
+        return em.createQuery("select g from ContactGroup g where g.accountId = :account and g.name = :name"
+                + " order by g.createdAt", ContactGroup.class)
+                .setParameter("account", accountId)
+                .setParameter("name", name)
+                .getResultList();
+    }
+
+    public ContactGroup createGroup(String accountId, String name, String query) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidContactException("A group needs a name");
+        }
+        ContactGroup group = new ContactGroup(Ids.hex(), accountId, name);
+        setQuery(accountId, group, query);
+        em.persist(group);
+        return group;
+    }
+
+    /** Renames a group and sets its query: a query makes it a smart group, none a static one. */
+    public ContactGroup updateGroup(ContactGroup group, String name, String query) {
+        if (name != null && !name.isBlank()) {
+            group.setName(name);
+        }
+        setQuery(group.getAccountId(), group, query);
+        return group;
+    }
+
+    private void setQuery(String accountId, ContactGroup group, String query) {
+        if (query != null && !query.isBlank()) {
+            count(accountId, query); // refuses a query that would not run
+        }
+        group.setQuery(query == null || query.isBlank() ? null : query);
+    }
+
+    public List<ContactGroup> groups(String accountId) {
+        return em.createQuery("select g from ContactGroup g where g.accountId = :account order by g.name, g.createdAt",
+                ContactGroup.class)
+                .setParameter("account", accountId)
+                .getResultList();
+    }
+
+    /** The account's groups matching a Lucene query over {@code name} and {@code query}. */
+    public List<ContactGroup> searchGroups(String accountId, String query) {
+        if (query == null || query.isBlank()) {
+            throw new InvalidQueryException("The query is empty");
+        }
+        Matcher field = FIELD.matcher(query);
+        while (field.find()) {
+            if (!List.of("name", "query").contains(field.group(1))) {
+                throw new InvalidQueryException("Unknown field '" + field.group(1) + "' in query '" + query
+                        + "'; groups can be searched by name and query");
+            }
+        }
+        try {
+            return Search.session(em).search(ContactGroup.class)
+                    .where(f -> f.bool().must(f.match().field("account_id").matching(accountId))
+                            .must(f.queryString().fields("name", "query").matching(query)
+                                    .defaultOperator(BooleanOperator.AND)))
+                    .fetchHits(MAX_KEYS);
+        } catch (SearchException | NullPointerException e) {
+            throw new InvalidQueryException("Invalid group query '" + query + "': " + e.getMessage());
+        }
+    }
+
+    /** Members of a group: for a smart group, the contacts its query matches. */
+    public long countMembers(ContactGroup group) {
+        if (group.isSmart()) {
+            return count(group.getAccountId(), group.getQuery());
+        }
+        return em.createQuery("select count(c) from Contact c join c.groups g where c.accountId = :account"
+                + " and g = :key", Long.class)
+                .setParameter("account", group.getAccountId())
+                .setParameter("key", group.getKey())
+                .getSingleResult();
+    }
+
+    public static JsonObject groupJson(ContactGroup group) {
+        return Json.createObjectBuilder()
+                .add("key", group.getKey())
+                .add("name", group.getName())
+                .add("query", group.getQuery() == null ? JsonValue.NULL : Json.createValue(group.getQuery()))
+                .add("user_account", group.getAccountId())
+                .add("created_at", group.getCreatedAt().toString())
+                .add("$VERSION", group.getVersion())
+                .build();
+    }
+
+    /** A Lucene query that could not be used; the caller's transaction carries on. */
+    @jakarta.ejb.ApplicationException(rollback = false)
+    public static class InvalidQueryException extends InvalidContactException {
         private static final long serialVersionUID = 1L;
 
         public InvalidQueryException(String message) {

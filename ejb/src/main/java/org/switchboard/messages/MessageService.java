@@ -52,10 +52,16 @@ public class MessageService {
 
     /** Replies to an inbound message of the account, as a sandbox app's {@code outbound.reply_to} does. */
     public Message reply(String accountId, String inReplyTo, String content, boolean continueSession) {
+        return reply(accountId, inReplyTo, content, continueSession, null);
+    }
+
+    /** A reply carrying channel data (a JSON object's text, or null) for the vendor connector. */
+    public Message reply(String accountId, String inReplyTo, String content, boolean continueSession,
+            String channelData) {
         Message inbound = find(accountId, inReplyTo)
                 .orElseThrow(() -> new MessageNotFoundException("Message " + inReplyTo + " not found"));
         Channel channel = em.find(Channel.class, inbound.getChannelId());
-        return submit(channel, new OutboundRequest(null, null, null, inReplyTo, content, null, null, null,
+        return submit(channel, new OutboundRequest(null, null, null, inReplyTo, content, null, null, channelData,
                 continueSession));
     }
 

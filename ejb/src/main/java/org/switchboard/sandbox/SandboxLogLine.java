@@ -40,6 +40,10 @@ public class SandboxLogLine {
         this.timestamp = Instant.now();
     }
 
+    public Long getId() {
+        return id;
+    }
+
     public String getLevel() {
         return level;
     }

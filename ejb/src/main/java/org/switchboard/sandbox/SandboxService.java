@@ -9,11 +9,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.MessageService;
 import org.switchboard.sandbox.api.Invocation;
 import org.switchboard.sandbox.api.InvocationResult;
 import org.switchboard.sandbox.api.SandboxConnection;
@@ -36,10 +39,29 @@ public class SandboxService {
     private EntityManager em;
 
     @Inject
-    private MessageService messages;
+    private AppBundles bundles;
 
     @Inject
-    private AppBundles bundles;
+    private LogResource log;
+
+    @Inject
+    @Any
+    private Instance<SandboxResource> allResources;
+
+    private volatile Map<String, SandboxResource> resources;
+
+    private Map<String, SandboxResource> resources() {
+        Map<String, SandboxResource> byName = resources;
+        if (byName == null) {
+            byName = new HashMap<>();
+            for (SandboxResource resource : allResources) {
+                byName.put(resource.name(), resource);
+            }
+            resources = Map.copyOf(byName);
+            byName = resources;
+        }
+        return byName;
+    }
 
     /** Hands an inbound message to the conversation's app, as {@code api.on_inbound_message}. */
     public InvocationResult inboundMessage(Conversation conversation, Message message) {
@@ -50,15 +72,18 @@ public class SandboxService {
                 .add("msg", VumiMessages.userMessage(message))
                 .build()
                 .toString();
-        return run(conversation, command);
+        return run(conversation, message, command);
     }
 
-    private InvocationResult run(Conversation conversation, String command) {
-        ConversationHost host = new ConversationHost(conversation, em, messages);
+    private InvocationResult run(Conversation conversation, Message inbound, String command) {
+        ConversationHost host = new ConversationHost(new AppScope(conversation, inbound), resources(), log);
         try (SandboxConnection connection = factory.getConnection()) {
             InvocationResult result = connection.run(
                     new Invocation(conversation.getId(), bundles.code(conversation), command, host));
             LOG.fine(() -> "Conversation " + conversation.getId() + ": " + result);
+            if (host.logged()) {
+                log.trim(conversation.getId());
+            }
             return result;
         } catch (ResourceException e) {
             throw new IllegalStateException("The sandbox is not available: " + e.getMessage(), e);

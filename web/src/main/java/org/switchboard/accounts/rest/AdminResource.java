@@ -112,7 +112,7 @@ public class AdminResource {
         try {
             channel = channels.create(accountId, JsonBodies.required(json, "vendor"),
                     JsonBodies.required(json, "address"), transportType == null ? "sms" : transportType,
-                    conversationId, JsonBodies.string(json, "mo_message_url"),
+                    conversationId, JsonBodies.string(json, "endpoint"), JsonBodies.string(json, "mo_message_url"),
                     JsonBodies.string(json, "mo_message_url_auth_token"));
         } catch (IllegalArgumentException e) {
             throw JsonBodies.badRequest(e.getMessage());
@@ -122,6 +122,7 @@ public class AdminResource {
                 .add("vendor", channel.getVendor())
                 .add("address", channel.getAddress())
                 .add("transport_type", channel.getTransportType())
+                .add("endpoint", channel.getEndpoint())
                 .build().toString()).build();
     }
 
