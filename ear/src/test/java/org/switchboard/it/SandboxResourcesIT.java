@@ -11,15 +11,25 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every resource command of seed 000 through the real sandbox: a runner app takes a list of commands from an inbound
  * message, sends them with api.request one after the other (a field "$N.path" takes a value from reply N), and replies
  * with the list of replies.
  */
+@ExtendWith(ArquillianExtension.class)
 class SandboxResourcesIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Platform.ear();
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String RUNNER = """
