@@ -23,23 +23,24 @@ public final class ContactJson {
     private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")
             .withZone(ZoneOffset.UTC);
 
-    private record Field(Function<Contact, String> get, BiConsumer<Contact, String> set) {
+    /** A string field: its entity property (for queries) and accessors. */
+    private record Field(String property, Function<Contact, String> get, BiConsumer<Contact, String> set) {
     }
 
     /** The string fields, by Vumi Go's names. */
     private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
     static {
-        FIELDS.put("name", new Field(Contact::getName, Contact::setName));
-        FIELDS.put("surname", new Field(Contact::getSurname, Contact::setSurname));
-        FIELDS.put("email_address", new Field(Contact::getEmailAddress, Contact::setEmailAddress));
-        FIELDS.put("msisdn", new Field(Contact::getMsisdn, Contact::setMsisdn));
-        FIELDS.put("dob", new Field(Contact::getDob, Contact::setDob));
-        FIELDS.put("twitter_handle", new Field(Contact::getTwitterHandle, Contact::setTwitterHandle));
-        FIELDS.put("facebook_id", new Field(Contact::getFacebookId, Contact::setFacebookId));
-        FIELDS.put("bbm_pin", new Field(Contact::getBbmPin, Contact::setBbmPin));
-        FIELDS.put("gtalk_id", new Field(Contact::getGtalkId, Contact::setGtalkId));
-        FIELDS.put("mxit_id", new Field(Contact::getMxitId, Contact::setMxitId));
-        FIELDS.put("wechat_id", new Field(Contact::getWechatId, Contact::setWechatId));
+        FIELDS.put("name", new Field("name", Contact::getName, Contact::setName));
+        FIELDS.put("surname", new Field("surname", Contact::getSurname, Contact::setSurname));
+        FIELDS.put("email_address", new Field("emailAddress", Contact::getEmailAddress, Contact::setEmailAddress));
+        FIELDS.put("msisdn", new Field("msisdn", Contact::getMsisdn, Contact::setMsisdn));
+        FIELDS.put("dob", new Field("dob", Contact::getDob, Contact::setDob));
+        FIELDS.put("twitter_handle", new Field("twitterHandle", Contact::getTwitterHandle, Contact::setTwitterHandle));
+        FIELDS.put("facebook_id", new Field("facebookId", Contact::getFacebookId, Contact::setFacebookId));
+        FIELDS.put("bbm_pin", new Field("bbmPin", Contact::getBbmPin, Contact::setBbmPin));
+        FIELDS.put("gtalk_id", new Field("gtalkId", Contact::getGtalkId, Contact::setGtalkId));
+        FIELDS.put("mxit_id", new Field("mxitId", Contact::getMxitId, Contact::setMxitId));
+        FIELDS.put("wechat_id", new Field("wechatId", Contact::getWechatId, Contact::setWechatId));
     }
 
     /** Fields that come from the platform: accepted in a contact sent back, but never changed by it. */
@@ -79,6 +80,11 @@ public final class ContactJson {
                     + new java.util.TreeSet<>(ADDRESS_FIELDS.keySet()));
         }
         return field;
+    }
+
+    /** The entity property that holds addresses of a delivery class ({@code twitter} → {@code twitterHandle}). */
+    static String addressProperty(String deliveryClass) {
+        return FIELDS.get(addressField(deliveryClass)).property();
     }
 
     static void setAddress(Contact contact, String deliveryClass, String addr) {

@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.predicate.SearchPredicate;
-import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
 import org.hibernate.search.mapper.orm.Search;
-import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
 import org.switchboard.accounts.Ids;
 
@@ -65,17 +65,7 @@ public class ContactService {
 
     /** The contact with this address for the delivery class ({@code sms} and {@code ussd} look at msisdn). */
     public Optional<Contact> byAddress(String accountId, String deliveryClass, String addr) {
-        String field = ContactJson.addressField(deliveryClass);
-        String property = switch (field) {
-            case "email_address" -> "emailAddress";
-            case "twitter_handle" -> "twitterHandle";
-            case "facebook_id" -> "facebookId";
-            case "bbm_pin" -> "bbmPin";
-            case "gtalk_id" -> "gtalkId";
-            case "mxit_id" -> "mxitId";
-            case "wechat_id" -> "wechatId";
-            default -> field;
-        };
+        String property = ContactJson.addressProperty(deliveryClass);
         return em.createQuery("select c from Contact c where c.accountId = :account and c." + property
                 + " = :addr order by c.createdAt", Contact.class)
                 .setParameter("account", accountId)
@@ -143,47 +133,43 @@ public class ContactService {
      * @throws InvalidQueryException when the query does not parse or names an unknown field
      */
     public List<Contact> search(String accountId, String query, int max) {
-        SearchSession session = Search.session(em);
-        try {
-            return session.search(Contact.class)
-                    .where(f -> f.bool().must(f.match().field("account_id").matching(accountId))
-                            .must(contactQuery(f, query)))
-                    .fetchHits(max);
-        } catch (SearchException | NullPointerException e) {
-            throw new InvalidQueryException("Invalid contact query '" + query + "': " + e.getMessage());
-        }
+        return searchContacts(accountId, query, search -> search.fetchHits(max));
     }
 
     /** How many of the account's contacts match a query. */
     public long count(String accountId, String query) {
+        return searchContacts(accountId, query, SearchQueryOptionsStep::fetchTotalHitCount);
+    }
+
+    private <R> R searchContacts(String accountId, String query,
+            Function<SearchQueryOptionsStep<?, Contact, ?, ?, ?>, R> fetch) {
+        checkFields(query, name -> SEARCHABLE.contains(name) || name.equals("groups")
+                || name.startsWith("extras-") || name.startsWith("subscription-"),
+                "contacts can be searched by " + SEARCHABLE + ", groups, extras-<name> and subscription-<name>");
         try {
-            return Search.session(em).search(Contact.class)
-                    .where(f -> f.bool().must(f.match().field("account_id").matching(accountId))
-                            .must(contactQuery(f, query)))
-                    .fetchTotalHitCount();
+            return fetch.apply(Search.session(em).search(Contact.class)
+                    .where(f -> f.bool()
+                            .must(f.match().field("account_id").matching(accountId))
+                            .must(f.queryString().fields(Contact.SEARCHABLE_FIELDS)
+                                    .matching(query)
+                                    .defaultOperator(BooleanOperator.AND))));
         } catch (SearchException | NullPointerException e) {
             throw new InvalidQueryException("Invalid contact query '" + query + "': " + e.getMessage());
         }
     }
 
-    private static SearchPredicate contactQuery(SearchPredicateFactory f, String query) {
+    /** Refuses an empty query, or one naming a field that {@code known} does not accept. */
+    private static void checkFields(String query, Predicate<String> known, String whatIsSearchable) {
         if (query == null || query.isBlank()) {
             throw new InvalidQueryException("The query is empty");
         }
         Matcher field = FIELD.matcher(query);
         while (field.find()) {
-            String name = field.group(1);
-            if (!SEARCHABLE.contains(name) && !name.equals("groups")
-                    && !(name.startsWith("extras-") || name.startsWith("subscription-"))) {
-                throw new InvalidQueryException("Unknown field '" + name + "' in query '" + query
-                        + "'; contacts can be searched by " + SEARCHABLE
-                        + ", groups, extras-<name> and subscription-<name>");
+            if (!known.test(field.group(1))) {
+                throw new InvalidQueryException("Unknown field '" + field.group(1) + "' in query '" + query + "'; "
+                        + whatIsSearchable);
             }
         }
-        return f.queryString().fields(Contact.SEARCHABLE_FIELDS)
-                .matching(query)
-                .defaultOperator(BooleanOperator.AND)
-                .toPredicate();
     }
 
     // groups
@@ -237,16 +223,7 @@ public class ContactService {
 
     /** The account's groups matching a Lucene query over {@code name} and {@code query}. */
     public List<ContactGroup> searchGroups(String accountId, String query) {
-        if (query == null || query.isBlank()) {
-            throw new InvalidQueryException("The query is empty");
-        }
-        Matcher field = FIELD.matcher(query);
-        while (field.find()) {
-            if (!List.of("name", "query").contains(field.group(1))) {
-                throw new InvalidQueryException("Unknown field '" + field.group(1) + "' in query '" + query
-                        + "'; groups can be searched by name and query");
-            }
-        }
+        checkFields(query, List.of("name", "query")::contains, "groups can be searched by name and query");
         try {
             return Search.session(em).search(ContactGroup.class)
                     .where(f -> f.bool().must(f.match().field("account_id").matching(accountId))

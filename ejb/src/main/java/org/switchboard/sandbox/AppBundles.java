@@ -53,77 +53,16 @@ public class AppBundles {
         }
     }
 
-    /** Thrown for a bundle the sandbox could not run; the message says what is wrong with it. */
-    public static final class InvalidBundleException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        InvalidBundleException(String message) {
-            super(message);
-        }
-    }
-
-    /**
-     * Checks an uploaded bundle and finds the script to run: {@code main} if given, else the {@code main} of its
-     * package.json, else go-app.js or index.js.
-     *
-     * @return the path of the app's script within the bundle
-     */
-    public static String validate(byte[] zip, String main) throws InvalidBundleException {
-        Map<String, String> files;
-        try {
-            files = unpackChecked(zip);
-        } catch (IOException e) {
-            throw new InvalidBundleException("The bundle is not a readable zip file: " + e.getMessage());
-        }
-        if (files.isEmpty()) {
-            throw new InvalidBundleException("The bundle holds no .js or .json file");
-        }
-        if (main != null && !main.isBlank()) {
-            if (!files.containsKey(main)) {
-                throw new InvalidBundleException("The bundle has no file " + main);
-            }
-            return main;
-        }
-        String packageJson = files.get("package.json");
-        if (packageJson != null) {
-            try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(packageJson))) {
-                String declared = reader.readObject().getString("main", null);
-                if (declared != null) {
-                    String path = declared.startsWith("./") ? declared.substring(2) : declared;
-                    for (String candidate : new String[]{path, path + ".js"}) {
-                        if (files.containsKey(candidate)) {
-                            return candidate;
-                        }
-                    }
-                }
-            } catch (RuntimeException e) {
-                throw new InvalidBundleException("The bundle's package.json is not valid JSON: " + e.getMessage());
-            }
-        }
-        for (String candidate : new String[]{"go-app.js", "index.js", "app.js"}) {
-            if (files.containsKey(candidate)) {
-                return candidate;
-            }
-        }
-        throw new InvalidBundleException(
-                "Say which file of the bundle to run (main), or give it a package.json main, go-app.js or index.js");
-    }
-
-    /** The text of one file of a bundle. */
-    public static String file(byte[] zip, String path) {
-        return unpack(zip).get(path);
-    }
-
     private static Map<String, String> unpack(byte[] zip) {
         try {
-            return unpackChecked(zip);
-        } catch (IOException | InvalidBundleException e) {
+            return unpackFiles(zip);
+        } catch (IOException e) {
             throw new IllegalStateException("A stored bundle cannot be read: " + e.getMessage(), e);
         }
     }
 
     /** The bundle's .js and .json files by path; other files are not code the sandbox can use. */
-    private static Map<String, String> unpackChecked(byte[] zip) throws IOException, InvalidBundleException {
+    private static Map<String, String> unpackFiles(byte[] zip) throws IOException {
         Map<String, String> files = new HashMap<>();
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
@@ -133,12 +72,12 @@ public class AppBundles {
                     continue;
                 }
                 if (name.startsWith("/") || name.contains("../")) {
-                    throw new InvalidBundleException("The bundle's entry " + name + " points outside the bundle");
+                    throw new IOException("The bundle's entry " + name + " points outside the bundle");
                 }
                 byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_UNPACKED_BYTES - total + 1));
                 total += bytes.length;
                 if (total > MAX_UNPACKED_BYTES) {
-                    throw new InvalidBundleException(
+                    throw new IOException(
                             "The bundle's code is larger than " + (MAX_UNPACKED_BYTES >> 20) + " MiB unpacked");
                 }
                 files.put(name.startsWith("./") ? name.substring(2) : name, utf8(name, bytes));
@@ -147,14 +86,14 @@ public class AppBundles {
         return files;
     }
 
-    private static String utf8(String name, byte[] bytes) throws InvalidBundleException {
+    private static String utf8(String name, byte[] bytes) throws IOException {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidBundleException("The bundle's file " + name + " is not UTF-8 text");
+            throw new IOException("The bundle's file " + name + " is not UTF-8 text");
         }
     }
 }

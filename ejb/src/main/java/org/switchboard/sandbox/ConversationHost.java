@@ -39,7 +39,7 @@ final class ConversationHost implements SandboxHost {
         if (resource == null) {
             throw new UnknownCommandException("Unknown resource '" + resourceName + "' in command '" + name + "'");
         }
-        if (resource == log) {
+        if (resourceName.equals(log.name())) {
             logged = true;
         }
         try {

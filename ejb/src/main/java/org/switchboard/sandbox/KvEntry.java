@@ -3,12 +3,14 @@ package org.switchboard.sandbox;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A key of an account's sandbox key-value store (Vumi's {@code sandboxes#<sandbox_id>#<key>}), its value JSON. */
 @Entity
-@Table(name = "kv_entry")
+// the key limits count an account's keys
+@Table(name = "kv_entry", indexes = @Index(name = "kv_entry_account", columnList = "account_id"))
 public class KvEntry {
 
     @Id

@@ -4,13 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** A line of a conversation's app log: what the app logged, or why the sandbox ended an invocation. */
 @Entity
-@Table(name = "sandbox_log_line")
+// reading and trimming a conversation's log go by conversation, newest first
+@Table(name = "sandbox_log_line", indexes = @Index(name = "sandbox_log_line_conversation", columnList = "conversation_id, id"))
 @NamedQuery(name = "SandboxLogLine.findByConversation", query = "select l from SandboxLogLine l where l.conversationId = :conversationId order by l.id desc")
 public class SandboxLogLine {
 

@@ -1,5 +1,6 @@
 package org.switchboard.sandbox;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -48,19 +49,13 @@ public class SandboxService {
     @Any
     private Instance<SandboxResource> allResources;
 
-    private volatile Map<String, SandboxResource> resources;
+    private Map<String, SandboxResource> resources;
 
-    private Map<String, SandboxResource> resources() {
-        Map<String, SandboxResource> byName = resources;
-        if (byName == null) {
-            byName = new HashMap<>();
-            for (SandboxResource resource : allResources) {
-                byName.put(resource.name(), resource);
-            }
-            resources = Map.copyOf(byName);
-            byName = resources;
-        }
-        return byName;
+    @PostConstruct
+    void collectResources() {
+        Map<String, SandboxResource> byName = new HashMap<>();
+        allResources.forEach(resource -> byName.put(resource.name(), resource));
+        resources = Map.copyOf(byName);
     }
 
     /** Hands an inbound message to the conversation's app, as {@code api.on_inbound_message}. */
@@ -76,7 +71,7 @@ public class SandboxService {
     }
 
     private InvocationResult run(Conversation conversation, Message inbound, String command) {
-        ConversationHost host = new ConversationHost(new AppScope(conversation, inbound), resources(), log);
+        ConversationHost host = new ConversationHost(new AppScope(conversation, inbound), resources, log);
         try (SandboxConnection connection = factory.getConnection()) {
             InvocationResult result = connection.run(
                     new Invocation(conversation.getId(), bundles.code(conversation), command, host));

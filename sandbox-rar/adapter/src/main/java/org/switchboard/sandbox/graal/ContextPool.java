@@ -60,10 +60,6 @@ final class ContextPool {
         return oldest;
     }
 
-    synchronized int size() {
-        return size;
-    }
-
     void close() {
         List<JsSandbox.WarmContext> all = new ArrayList<>();
         synchronized (this) {

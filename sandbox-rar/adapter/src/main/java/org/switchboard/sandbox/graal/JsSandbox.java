@@ -18,6 +18,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
+import org.switchboard.sandbox.api.AppCode;
 import org.switchboard.sandbox.api.Invocation;
 import org.switchboard.sandbox.api.InvocationResult;
 import org.switchboard.sandbox.api.InvocationResult.Outcome;
@@ -96,8 +97,7 @@ final class JsSandbox implements AutoCloseable {
         } finally {
             running.remove(run);
         }
-        boolean healthy = run.problem() == null && result.outcome() != Outcome.FAILED
-                && result.outcome() != Outcome.LIMIT_EXCEEDED;
+        boolean healthy = result.outcome() == Outcome.DONE || result.outcome() == Outcome.IDLE;
         if (healthy && ++warm.uses < limits.invocationsPerContext()) {
             pool.give(warm);
         } else {
@@ -126,11 +126,8 @@ final class JsSandbox implements AutoCloseable {
     }
 
     private static InvocationResult failure(PolyglotException e, Run run) {
-        if (run.failure != null) {
-            return new InvocationResult(Outcome.FAILED, run.failure);
-        }
-        if (run.limit != null) {
-            return new InvocationResult(Outcome.LIMIT_EXCEEDED, run.limit);
+        if (run.problem() != null) {
+            return run.ended();
         }
         if (e.isResourceExhausted()) {
             return new InvocationResult(Outcome.LIMIT_EXCEEDED,
@@ -165,11 +162,6 @@ final class JsSandbox implements AutoCloseable {
             invocation.host().log("ERROR", "Sandbox ended the invocation: " + result.reason());
         }
         return result;
-    }
-
-    /** How many warm contexts wait for their next invocation. */
-    int warmContexts() {
-        return pool.size();
     }
 
     @Override
@@ -208,7 +200,7 @@ final class JsSandbox implements AutoCloseable {
         int uses;
         long lastUsed = System.nanoTime();
 
-        WarmContext(String key, org.switchboard.sandbox.api.AppCode app, Limits limits) {
+        WarmContext(String key, AppCode app, Limits limits) {
             this.key = key;
             context = Context.newBuilder("js")
                     .engine(engine)
@@ -241,11 +233,8 @@ final class JsSandbox implements AutoCloseable {
                         run.sleep((long) Math.ceil(next));
                     }
                 }
-                if (run.failure != null) {
-                    return new InvocationResult(Outcome.FAILED, run.failure);
-                }
-                if (run.limit != null) {
-                    return new InvocationResult(Outcome.LIMIT_EXCEEDED, run.limit);
+                if (run.problem() != null) {
+                    return run.ended();
                 }
                 return run.done ? InvocationResult.done() : new InvocationResult(Outcome.IDLE, null);
             } finally {

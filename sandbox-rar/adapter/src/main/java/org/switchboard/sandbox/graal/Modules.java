@@ -66,16 +66,6 @@ final class Modules {
         }
     }
 
-    /** The top-level packages of the platform's set. */
-    Set<String> platformPackages() {
-        Set<String> names = new HashSet<>();
-        for (String file : platformFiles) {
-            String rest = file.substring("/node_modules/".length());
-            names.add(rest.substring(0, rest.indexOf('/')));
-        }
-        return names;
-    }
-
     /**
      * Resolves {@code request} as required from a module in {@code dir}.
      *
@@ -84,7 +74,7 @@ final class Modules {
      */
     String resolve(AppCode app, String dir, String request) {
         String name = request.startsWith("node:") ? request.substring(5) : request;
-        if (HOST_MODULES.contains(name) || HOST_MODULES.contains(name.split("/")[0])) {
+        if (HOST_MODULES.contains(name.split("/")[0])) {
             throw new ForbiddenModuleException("require('" + request + "') was refused: the sandbox gives no access "
                     + "to the host; use the sandbox resources (api.request) instead");
         }

@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.switchboard.sandbox.api.Invocation;
+import org.switchboard.sandbox.api.InvocationResult;
+import org.switchboard.sandbox.api.InvocationResult.Outcome;
 
 /** One invocation in progress: its limits, what it has used, and why it must end, if it must. */
 final class Run {
@@ -36,6 +38,13 @@ final class Run {
 
     String problem() {
         return failure != null ? failure : limit;
+    }
+
+    /** How a run with a problem ended: a broken rule fails it, a limit exceeds it. */
+    InvocationResult ended() {
+        return failure != null
+                ? new InvocationResult(Outcome.FAILED, failure)
+                : new InvocationResult(Outcome.LIMIT_EXCEEDED, limit);
     }
 
     synchronized void fail(String reason) {

@@ -14,10 +14,19 @@ import org.switchboard.sandbox.api.InvocationResult.Outcome;
  */
 class HostileAppTest extends SandboxTestSupport {
 
-    private static void assertEnded(InvocationResult result, TestHost host, Outcome outcome, String reason) {
+    /** Runs the app's inbound-message handler under the limits and checks how and why it was ended. */
+    private static TestHost assertEnds(String handlerBody, Limits limits, Outcome outcome, String reason) {
+        TestHost host = new TestHost();
+        InvocationResult result = run(script("api.on_inbound_message = function () {" + handlerBody + "};"), host,
+                limits);
         assertEquals(outcome, result.outcome(), String.valueOf(result.reason()));
         assertTrue(result.reason().contains(reason), result.reason());
         assertTrue(host.loggedContaining("Sandbox ended the invocation: "), host.log.toString());
+        return host;
+    }
+
+    private static TestHost assertEnds(String handlerBody, Outcome outcome, String reason) {
+        return assertEnds(handlerBody, Limits.defaults(), outcome, reason);
     }
 
     @AfterEach
@@ -31,99 +40,64 @@ class HostileAppTest extends SandboxTestSupport {
 
     @Test
     void endlessLoop() {
-        TestHost host = new TestHost();
-        Limits limits = new Limits(300, Long.MAX_VALUE, 1L << 30, 100, 1 << 20, 100);
-        InvocationResult result = run(script("api.on_inbound_message = function () { while (true) {} };"), host,
-                limits);
-        assertEnded(result, host, Outcome.LIMIT_EXCEEDED, "Wall-clock time limit of 300 ms exceeded");
+        assertEnds("while (true) {}", new Limits(300, Long.MAX_VALUE, 1L << 30, 100, 1 << 20, 100),
+                Outcome.LIMIT_EXCEEDED, "Wall-clock time limit of 300 ms exceeded");
     }
 
     @Test
     void endlessLoopOfStatements() {
-        TestHost host = new TestHost();
-        Limits limits = new Limits(10_000, 100_000, 1L << 30, 100, 1 << 20, 100);
-        InvocationResult result = run(script("api.on_inbound_message = function () { for (;;) {} };"), host, limits);
-        assertEnded(result, host, Outcome.LIMIT_EXCEEDED, "Statement limit of 100000 exceeded");
+        assertEnds("for (;;) {}", new Limits(10_000, 100_000, 1L << 30, 100, 1 << 20, 100), Outcome.LIMIT_EXCEEDED,
+                "Statement limit of 100000 exceeded");
     }
 
     @Test
     void memoryBomb() {
-        TestHost host = new TestHost();
-        Limits limits = new Limits(30_000, Long.MAX_VALUE, 64L << 20, 100, 1 << 20, 100);
-        InvocationResult result = run(script("""
-                api.on_inbound_message = function () {
-                  var hoard = [];
-                  while (true) { hoard.push(new Array(100000).fill(hoard.length)); }
-                };
-                """), host, limits);
-        assertEnded(result, host, Outcome.LIMIT_EXCEEDED, "Memory limit exceeded");
+        assertEnds("var hoard = []; while (true) { hoard.push(new Array(100000).fill(hoard.length)); }",
+                new Limits(30_000, Long.MAX_VALUE, 64L << 20, 100, 1 << 20, 100), Outcome.LIMIT_EXCEEDED,
+                "Memory limit exceeded");
     }
 
     @Test
     void deepRecursion() {
-        TestHost host = new TestHost();
-        InvocationResult result = run(
-                "api.on_inbound_message = function () { (function f(n) { return f(n + 1) + 1; })(0); };",
-                host);
-        assertEnded(result, host, Outcome.FAILED, "RangeError");
+        assertEnds("(function f(n) { return f(n + 1) + 1; })(0);", Outcome.FAILED, "RangeError");
     }
 
     @Test
     void floodOfLogLines() {
-        TestHost host = new TestHost();
-        InvocationResult result = run("api.on_inbound_message = function () {"
-                + " for (var i = 0; ; i++) { try { api.log_info('line ' + i); } catch (e) {} } };", host);
-        assertEnded(result, host, Outcome.LIMIT_EXCEEDED,
-                "Log limit exceeded: the invocation logged more than 200 lines");
+        TestHost host = assertEnds("for (var i = 0; ; i++) { try { api.log_info('line ' + i); } catch (e) {} }",
+                Outcome.LIMIT_EXCEEDED, "Log limit exceeded: the invocation logged more than 200 lines");
         assertEquals(200, host.log.stream().filter(line -> line.startsWith("info line")).count());
     }
 
     @Test
     void floodOfOutput() {
-        TestHost host = new TestHost();
-        InvocationResult result = run("api.on_inbound_message = function () { var big = new Array(200001).join('x');"
-                + " for (;;) { api.request('kv.set', {key: 'k', value: big}); } };", host);
-        assertEnded(result, host, Outcome.LIMIT_EXCEEDED, "Output limit exceeded");
+        assertEnds("var big = new Array(200001).join('x'); for (;;) { api.request('kv.set', {key: 'k', value: big}); }",
+                Outcome.LIMIT_EXCEEDED, "Output limit exceeded");
     }
 
     @Test
     void javaTypeIsNotThere() {
-        TestHost host = new TestHost();
-        InvocationResult result = run("api.on_inbound_message = function () { Java.type('java.lang.Runtime'); };",
-                host);
-        assertEnded(result, host, Outcome.FAILED, "ReferenceError: Java is not defined");
+        assertEnds("Java.type('java.lang.Runtime');", Outcome.FAILED, "ReferenceError: Java is not defined");
     }
 
     @Test
     void polyglotIsNotThere() {
-        TestHost host = new TestHost();
-        InvocationResult result = run("api.on_inbound_message = function () { Polyglot.eval('js', '1'); };", host);
-        assertEnded(result, host, Outcome.FAILED, "ReferenceError: Polyglot is not defined");
+        assertEnds("Polyglot.eval('js', '1');", Outcome.FAILED, "ReferenceError: Polyglot is not defined");
     }
 
     @Test
     void loadIsNotThere() {
-        TestHost host = new TestHost();
-        InvocationResult result = run("api.on_inbound_message = function () { load('/etc/passwd'); };", host);
-        assertEnded(result, host, Outcome.FAILED, "ReferenceError: load is not defined");
+        assertEnds("load('/etc/passwd');", Outcome.FAILED, "ReferenceError: load is not defined");
     }
 
     @Test
     void requireOfAModuleNotOnTheList() {
-        TestHost host = new TestHost();
-        InvocationResult result = run(
-                "api.on_inbound_message = function () { require('fs').readFileSync('/etc/passwd'); };",
-                host);
-        assertEnded(result, host, Outcome.FAILED, "require('fs') was refused");
+        assertEnds("require('fs').readFileSync('/etc/passwd');", Outcome.FAILED, "require('fs') was refused");
     }
 
     @Test
     void aTimerBeyondTheWallClock() {
-        TestHost host = new TestHost();
-        InvocationResult result = run(
-                script("api.on_inbound_message = function () { setTimeout(function () {}, 60000); };"),
-                host, wallClock(500));
-        assertEnded(result, host, Outcome.LIMIT_EXCEEDED,
+        assertEnds("setTimeout(function () {}, 60000);", wallClock(500), Outcome.LIMIT_EXCEEDED,
                 "Wall-clock time limit of 500 ms exceeded waiting for a timer");
     }
 }

@@ -1,14 +1,11 @@
 package org.switchboard.sandbox.graal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +42,8 @@ public final class SandboxBenchmark {
             System.out.printf("Sandbox benchmark: %d threads, %d s per run, JDK %s%n%n", threads, seconds,
                     System.getProperty("java.version"));
             Result echo = measure(sandbox, AppCode.script("echo", ECHO), threads, seconds);
-            Result menu = measure(sandbox, ToolkitBundle.simple(), threads, seconds);
-            Result cold = measureCold(sandbox, ToolkitBundle.simple(), Math.max(3, seconds / 2));
+            Result menu = measure(sandbox, Toolkit.simple(), threads, seconds);
+            Result cold = measureCold(sandbox, Toolkit.simple(), Math.max(3, seconds / 2));
             double node = nodePerMessageMillis();
             double nodeRate = node > 0 ? 1000.0 / node * threads : 7.0 * threads;
             String nodeSource = node > 0
@@ -101,7 +98,7 @@ public final class SandboxBenchmark {
             futures.add(pool.submit(() -> {
                 for (int i = 0; System.nanoTime() < end; i++) {
                     String user = "+2783" + thread + String.format("%06d", i / 2);
-                    String command = i % 2 == 0 ? ussd(user, "new", null) : ussd(user, "resume", "1");
+                    String command = i % 2 == 0 ? Toolkit.ussd(user, "new", null) : Toolkit.ussd(user, "resume", "1");
                     long t0 = System.nanoTime();
                     InvocationResult result = invoke(sandbox, app, command, kv);
                     nanos.add(System.nanoTime() - t0);
@@ -127,7 +124,7 @@ public final class SandboxBenchmark {
         for (int i = 0; System.nanoTime() < end; i++) {
             AppCode fresh = new AppCode(app.version() + "-cold-" + i, app.main(), app.files());
             long t0 = System.nanoTime();
-            invoke(sandbox, fresh, ussd("+27839999999", "new", null), kv);
+            invoke(sandbox, fresh, Toolkit.ussd("+27839999999", "new", null), kv);
             nanos.add(System.nanoTime() - t0);
         }
         return Result.of(nanos, (System.nanoTime() - start) / 1e9);
@@ -139,16 +136,6 @@ public final class SandboxBenchmark {
         return sandbox.run(new Invocation("bench", app, command, host), Limits.defaults());
     }
 
-    static String ussd(String from, String sessionEvent, String content) {
-        return Json.createObjectBuilder().add("cmd", "inbound-message").add("msg", Json.createObjectBuilder()
-                .add("message_id", Long.toHexString(System.nanoTime()))
-                .add("content", content == null ? JsonValue.NULL : Json.createValue(content))
-                .add("from_addr", from).add("to_addr", "*120#").add("session_event", sessionEvent)
-                .add("transport_type", "ussd").add("transport_name", "bench")
-                .add("helper_metadata", JsonValue.EMPTY_JSON_OBJECT))
-                .build().toString();
-    }
-
     /**
      * The original design's cost: a Node.js process per message that loads vumigo_v02 and the app, handles the
      * message against an in-process fake api, and exits. Answers the mean milliseconds per message, or -1 without node.
@@ -156,7 +143,7 @@ public final class SandboxBenchmark {
     private static double nodePerMessageMillis() throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("sandbox-bench-node");
         Path modules = dir.resolve("node_modules");
-        Map<String, String> files = ToolkitBundle.platformFiles();
+        Map<String, String> files = Toolkit.platformFiles();
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path target = modules.resolve(file.getKey().substring("node_modules/".length()));
             Files.createDirectories(target.getParent());
@@ -186,7 +173,6 @@ public final class SandboxBenchmark {
                                 """);
         Path app = dir.resolve("node_modules/vumigo_v02/examples/simple/lib/app.js");
         try {
-            long best = Long.MAX_VALUE;
             int runs = 10;
             long total = 0;
             for (int i = 0; i < runs; i++) {
@@ -200,49 +186,10 @@ public final class SandboxBenchmark {
                 }
                 long took = System.nanoTime() - t0;
                 total += took;
-                best = Math.min(best, took);
             }
             return total / (double) runs / 1e6;
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    /** The toolkit package from the adapter's module set, as a bundle running its simple example. */
-    static final class ToolkitBundle {
-        static AppCode simple() throws IOException {
-            Map<String, String> files = new HashMap<>();
-            platformFiles().forEach((path, text) -> {
-                if (path.startsWith("node_modules/vumigo_v02/")) {
-                    files.put(path.substring("node_modules/vumigo_v02/".length()), text);
-                }
-            });
-            return new AppCode("toolkit-simple", "examples/simple/lib/app.js", files);
-        }
-
-        static Map<String, String> platformFiles() throws IOException {
-            Map<String, String> files = new HashMap<>();
-            String index;
-            try (InputStream in = resource("modules.index")) {
-                index = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            for (String line : Arrays.asList(index.split("\n"))) {
-                if (line.endsWith(".js") || line.endsWith(".json")) {
-                    try (InputStream in = resource(line)) {
-                        files.put(line, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-            return files;
-        }
-
-        private static InputStream resource(String name) throws IOException {
-            InputStream in = SandboxBenchmark.class.getClassLoader()
-                    .getResourceAsStream("org/switchboard/sandbox/modules/" + name);
-            if (in == null) {
-                throw new IOException("missing " + name);
-            }
-            return in;
         }
     }
 }

@@ -1,0 +1,69 @@
+package org.switchboard.sandbox.graal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.switchboard.sandbox.api.AppCode;
+
+/** The vumigo_v02 toolkit as the adapter ships it, and the USSD messages its apps are driven with. */
+final class Toolkit {
+
+    private static final String RESOURCES = "org/switchboard/sandbox/modules/";
+    private static final String PACKAGE = "node_modules/vumigo_v02/";
+
+    private Toolkit() {
+    }
+
+    /**
+     * The toolkit's package as an app bundle running its "simple" example unmodified: its
+     * {@code require('../../../lib')} resolves inside the bundle, lodash, q and the rest come from the platform's set.
+     */
+    static AppCode simple() {
+        Map<String, String> files = new HashMap<>();
+        platformFiles().forEach((path, text) -> {
+            if (path.startsWith(PACKAGE)) {
+                files.put(path.substring(PACKAGE.length()), text);
+            }
+        });
+        return new AppCode("toolkit-simple", "examples/simple/lib/app.js", files);
+    }
+
+    /** Every .js and .json file of the platform's module set, by its path under node_modules. */
+    static Map<String, String> platformFiles() {
+        Map<String, String> files = new HashMap<>();
+        for (String line : read("modules.index").split("\n")) {
+            if (line.endsWith(".js") || line.endsWith(".json")) {
+                files.put(line, read(line));
+            }
+        }
+        return files;
+    }
+
+    /** An inbound USSD message as the platform hands it to an app. */
+    static String ussd(String from, String sessionEvent, String content) {
+        return Json.createObjectBuilder().add("cmd", "inbound-message").add("msg", Json.createObjectBuilder()
+                .add("message_id", Long.toHexString(System.nanoTime()))
+                .add("content", content == null ? JsonValue.NULL : Json.createValue(content))
+                .add("from_addr", from).add("to_addr", "*120#").add("session_event", sessionEvent)
+                .add("transport_type", "ussd").add("transport_name", "fake")
+                .add("helper_metadata", JsonValue.EMPTY_JSON_OBJECT)
+                .add("message_version", "20110921").add("message_type", "user_message"))
+                .build().toString();
+    }
+
+    private static String read(String name) {
+        try (InputStream in = Toolkit.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IOException("The adapter's module set has no " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
