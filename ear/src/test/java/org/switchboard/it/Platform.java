@@ -4,7 +4,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -129,6 +135,26 @@ final class Platform {
     /** JSON string literal of a text, for building request bodies. */
     static String quote(String text) {
         return Json.createValue(text).toString();
+    }
+
+    /** The toolkit package as the build fetched it for the sandbox adapter. */
+    private static final Path TOOLKIT = Path.of("..", "sandbox-rar", "adapter", "target", "npm", "org", "switchboard",
+            "sandbox", "modules", "node_modules", "vumigo_v02");
+
+    /** The toolkit package zipped as an app bundle: its lib, its examples and its package.json. */
+    static byte[] toolkitBundle() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(TOOLKIT)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = TOOLKIT.relativize(file).toString().replace('\\', '/');
+                if (name.startsWith("lib/") || name.startsWith("examples/") || name.equals("package.json")) {
+                    zip.putNextEntry(new ZipEntry(name));
+                    zip.write(Files.readAllBytes(file));
+                    zip.closeEntry();
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private Platform() {

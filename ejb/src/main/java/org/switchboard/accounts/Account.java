@@ -28,6 +28,10 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Vumi Go's account flag: the sandbox's {@code optout} resource is off unless it is set. */
+    @Column(name = "can_manage_optouts")
+    private Boolean canManageOptouts;
+
     protected Account() {
     }
 
@@ -57,5 +61,13 @@ public class Account {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean canManageOptouts() {
+        return Boolean.TRUE.equals(canManageOptouts);
+    }
+
+    public void setCanManageOptouts(boolean canManageOptouts) {
+        this.canManageOptouts = canManageOptouts;
     }
 }

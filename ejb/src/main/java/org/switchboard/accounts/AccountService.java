@@ -49,4 +49,11 @@ public class AccountService {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Lets an account's apps manage opt-outs (Vumi Go's {@code can_manage_optouts}), or not. */
+    public Account setCanManageOptouts(String accountId, boolean allowed) {
+        Account account = em.find(Account.class, accountId);
+        account.setCanManageOptouts(allowed);
+        return account;
+    }
 }

@@ -32,4 +32,12 @@ public class ChannelService {
         return Optional.ofNullable(em.find(Channel.class, channelId))
                 .filter(channel -> channel.getAccountId().equals(accountId));
     }
+
+    /** Binds a channel to a conversation (null unbinds it) under an endpoint name (null: {@code default}). */
+    public Channel bind(Channel channel, String conversationId, String endpoint) {
+        Channel managed = em.merge(channel);
+        managed.setConversationId(conversationId);
+        managed.setEndpoint(endpoint);
+        return managed;
+    }
 }

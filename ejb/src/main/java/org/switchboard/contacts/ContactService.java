@@ -143,14 +143,16 @@ public class ContactService {
 
     private <R> R searchContacts(String accountId, String query,
             Function<SearchQueryOptionsStep<?, Contact, ?, ?, ?>, R> fetch) {
-        checkFields(query, name -> SEARCHABLE.contains(name) || name.equals("groups")
+        Set<String> fields = new LinkedHashSet<>(SEARCHABLE);
+        fields.addAll(checkFields(query, name -> SEARCHABLE.contains(name) || name.equals("groups")
                 || name.startsWith("extras-") || name.startsWith("subscription-"),
-                "contacts can be searched by " + SEARCHABLE + ", groups, extras-<name> and subscription-<name>");
+                "contacts can be searched by " + SEARCHABLE + ", groups, extras-<name> and subscription-<name>"));
         try {
             return fetch.apply(Search.session(em).search(Contact.class)
                     .where(f -> f.bool()
                             .must(f.match().field("account_id").matching(accountId))
-                            .must(f.queryString().fields(Contact.SEARCHABLE_FIELDS)
+                            // a query string may only name the fields it targets: the default ones and those it uses
+                            .must(f.queryString().fields(fields.toArray(String[]::new))
                                     .matching(query)
                                     .defaultOperator(BooleanOperator.AND))));
         } catch (SearchException | NullPointerException e) {
@@ -158,18 +160,23 @@ public class ContactService {
         }
     }
 
-    /** Refuses an empty query, or one naming a field that {@code known} does not accept. */
-    private static void checkFields(String query, Predicate<String> known, String whatIsSearchable) {
+    /**
+     * The fields a query names; refuses an empty query, or one naming a field that {@code known} does not accept.
+     */
+    private static Set<String> checkFields(String query, Predicate<String> known, String whatIsSearchable) {
         if (query == null || query.isBlank()) {
             throw new InvalidQueryException("The query is empty");
         }
+        Set<String> named = new LinkedHashSet<>();
         Matcher field = FIELD.matcher(query);
         while (field.find()) {
             if (!known.test(field.group(1))) {
                 throw new InvalidQueryException("Unknown field '" + field.group(1) + "' in query '" + query + "'; "
                         + whatIsSearchable);
             }
+            named.add(field.group(1));
         }
+        return named;
     }
 
     // groups

@@ -87,6 +87,10 @@ public class Conversation {
         return name;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public String getJavascript() {
         return javascript;
     }

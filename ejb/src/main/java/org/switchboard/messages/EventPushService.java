@@ -1,6 +1,7 @@
 package org.switchboard.messages;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -8,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.logging.Logger;
 
-/** Pushes a stored event to its message's event_url, once. */
+/** Pushes a stored event to its message's event_url and to the conversation that sent the message, once. */
 @Stateless
 public class EventPushService {
 
@@ -19,6 +20,9 @@ public class EventPushService {
 
     @Inject
     private WebhookClient webhooks;
+
+    @Inject
+    private Event<MessageEventStored> stored;
 
     public void push(String eventId) {
         MessageEvent event = em.find(MessageEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
@@ -35,5 +39,6 @@ public class EventPushService {
             webhooks.post(message.getEventUrl(), message.getEventAuthToken(), JunebugJson.event(event, message));
         }
         event.setPushedAt(Instant.now());
+        stored.fire(new MessageEventStored(message, event));
     }
 }

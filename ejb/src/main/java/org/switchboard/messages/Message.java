@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -12,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 /** An inbound or outbound user message, in the fields of the Vumi message format, and where it stands. */
 @Entity
-@Table(name = "message")
+@Table(name = "message", indexes = @Index(name = "message_conversation", columnList = "conversation_id, direction, timestamp"))
 public class Message {
 
     /** Which way a message travels. */
@@ -33,6 +34,10 @@ public class Message {
 
     @Column(name = "channel_id", nullable = false)
     private String channelId;
+
+    /** The conversation the message belongs to: the one its channel was bound to, or the app that sent it. */
+    @Column(name = "conversation_id")
+    private String conversationId;
 
     @Enumerated(EnumType.STRING)
     @JdbcTypeCode(SqlTypes.VARCHAR)
@@ -206,5 +211,13 @@ public class Message {
 
     public Instant getTimestamp() {
         return timestamp;
+    }
+
+    public String getConversationId() {
+        return conversationId;
+    }
+
+    public void setConversationId(String conversationId) {
+        this.conversationId = conversationId;
     }
 }

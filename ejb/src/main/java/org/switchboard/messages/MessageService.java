@@ -41,6 +41,7 @@ public class MessageService {
             message.setGroup(request.group());
         }
         message.setContent(request.content());
+        message.setConversationId(channel.getConversationId());
         message.setTransportType(channel.getTransportType());
         message.setChannelData(request.channelData());
         message.setEventUrl(request.eventUrl());
@@ -74,6 +75,7 @@ public class MessageService {
         message.setToAddr(toAddr);
         message.setContent(content);
         message.setSessionEvent(sessionEvent);
+        message.setConversationId(channel.getConversationId());
         message.setTransportType(channel.getTransportType());
         em.persist(message);
         bus.send(Queues.INBOUND, message.getId());

@@ -53,6 +53,30 @@ public class AppBundles {
         }
     }
 
+    /**
+     * Checks an uploaded bundle: a zip of UTF-8 .js and .json files within the size limit, with the file {@code main}.
+     *
+     * @return the text of {@code main}
+     * @throws IllegalArgumentException saying what is wrong with the bundle
+     */
+    public static String validate(byte[] zip, String main) {
+        Map<String, String> files;
+        try {
+            files = unpackFiles(zip);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The bundle is not a zip the sandbox can use: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("The bundle has no .js or .json files (is it a zip?)");
+        }
+        String text = files.get(main.startsWith("./") ? main.substring(2) : main);
+        if (text == null) {
+            throw new IllegalArgumentException("The bundle has no file '" + main + "' to run; its top-level files: "
+                    + files.keySet().stream().filter(f -> !f.contains("/")).sorted().toList());
+        }
+        return text;
+    }
+
     private static Map<String, String> unpack(byte[] zip) {
         try {
             return unpackFiles(zip);

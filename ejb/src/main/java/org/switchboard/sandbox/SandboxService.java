@@ -3,6 +3,7 @@ package org.switchboard.sandbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageEventStored;
 import org.switchboard.sandbox.api.Invocation;
 import org.switchboard.sandbox.api.InvocationResult;
 import org.switchboard.sandbox.api.SandboxConnection;
@@ -68,6 +70,28 @@ public class SandboxService {
                 .build()
                 .toString();
         return run(conversation, message, command);
+    }
+
+    /**
+     * Hands an event of a message the conversation's app sent to the app, as {@code api.on_inbound_event}; events of
+     * other conversations' messages are not its business.
+     */
+    public void inboundEvent(@Observes MessageEventStored stored) {
+        Message message = stored.message();
+        Conversation conversation = message.getConversationId() == null
+                ? null
+                : em.find(Conversation.class, message.getConversationId());
+        if (conversation == null || conversation.getType() != Conversation.Type.JSBOX) {
+            return;
+        }
+        String command = Json.createObjectBuilder()
+                .add("cmd", "inbound-event")
+                .add("cmd_id", stored.event().getId())
+                .add("reply", false)
+                .add("msg", VumiMessages.event(stored.event(), message))
+                .build()
+                .toString();
+        run(conversation, null, command);
     }
 
     private InvocationResult run(Conversation conversation, Message inbound, String command) {

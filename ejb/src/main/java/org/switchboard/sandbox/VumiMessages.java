@@ -4,6 +4,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.JsonStrings;
 import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message;
@@ -14,16 +17,21 @@ final class VumiMessages {
     private VumiMessages() {
     }
 
-    static JsonObject userMessage(Message message) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+    /** The fields every Vumi message has. */
+    private static JsonObjectBuilder common(String type, Instant timestamp, String channelId) {
+        return Json.createObjectBuilder()
                 .add("message_version", "20110921")
-                .add("message_type", "user_message")
-                .add("message_id", message.getId())
-                .add("timestamp", JunebugJson.timestamp(message.getTimestamp()))
-                .add("transport_name", message.getChannelId())
+                .add("message_type", type)
+                .add("timestamp", JunebugJson.timestamp(timestamp))
+                .add("transport_name", channelId)
                 .add("transport_metadata", JsonValue.EMPTY_JSON_OBJECT)
                 .add("helper_metadata", JsonValue.EMPTY_JSON_OBJECT)
                 .add("routing_metadata", JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    static JsonObject userMessage(Message message) {
+        JsonObjectBuilder json = common("user_message", message.getTimestamp(), message.getChannelId())
+                .add("message_id", message.getId());
         json.add("to_addr", JsonStrings.orNull(message.getToAddr()));
         json.add("from_addr", JsonStrings.orNull(message.getFromAddr()));
         json.add("in_reply_to", JsonStrings.orNull(message.getInReplyTo()));
@@ -35,4 +43,26 @@ final class VumiMessages {
         return json.build();
     }
 
+    /** An event of an outbound message, as a Vumi event: ack, nack or delivery_report. */
+    static JsonObject event(MessageEvent event, Message message) {
+        JsonObject details = event.getDetails() == null || event.getDetails().isBlank()
+                ? JsonValue.EMPTY_JSON_OBJECT
+                : Json.createReader(new StringReader(event.getDetails())).readObject();
+        JsonObjectBuilder json = common("event", event.getTimestamp(), message.getChannelId())
+                .add("event_id", event.getId())
+                .add("user_message_id", message.getId());
+        switch (event.getEventType()) {
+            case "submitted" -> json.add("event_type", "ack")
+                    .add("sent_message_id", JsonStrings.orNull(message.getVendorMessageId()));
+            case "rejected" -> json.add("event_type", "nack")
+                    .add("nack_reason", details.getString("reason", "rejected by the vendor"));
+            default -> json.add("event_type", "delivery_report")
+                    .add("delivery_status", switch (event.getEventType()) {
+                        case "delivery_succeeded" -> "delivered";
+                        case "delivery_failed" -> "failed";
+                        default -> "pending";
+                    });
+        }
+        return json.build();
+    }
 }

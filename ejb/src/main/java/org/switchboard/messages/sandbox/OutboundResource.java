@@ -54,13 +54,15 @@ public class OutboundResource implements SandboxResource {
                         .orElseThrow(() -> new IllegalArgumentException("Message " + inReplyTo + " not found"));
                 boolean continueSession = fields.getBoolean("continue_session", true);
                 if (command.equals("reply_to")) {
-                    messages.reply(app.accountId(), inReplyTo, content(fields), continueSession, channelData);
+                    messages.reply(app.accountId(), inReplyTo, content(fields), continueSession, channelData)
+                            .setConversationId(app.conversationId());
                 } else {
                     if (inbound.getGroup() == null) {
                         throw new IllegalArgumentException("Message " + inReplyTo + " did not come from a group");
                     }
                     messages.submit(em.find(Channel.class, inbound.getChannelId()), new OutboundRequest(null, null,
-                            inbound.getGroup(), null, content(fields), null, null, channelData, continueSession));
+                            inbound.getGroup(), null, content(fields), null, null, channelData, continueSession))
+                            .setConversationId(app.conversationId());
                 }
                 return SandboxResource.success().build();
             }
@@ -70,7 +72,7 @@ public class OutboundResource implements SandboxResource {
                         + " = :name", Map.of("conversation", app.conversationId(), "name", endpoint))
                         .orElseThrow(() -> new IllegalArgumentException("Endpoint '" + endpoint
                                 + "' of the conversation is not bound to a channel"));
-                send(channel, fields, channelData);
+                send(app, channel, fields, channelData);
                 return SandboxResource.success().build();
             }
             case "send_to_tag" : {
@@ -79,7 +81,7 @@ public class OutboundResource implements SandboxResource {
                 Channel channel = channel(app, "c.address = :tag", Map.of("tag", tag))
                         .orElseThrow(() -> new IllegalArgumentException("Tag '" + tag
                                 + "' is not a channel of the account"));
-                send(channel, fields, channelData);
+                send(app, channel, fields, channelData);
                 return SandboxResource.success().build();
             }
             default :
@@ -87,9 +89,9 @@ public class OutboundResource implements SandboxResource {
         }
     }
 
-    private void send(Channel channel, JsonObject fields, String channelData) {
+    private void send(AppScope app, Channel channel, JsonObject fields, String channelData) {
         messages.submit(channel, new OutboundRequest(SandboxResource.required(fields, "to_addr"), null, null, null,
-                content(fields), null, null, channelData, true));
+                content(fields), null, null, channelData, true)).setConversationId(app.conversationId());
     }
 
     private Optional<Channel> channel(AppScope app, String where, Map<String, String> parameters) {

@@ -1,6 +1,13 @@
 package org.switchboard.accounts.rest;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import java.time.Duration;
+import java.time.Instant;
+import org.switchboard.accounts.Account;
+import org.switchboard.messages.JsonStrings;
+import org.switchboard.metrics.MetricService;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -13,24 +20,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.JsonBodies;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
-import org.switchboard.conversations.Conversation;
 import org.switchboard.conversations.ConversationService;
-import org.switchboard.sandbox.SandboxService;
 
 /**
- * The operator's API: accounts, their conversations and channels, and app logs. Authenticated with
+ * The operator's API: accounts, their channels and metrics (conversations: ConversationAdminResource). Authenticated with
  * {@code Authorization: Bearer <switchboard.admin.token>}.
  */
 @Path("api/admin/accounts")
@@ -39,8 +39,10 @@ import org.switchboard.sandbox.SandboxService;
 public class AdminResource {
 
     @Inject
-    @ConfigProperty(name = "switchboard.admin.token")
-    private String adminToken;
+    private AdminAuth admin;
+
+    @Inject
+    private MetricService metrics;
 
     @Inject
     private AccountService accounts;
@@ -51,12 +53,9 @@ public class AdminResource {
     @Inject
     private ChannelService channels;
 
-    @Inject
-    private SandboxService sandbox;
-
     @POST
     public Response createAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, String body) {
-        requireAdmin(auth);
+        admin.require(auth);
         JsonObject json = JsonBodies.object(body);
         AccountService.NewAccount created = accounts.create(JsonBodies.required(json, "name"));
         return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
@@ -68,40 +67,10 @@ public class AdminResource {
     }
 
     @POST
-    @Path("{account_id}/conversations")
-    public Response createConversation(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("account_id") String accountId, String body) {
-        requireAdmin(auth);
-        requireAccount(accountId);
-        JsonObject json = JsonBodies.object(body);
-        Conversation.Type type;
-        try {
-            type = Conversation.Type.valueOf(JsonBodies.required(json, "type").toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw JsonBodies.badRequest("'type' must be one of jsbox, junebug");
-        }
-        JsonValue config = json.getOrDefault("config", JsonValue.EMPTY_JSON_OBJECT);
-        if (config.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw JsonBodies.badRequest("'config' must be a JSON object");
-        }
-        if (type == Conversation.Type.JSBOX && JsonBodies.string(json, "javascript") == null) {
-            throw JsonBodies.badRequest("'javascript' is required for a jsbox conversation");
-        }
-        Conversation conversation = conversations.create(accountId, type, JsonBodies.required(json, "name"),
-                JsonBodies.string(json, "javascript"), config.toString());
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
-                .add("id", conversation.getId())
-                .add("type", conversation.getType().name().toLowerCase(Locale.ROOT))
-                .add("name", conversation.getName())
-                .build().toString()).build();
-    }
-
-    @POST
     @Path("{account_id}/channels")
     public Response createChannel(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @PathParam("account_id") String accountId, String body) {
-        requireAdmin(auth);
-        requireAccount(accountId);
+        admin.account(auth, accountId);
         JsonObject json = JsonBodies.object(body);
         String conversationId = JsonBodies.string(json, "conversation_id");
         if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
@@ -117,47 +86,77 @@ public class AdminResource {
         } catch (IllegalArgumentException e) {
             throw JsonBodies.badRequest(e.getMessage());
         }
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
+        return Response.status(Response.Status.CREATED).entity(channelJson(channel)).build();
+    }
+
+    /** {@code {can_manage_optouts: true|false}}: the account's flags. */
+    @PATCH
+    @Path("{account_id}")
+    public Response updateAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @PathParam("account_id") String accountId, String body) {
+        admin.account(auth, accountId);
+        JsonObject json = JsonBodies.object(body);
+        Account account = null;
+        if (json.containsKey("can_manage_optouts")) {
+            JsonValue flag = json.get("can_manage_optouts");
+            if (flag != JsonValue.TRUE && flag != JsonValue.FALSE) {
+                throw JsonBodies.badRequest("'can_manage_optouts' must be true or false");
+            }
+            account = accounts.setCanManageOptouts(accountId, json.getBoolean("can_manage_optouts"));
+        }
+        if (account == null) {
+            throw JsonBodies.badRequest("Nothing to change; an account has the flag 'can_manage_optouts'");
+        }
+        return Response.ok(Json.createObjectBuilder()
+                .add("id", account.getId())
+                .add("name", account.getName())
+                .add("can_manage_optouts", account.canManageOptouts())
+                .build().toString()).build();
+    }
+
+    /** {@code {conversation_id, endpoint}}: binds the channel to a conversation (null unbinds it). */
+    @PUT
+    @Path("{account_id}/channels/{channel_id}")
+    public Response bindChannel(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @PathParam("account_id") String accountId, @PathParam("channel_id") String channelId, String body) {
+        admin.account(auth, accountId);
+        Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
+                "Channel " + channelId + " not found in account " + accountId));
+        JsonObject json = JsonBodies.object(body);
+        String conversationId = JsonBodies.string(json, "conversation_id");
+        if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
+            throw JsonBodies.badRequest("Conversation " + conversationId + " is not one of this account's");
+        }
+        return Response.ok(channelJson(channels.bind(channel, conversationId, JsonBodies.string(json, "endpoint"))))
+                .build();
+    }
+
+    /** The values fired for a metric over the last {@code hours} (24 unless said), oldest first. */
+    @GET
+    @Path("{account_id}/metrics/{store}/{name}")
+    public Response metric(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @PathParam("account_id") String accountId, @PathParam("store") String store,
+            @PathParam("name") String name, @QueryParam("hours") Integer hours) {
+        admin.account(auth, accountId);
+        JsonArrayBuilder points = Json.createArrayBuilder();
+        metrics.points(accountId, store, name, Instant.now().minus(Duration.ofHours(hours == null ? 24 : hours)))
+                .forEach(p -> points.add(Json.createObjectBuilder()
+                        .add("timestamp", p.getFiredAt().toString())
+                        .add("value", p.getValue())
+                        .add("agg", p.getAggregator())));
+        return Response.ok(Json.createObjectBuilder().add("store", store).add("name", name).add("points", points)
+                .build().toString()).build();
+    }
+
+    private static String channelJson(Channel channel) {
+        return Json.createObjectBuilder()
                 .add("id", channel.getId())
                 .add("vendor", channel.getVendor())
                 .add("address", channel.getAddress())
                 .add("transport_type", channel.getTransportType())
-                .add("endpoint", channel.getEndpoint())
-                .build().toString()).build();
-    }
-
-    @GET
-    @Path("{account_id}/conversations/{conversation_id}/logs")
-    public Response logs(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("account_id") String accountId, @PathParam("conversation_id") String conversationId,
-            @QueryParam("n") Integer n) {
-        requireAdmin(auth);
-        if (conversations.find(accountId, conversationId).isEmpty()) {
-            throw new WebApplicationException(JsonBodies.error(Response.Status.NOT_FOUND,
-                    "Conversation " + conversationId + " not found in account " + accountId));
-        }
-        JsonArrayBuilder lines = Json.createArrayBuilder();
-        sandbox.logs(conversationId, n == null ? 100 : Math.max(1, Math.min(n, 1000)))
-                .forEach(line -> lines.add(Json.createObjectBuilder()
-                        .add("timestamp", line.getTimestamp().toString())
-                        .add("level", line.getLevel())
-                        .add("message", line.getMessage())));
-        return Response.ok(Json.createObjectBuilder().add("logs", lines).build().toString()).build();
-    }
-
-    private void requireAccount(String accountId) {
-        if (accounts.find(accountId).isEmpty()) {
-            throw new WebApplicationException(JsonBodies.error(Response.Status.NOT_FOUND,
-                    "Account " + accountId + " not found"));
-        }
-    }
-
-    private void requireAdmin(String authorization) {
-        String expected = "Bearer " + adminToken;
-        if (authorization == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                authorization.getBytes(StandardCharsets.UTF_8))) {
-            throw new WebApplicationException(JsonBodies.error(Response.Status.UNAUTHORIZED,
-                    "Send the operator token as 'Authorization: Bearer <token>' (config switchboard.admin.token)"));
-        }
+                .add("conversation_id", JsonStrings.orNull(channel.getConversationId()))
+                .add("endpoint", JsonStrings.orNull(channel.getEndpoint()))
+                .build()
+                .toString();
     }
 }

@@ -1,0 +1,59 @@
+package org.switchboard.metrics;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Account metrics as Vumi Go fired them: a store, a name and an aggregator per value. */
+@Stateless
+public class MetricService {
+
+    /** Vumi Go's rule for metric (and store) names. */
+    static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9._-]{0,100}");
+    static final Set<String> AGGREGATORS = Set.of("sum", "avg", "min", "max", "last");
+
+    @PersistenceContext
+    private EntityManager em;
+
+    /**
+     * Stores a value of a metric.
+     *
+     * @throws InvalidMetricException when the store, name or aggregator is not one Vumi Go would take
+     */
+    public MetricPoint fire(String accountId, String store, String name, double value, String aggregator) {
+        if (!NAME.matcher(store).matches()) {
+            throw new InvalidMetricException("Invalid metric store name '" + store + "'; names match "
+                    + NAME.pattern());
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidMetricException("Invalid metric name '" + name + "'; names match " + NAME.pattern());
+        }
+        String agg = aggregator.toLowerCase(Locale.ROOT);
+        if (!AGGREGATORS.contains(agg)) {
+            throw new InvalidMetricException("Invalid aggregation method '" + aggregator + "'; one of "
+                    + AGGREGATORS);
+        }
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new InvalidMetricException("A metric value must be a finite number");
+        }
+        MetricPoint point = new MetricPoint(accountId, store, name, agg, value);
+        em.persist(point);
+        return point;
+    }
+
+    /** The values of a metric fired since a time, oldest first. */
+    public List<MetricPoint> points(String accountId, String store, String name, Instant since) {
+        return em.createQuery("select p from MetricPoint p where p.accountId = :account and p.store = :store"
+                + " and p.name = :name and p.firedAt >= :since order by p.firedAt, p.id", MetricPoint.class)
+                .setParameter("account", accountId)
+                .setParameter("store", store)
+                .setParameter("name", name)
+                .setParameter("since", since)
+                .getResultList();
+    }
+}

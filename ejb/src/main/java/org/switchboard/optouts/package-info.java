@@ -1,0 +1,2 @@
+/** Opt-outs: addresses that asked an account not to message them. */
+package org.switchboard.optouts;

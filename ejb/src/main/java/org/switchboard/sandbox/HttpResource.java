@@ -1,0 +1,335 @@
+package org.switchboard.sandbox;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.switchboard.sandbox.api.SandboxHost.UnknownCommandException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The {@code http} resource: {@code get}, {@code head}, {@code post}, {@code put}, {@code delete} and {@code patch}
+ * with {@code headers} ({@code {name: [values]}}), {@code data}, base64 {@code files} (sent as multipart/form-data)
+ * and {@code verify_options}; the reply has {@code code} and {@code body}. Redirects are answered, not followed, as
+ * Vumi's agent did. Apps reach only public addresses unless an operator allows a network.
+ */
+@ApplicationScoped
+public class HttpResource implements SandboxResource {
+
+    private static final Set<String> METHODS = Set.of("get", "head", "post", "put", "delete", "patch");
+    private static final Set<String> VERIFY_OPTIONS = Set.of("VERIFY_NONE", "VERIFY_PEER", "VERIFY_CLIENT_ONCE",
+            "VERIFY_FAIL_IF_NO_PEER_CERT");
+    private static final Pattern CHARSET = Pattern.compile("charset=\"?([^\";]+)", Pattern.CASE_INSENSITIVE);
+
+    @Inject
+    @ConfigProperty(name = "switchboard.sandbox.http.timeout-seconds", defaultValue = "10")
+    int timeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.sandbox.http.max-response-bytes", defaultValue = "131072")
+    int maxResponseBytes;
+
+    /** Private, loopback or link-local networks (CIDR, comma separated) that apps may reach all the same. */
+    @Inject
+    @ConfigProperty(name = "switchboard.sandbox.http.allowed-networks")
+    Optional<String> allowedNetworks;
+
+    private List<Network> allowed;
+    private HttpClient verifying;
+    private HttpClient trusting;
+
+    @PostConstruct
+    void setUp() {
+        allowed = Arrays.stream(allowedNetworks.orElse("").split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).map(Network::parse).toList();
+        verifying = client(null);
+        trusting = client(trustingContext());
+    }
+
+    private HttpClient client(SSLContext ssl) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(timeoutSeconds));
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        return builder.build();
+    }
+
+    @Override
+    public String name() {
+        return "http";
+    }
+
+    @Override
+    public JsonObject handle(String command, JsonObject fields, AppScope app) throws UnknownCommandException {
+        if (!METHODS.contains(command)) {
+            throw SandboxResource.unknown(name(), command);
+        }
+        URI uri = target(SandboxResource.required(fields, "url"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(timeoutSeconds));
+        headers(fields.get("headers"), request);
+        request.method(command.toUpperCase(Locale.ROOT), body(fields, request));
+        HttpClient client = verify(fields.get("verify_options")) ? verifying : trusting;
+        try {
+            HttpResponse<InputStream> response = client.send(request.build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            String body = read(response);
+            return SandboxResource.success().add("code", response.statusCode()).add("body", body).build();
+        } catch (HttpTimeoutException e) {
+            throw new IllegalArgumentException("No answer from " + uri.getHost() + " within " + timeoutSeconds + " s");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Request to " + uri.getHost() + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalArgumentException("Request to " + uri.getHost() + " was interrupted");
+        }
+    }
+
+    /** The URL, if it is http(s) to a host whose every address the app may reach. */
+    private URI target(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Invalid url '" + url + "': " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new IllegalArgumentException("Only http and https URLs with a host can be requested, not '" + url
+                    + "'");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("Unknown host '" + uri.getHost() + "'");
+        }
+        for (InetAddress address : addresses) {
+            if (internal(address) && allowed.stream().noneMatch(n -> n.contains(address))) {
+                throw new IllegalArgumentException("Host '" + uri.getHost() + "' is at " + address.getHostAddress()
+                        + ", a private, loopback or link-local address that apps may not reach (an operator can"
+                        + " allow networks with switchboard.sandbox.http.allowed-networks)");
+            }
+        }
+        return uri;
+    }
+
+    static boolean internal(InetAddress address) {
+        byte[] b = address.getAddress();
+        return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()
+                || b.length == 16 && (b[0] & 0xfe) == 0xfc // IPv6 unique local, fc00::/7
+                || b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 // carrier-grade NAT, 100.64.0.0/10
+                || b.length == 4 && (b[0] & 0xff) == 0; // "this network", 0.0.0.0/8
+    }
+
+    private static void headers(JsonValue headers, HttpRequest.Builder request) {
+        if (headers == null || headers == JsonValue.NULL) {
+            return;
+        }
+        if (!(headers instanceof JsonObject byName)) {
+            throw new IllegalArgumentException("headers must be an object of header names to lists of values");
+        }
+        byName.forEach((name, values) -> {
+            List<JsonValue> list = values instanceof JsonArray array ? array : List.of(values);
+            for (JsonValue value : list) {
+                if (!(value instanceof JsonString text)) {
+                    throw new IllegalArgumentException("The values of header '" + name + "' must be strings");
+                }
+                request.header(name, text.getString());
+            }
+        });
+    }
+
+    private static HttpRequest.BodyPublisher body(JsonObject fields, HttpRequest.Builder request) {
+        JsonValue files = fields.get("files");
+        if (files != null && files != JsonValue.NULL) {
+            if (!(files instanceof JsonObject byField)) {
+                throw new IllegalArgumentException("files must be an object of field names to"
+                        + " {file_name, content_type, data}");
+            }
+            String boundary = UUID.randomUUID().toString().replace("-", "");
+            request.setHeader("Content-Type", "multipart/form-data; boundary=" + boundary);
+            return BodyPublishers.ofByteArray(multipart(byField, boundary));
+        }
+        JsonValue data = fields.get("data");
+        if (data == null || data == JsonValue.NULL) {
+            return BodyPublishers.noBody();
+        }
+        if (!(data instanceof JsonString text)) {
+            throw new IllegalArgumentException("data must be a string");
+        }
+        return BodyPublishers.ofString(text.getString());
+    }
+
+    private static byte[] multipart(JsonObject files, String boundary) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        files.forEach((field, value) -> {
+            if (!(value instanceof JsonObject file) || !(file.get("data") instanceof JsonString data)) {
+                throw new IllegalArgumentException("File '" + field + "' needs {file_name, content_type, data}");
+            }
+            byte[] content;
+            try {
+                content = Base64.getDecoder().decode(data.getString());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The data of file '" + field + "' is not base64");
+            }
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + quoted(field)
+                    + "\"; filename=\"" + quoted(file.getString("file_name", field)) + "\"\r\nContent-Type: "
+                    + file.getString("content_type", "application/octet-stream").replaceAll("[\r\n]", "")
+                    + "\r\n\r\n";
+            out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    private static String quoted(String text) {
+        return text.replaceAll("[\r\n\"]", "_");
+    }
+
+    /** Whether to verify the server's certificate: yes unless {@code verify_options} has VERIFY_NONE. */
+    private static boolean verify(JsonValue options) {
+        if (options == null || options == JsonValue.NULL) {
+            return true;
+        }
+        if (!(options instanceof JsonArray list)) {
+            throw new IllegalArgumentException("verify_options must be a list of " + VERIFY_OPTIONS);
+        }
+        boolean none = false;
+        for (JsonValue option : list) {
+            if (!(option instanceof JsonString text) || !VERIFY_OPTIONS.contains(text.getString())) {
+                throw new IllegalArgumentException("Unknown verify option " + option + "; one of " + VERIFY_OPTIONS);
+            }
+            none |= text.getString().equals("VERIFY_NONE");
+        }
+        return !none;
+    }
+
+    private String read(HttpResponse<InputStream> response) throws IOException {
+        try (InputStream in = response.body()) {
+            byte[] body = in.readNBytes(maxResponseBytes + 1);
+            if (body.length > maxResponseBytes) {
+                throw new IllegalArgumentException("The response body is larger than " + maxResponseBytes
+                        + " bytes (switchboard.sandbox.http.max-response-bytes)");
+            }
+            Charset charset = StandardCharsets.UTF_8;
+            Matcher declared = CHARSET.matcher(response.headers().firstValue("Content-Type").orElse(""));
+            if (declared.find() && Charset.isSupported(declared.group(1))) {
+                charset = Charset.forName(declared.group(1));
+            }
+            return new String(body, charset);
+        }
+    }
+
+    /** For VERIFY_NONE: takes any certificate for any host name, as Vumi's agent did with that option. */
+    private static SSLContext trustingContext() {
+        TrustManager trustAll = new X509ExtendedTrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {
+            }
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            }
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[]{trustAll}, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("No TLS context", e);
+        }
+    }
+
+    /** An address block in CIDR notation. */
+    record Network(byte[] prefix, int bits) {
+
+        static Network parse(String cidr) {
+            int slash = cidr.indexOf('/');
+            try {
+                byte[] address = InetAddress.getByName(slash < 0 ? cidr : cidr.substring(0, slash)).getAddress();
+                int bits = slash < 0 ? address.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
+                if (bits < 0 || bits > address.length * 8) {
+                    throw new IllegalArgumentException("Bad prefix length in '" + cidr + "'");
+                }
+                return new Network(address, bits);
+            } catch (UnknownHostException | NumberFormatException e) {
+                throw new IllegalArgumentException("switchboard.sandbox.http.allowed-networks: '" + cidr
+                        + "' is not an address or CIDR block", e);
+            }
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] b = address.getAddress();
+            if (b.length != prefix.length) {
+                return false;
+            }
+            for (int bit = 0; bit < bits; bit++) {
+                int mask = 0x80 >> (bit % 8);
+                if ((b[bit / 8] & mask) != (prefix[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
