@@ -11,7 +11,8 @@ import java.util.Map;
 import org.switchboard.sandbox.api.SandboxHost;
 
 /**
- * An in-memory platform for unit tests: kv, config, outbound (recorded), log (recorded); any other resource is
+ * An in-memory platform for unit tests: kv, config, outbound (recorded), log (recorded), http as httpbin.org answers
+ * (recorded); any other resource is
  * unknown. The real resources are the EJB module's and are tested through the running server.
  */
 final class TestHost implements SandboxHost {
@@ -61,6 +62,11 @@ final class TestHost implements SandboxHost {
             case "outbound.send_to_endpoint" :
                 sent.add(command);
                 return "{\"success\":true}";
+            case "http.get" :
+            case "http.put" :
+            case "http.post" :
+                sent.add(command);
+                return httpbin(cmd.substring(5), command);
             default :
                 if (cmd.startsWith("log.")) {
                     log.add(cmd.substring(4) + " " + command.getString("msg", ""));
@@ -68,6 +74,24 @@ final class TestHost implements SandboxHost {
                 }
                 throw new UnknownCommandException("Unknown command " + cmd);
         }
+    }
+
+    /**
+     * Answers as httpbin.org does, which the toolkit's http example calls: /put and /post echo the JSON they were sent
+     * under "json", /status/N answers status N with an empty body.
+     */
+    private static String httpbin(String method, JsonObject command) {
+        String url = command.getString("url");
+        if (url.matches("https?://httpbin\\.org/status/\\d+")) {
+            return reply(Json.createObjectBuilder().add("success", true)
+                    .add("code", Integer.parseInt(url.substring(url.lastIndexOf('/') + 1))).add("body", "").build());
+        }
+        if (!url.matches("https?://httpbin\\.org/" + method)) {
+            return reply(Json.createObjectBuilder().add("success", true).add("code", 404).add("body", "").build());
+        }
+        JsonValue sent = Json.createReader(new StringReader(command.getString("data", "null"))).readValue();
+        String body = Json.createObjectBuilder().add("url", url).add("json", sent).build().toString();
+        return reply(Json.createObjectBuilder().add("success", true).add("code", 200).add("body", body).build());
     }
 
     private static String reply(JsonObject reply) {

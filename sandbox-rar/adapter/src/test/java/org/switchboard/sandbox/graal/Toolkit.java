@@ -24,13 +24,18 @@ final class Toolkit {
      * {@code require('../../../lib')} resolves inside the bundle, lodash, q and the rest come from the platform's set.
      */
     static AppCode simple() {
+        return example("simple");
+    }
+
+    /** The toolkit's package as an app bundle running one of its examples (simple, contacts, http) unmodified. */
+    static AppCode example(String name) {
         Map<String, String> files = new HashMap<>();
         platformFiles().forEach((path, text) -> {
             if (path.startsWith(PACKAGE)) {
                 files.put(path.substring(PACKAGE.length()), text);
             }
         });
-        return new AppCode("toolkit-simple", "examples/simple/lib/app.js", files);
+        return new AppCode("toolkit-" + name, "examples/" + name + "/lib/app.js", files);
     }
 
     /** Every .js and .json file of the platform's module set, by its path under node_modules. */

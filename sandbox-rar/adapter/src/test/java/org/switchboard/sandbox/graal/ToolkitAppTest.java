@@ -12,7 +12,7 @@ import org.switchboard.sandbox.api.AppCode;
 import org.switchboard.sandbox.api.InvocationResult;
 import org.switchboard.sandbox.api.InvocationResult.Outcome;
 
-/** The vumigo_v02 toolkit's own "simple" example, unmodified, over a USSD session against an in-memory platform. */
+/** The vumigo_v02 toolkit's own examples, unmodified, over USSD sessions against an in-memory platform. */
 class ToolkitAppTest extends SandboxTestSupport {
 
     private static final AppCode SIMPLE = Toolkit.simple();
@@ -59,5 +59,41 @@ class ToolkitAppTest extends SandboxTestSupport {
         assertTrue(answer.getBoolean("continue_session"));
         JsonObject coffee = step(kv, "resume", "2");
         assertEquals("Cool :) Bye.", coffee.getString("content"));
+    }
+
+    /** The toolkit's "http" example: its JsonApi calls through the http resource, and an error status. */
+    @Test
+    void httpExampleOverAUssdSession() {
+        AppCode http = Toolkit.example("http");
+        Map<String, JsonValue> kv = new HashMap<>();
+        String menu = "Choose your destiny:\n1. Put something\n2. Post something\n3. Cause an error";
+        assertEquals(menu, httpStep(http, kv, "new", null).getString("content"));
+        assertEquals("What would you like to put?", httpStep(http, kv, "resume", "1").getString("content"));
+        TestHost host = new TestHost(kv);
+        JsonObject done = httpStep(http, host, "resume", "hello");
+        assertEquals("You just performed a put. It was echoed back: hello", done.getString("content"));
+        assertEquals(false, done.getBoolean("continue_session"));
+        JsonObject put = host.sent.get(0);
+        assertEquals("http.put", put.getString("cmd"));
+        assertEquals("{\"message\":\"hello\"}", put.getString("data").replace(" ", ""));
+        assertTrue(
+                put.getJsonObject("headers").getJsonArray("Content-Type").getString(0).startsWith("application/json"));
+
+        assertEquals(menu, httpStep(http, kv, "new", null).getString("content"));
+        JsonObject error = httpStep(http, kv, "resume", "3");
+        assertEquals("You just performed a request. It got a response with the status code 418",
+                error.getString("content"));
+    }
+
+    private static JsonObject httpStep(AppCode app, Map<String, JsonValue> kv, String sessionEvent, String content) {
+        return httpStep(app, new TestHost(kv), sessionEvent, content);
+    }
+
+    private static JsonObject httpStep(AppCode app, TestHost host, String sessionEvent, String content) {
+        host.config.put("config", "{\"name\": \"http\"}");
+        InvocationResult result = run(app, Toolkit.ussd("+27831234567", sessionEvent, content), host,
+                Limits.defaults());
+        assertEquals(Outcome.DONE, result.outcome(), result.reason() + " " + host.log);
+        return host.sent.get(host.sent.size() - 1);
     }
 }
