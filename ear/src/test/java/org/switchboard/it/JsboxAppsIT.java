@@ -71,14 +71,30 @@ class JsboxAppsIT {
 
         /** Sends a message and answers the app's reply: its content and session_event. */
         JsonObject send(String content, String sessionEvent) {
-            Platform.Answer sent = account.post("/api/fake/channels/" + channel + "/inbound", "{\"from\":\""
-                    + number + "\",\"content\":" + Platform.quote(content) + ",\"session_event\":"
-                    + (sessionEvent == null ? "null" : Platform.quote(sessionEvent)) + "}");
-            assertEquals(201, sent.status(), sent.toString());
+            post(content, sessionEvent);
             List<JsonObject> replies = Platform.eventually(WAIT, this::replies, r -> r.size() > seen,
                     "the app's reply to '" + content + "' from " + number);
             seen = replies.size();
             return replies.get(replies.size() - 1);
+        }
+
+        /** Sends messages one right after the other and answers the app's replies, in the order they came. */
+        List<JsonObject> sendAtOnce(String... contents) {
+            for (String content : contents) {
+                post(content, null);
+            }
+            List<JsonObject> replies = Platform.eventually(WAIT, this::replies,
+                    r -> r.size() >= seen + contents.length, "the app's replies from " + number);
+            List<JsonObject> answers = replies.subList(seen, seen + contents.length);
+            seen += contents.length;
+            return answers;
+        }
+
+        private void post(String content, String sessionEvent) {
+            Platform.Answer sent = account.post("/api/fake/channels/" + channel + "/inbound", "{\"from\":\""
+                    + number + "\",\"content\":" + Platform.quote(content) + ",\"session_event\":"
+                    + (sessionEvent == null ? "null" : Platform.quote(sessionEvent)) + "}");
+            assertEquals(201, sent.status(), sent.toString());
         }
 
         private List<JsonObject> replies() {
@@ -128,6 +144,13 @@ class JsboxAppsIT {
         assertReply(phone.send("hello", null), MENU, true);
         assertReply(phone.send("9", null), "Welcome to go-app! What would you like?\n1. Register\n"
                 + "2. Count my visits\n3. Exit", true); // an invalid choice asks again
+        // a phone's messages reach the app one at a time, in the order sent, however fast they come
+        List<JsonObject> quick = phone.sendAtOnce("2", "hi", "2", "hi", "2");
+        assertReply(quick.get(0), "Visit number 3. Bye.", false);
+        assertReply(quick.get(1), MENU, true);
+        assertReply(quick.get(2), "Visit number 4. Bye.", false);
+        assertReply(quick.get(3), MENU, true);
+        assertReply(quick.get(4), "Visit number 5. Bye.", false);
     }
 
     @Test

@@ -19,10 +19,21 @@ public class MessageBus {
     private ConnectionFactory factory;
 
     public void send(String queue, String id) {
+        send(queue, id, null);
+    }
+
+    /**
+     * Queues an id in a message group: the broker hands a group's messages to one consumer at a time, in order (so
+     * one phone's messages reach its app one after the other, as they were sent).
+     */
+    public void send(String queue, String id, String group) {
         try (Connection connection = factory.createConnection();
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
             MessageProducer producer = session.createProducer(session.createQueue(queue));
             TextMessage message = session.createTextMessage(id);
+            if (group != null) {
+                message.setStringProperty("JMSXGroupID", group);
+            }
             producer.send(message);
         } catch (JMSException e) {
             throw new IllegalStateException("Could not queue " + id + " on " + queue + ": " + e.getMessage(), e);

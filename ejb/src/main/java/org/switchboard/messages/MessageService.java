@@ -47,7 +47,7 @@ public class MessageService {
         message.setEventUrl(request.eventUrl());
         message.setEventAuthToken(request.eventAuthToken());
         em.persist(message);
-        bus.send(Queues.OUTBOUND, message.getId());
+        bus.send(Queues.OUTBOUND, message.getId(), channel.getId() + " " + message.getToAddr());
         return message;
     }
 
@@ -78,7 +78,7 @@ public class MessageService {
         message.setConversationId(channel.getConversationId());
         message.setTransportType(channel.getTransportType());
         em.persist(message);
-        bus.send(Queues.INBOUND, message.getId());
+        bus.send(Queues.INBOUND, message.getId(), channel.getId() + " " + fromAddr);
         return message;
     }
 

@@ -43,6 +43,8 @@ final class JsSandbox implements AutoCloseable {
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
     private final TimerTask patrol;
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JsSandbox.class.getName());
+
     JsSandbox(Timer timer, int concurrentInvocations, int warmContexts) {
         engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
@@ -53,6 +55,7 @@ final class JsSandbox implements AutoCloseable {
         prelude = Source.newBuilder("js", resource("prelude.js"), "sandbox-prelude.js").buildLiteral();
         modules = new Modules();
         pool = new ContextPool(warmContexts);
+        pool.close(); // loads what closing needs now: the server may stop the adapter after closing its class loader
         this.concurrentInvocations = concurrentInvocations;
         slots = new Semaphore(concurrentInvocations, true);
         patrol = new TimerTask() {
@@ -167,8 +170,13 @@ final class JsSandbox implements AutoCloseable {
     @Override
     public void close() {
         patrol.cancel();
-        pool.close();
-        engine.close(true);
+        try {
+            pool.close();
+            engine.close(true);
+        } catch (LinkageError e) {
+            // the server may stop the adapter after it closed the application's class loader
+            LOG.warning("Sandbox contexts not closed cleanly at shutdown: " + e);
+        }
     }
 
     private static String resource(String name) {
