@@ -137,9 +137,12 @@ final class Platform {
         return Json.createValue(text).toString();
     }
 
-    /** The toolkit package as the build fetched it for the sandbox adapter. */
-    private static final Path TOOLKIT = Path.of("..", "sandbox-rar", "adapter", "target", "npm", "org", "switchboard",
-            "sandbox", "modules", "node_modules", "vumigo_v02");
+    /** The toolkit package as the build fetched it for the sandbox adapter (from ear/ in tests, the root in bench). */
+    private static final Path TOOLKIT = Stream.of("..", ".")
+            .map(root -> Path.of(root, "sandbox-rar", "adapter", "target", "npm", "org", "switchboard", "sandbox",
+                    "modules", "node_modules", "vumigo_v02"))
+            .filter(Files::isDirectory).findFirst()
+            .orElseThrow(() -> new IllegalStateException("Build the sandbox adapter first: no vumigo_v02 package"));
 
     /** The toolkit package zipped as an app bundle: its lib, its examples and its package.json. */
     static byte[] toolkitBundle() throws IOException {
