@@ -195,8 +195,12 @@ class JsboxAppsIT {
         Platform.Answer badConfig = Platform.request("PUT", conversationPath(goApp), Platform.ADMIN,
                 "{\"config\": [1]}");
         assertEquals(400, badConfig.status(), badConfig.toString());
-        // the refused uploads left the app as it was
+        Platform.Answer halfGood = Platform.request("PUT", conversationPath(goApp), Platform.ADMIN,
+                "{\"name\": \"renamed\", \"config\": {}, \"bundle\": \"bm90IGEgemlw\"}");
+        assertEquals(400, halfGood.status(), halfGood.toString());
+        // the refused requests left the app as it was, even the parts of them that were good
         JsonObject app = Platform.request("GET", conversationPath(goApp), Platform.ADMIN, null).json();
+        assertEquals("go-app", app.getString("name"));
         assertEquals("go-app", app.getJsonObject("config").getJsonObject("config").getString("name"));
         assertEquals(false, app.getBoolean("bundle"));
         assertNotEquals(JsonValue.NULL, app.get("code_version"));

@@ -137,19 +137,18 @@ final class Platform {
         return Json.createValue(text).toString();
     }
 
-    /** The toolkit package as the build fetched it for the sandbox adapter (from ear/ in tests, the root in bench). */
-    private static final Path TOOLKIT = Stream.of("..", ".")
-            .map(root -> Path.of(root, "sandbox-rar", "adapter", "target", "npm", "org", "switchboard", "sandbox",
-                    "modules", "node_modules", "vumigo_v02"))
-            .filter(Files::isDirectory).findFirst()
-            .orElseThrow(() -> new IllegalStateException("Build the sandbox adapter first: no vumigo_v02 package"));
-
     /** The toolkit package zipped as an app bundle: its lib, its examples and its package.json. */
     static byte[] toolkitBundle() throws IOException {
+        // the package as the build fetched it for the sandbox adapter (from ear/ in tests, the root in the benchmark)
+        Path toolkit = Stream.of("..", ".")
+                .map(root -> Path.of(root, "sandbox-rar", "adapter", "target", "npm", "org", "switchboard", "sandbox",
+                        "modules", "node_modules", "vumigo_v02"))
+                .filter(Files::isDirectory).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Build the sandbox adapter first: no vumigo_v02 package"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(TOOLKIT)) {
+        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(toolkit)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String name = TOOLKIT.relativize(file).toString().replace('\\', '/');
+                String name = toolkit.relativize(file).toString().replace('\\', '/');
                 if (name.startsWith("lib/") || name.startsWith("examples/") || name.equals("package.json")) {
                     zip.putNextEntry(new ZipEntry(name));
                     zip.write(Files.readAllBytes(file));

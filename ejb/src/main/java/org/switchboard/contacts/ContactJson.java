@@ -1,12 +1,12 @@
 package org.switchboard.contacts;
 
+import org.switchboard.messages.JsonStrings;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -157,6 +157,6 @@ public final class ContactJson {
     }
 
     private static JsonObject parse(String json) {
-        return Json.createReader(new StringReader(json)).readObject();
+        return JsonStrings.object(json);
     }
 }

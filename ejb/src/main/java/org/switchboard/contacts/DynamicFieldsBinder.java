@@ -1,10 +1,9 @@
 package org.switchboard.contacts;
 
-import jakarta.json.Json;
+import org.switchboard.messages.JsonStrings;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import org.hibernate.search.engine.backend.analysis.AnalyzerNames;
 import org.hibernate.search.engine.backend.document.DocumentElement;
 import org.hibernate.search.mapper.pojo.bridge.PropertyBridge;
@@ -50,10 +49,7 @@ abstract class DynamicFieldsBinder implements PropertyBinder {
     private record Bridge(String prefix) implements PropertyBridge<String> {
         @Override
         public void write(DocumentElement target, String json, PropertyBridgeWriteContext context) {
-            if (json == null || json.isBlank()) {
-                return;
-            }
-            JsonObject fields = Json.createReader(new StringReader(json)).readObject();
+            JsonObject fields = JsonStrings.object(json);
             for (var field : fields.entrySet()) {
                 if (!ContactJson.DYNAMIC_KEY.matcher(field.getKey()).matches()) {
                     continue; // not a name a query could spell

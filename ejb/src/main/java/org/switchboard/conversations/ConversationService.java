@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.switchboard.accounts.Ids;
 
 /** Creates conversations and finds them within an account. */
@@ -13,11 +14,10 @@ public class ConversationService {
     @PersistenceContext
     private EntityManager em;
 
-    public Conversation create(String accountId, Conversation.Type type, String name, String javascript,
-            String config) {
+    /** A new conversation; {@code setUp} gives it its app and config in the same transaction. */
+    public Conversation create(String accountId, Conversation.Type type, String name, Consumer<Conversation> setUp) {
         Conversation conversation = new Conversation(Ids.hex(), accountId, type, name);
-        conversation.setJavascript(javascript);
-        conversation.setConfig(config);
+        setUp.accept(conversation);
         em.persist(conversation);
         return conversation;
     }
@@ -28,32 +28,10 @@ public class ConversationService {
                 .filter(conversation -> conversation.getAccountId().equals(accountId));
     }
 
-    /** Renames a conversation; null leaves the name. */
-    public Conversation rename(Conversation conversation, String name) {
+    /** Applies all of a request's changes to a conversation in one transaction. */
+    public Conversation update(Conversation conversation, Consumer<Conversation> changes) {
         Conversation managed = em.merge(conversation);
-        if (name != null) {
-            managed.setName(name);
-        }
-        return managed;
-    }
-
-    /** Replaces a jsbox app's code with one script. */
-    public Conversation setJavascript(Conversation conversation, String javascript) {
-        Conversation managed = em.merge(conversation);
-        managed.setJavascript(javascript);
-        return managed;
-    }
-
-    /** Replaces a jsbox app's code with a bundle run from its file {@code main}. */
-    public Conversation setBundle(Conversation conversation, byte[] bundle, String main, String mainText) {
-        Conversation managed = em.merge(conversation);
-        managed.setBundle(bundle, main, mainText);
-        return managed;
-    }
-
-    public Conversation setConfig(Conversation conversation, String config) {
-        Conversation managed = em.merge(conversation);
-        managed.setConfig(config);
+        changes.accept(managed);
         return managed;
     }
 }

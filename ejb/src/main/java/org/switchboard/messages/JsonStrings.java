@@ -1,9 +1,12 @@
 package org.switchboard.messages;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 
-/** Optional text fields in JSON answers: the string, or JSON {@code null} when there is none. */
+/** JSON kept as text in the database and in optional fields: reading it back, and writing absent values as null. */
 public final class JsonStrings {
 
     private JsonStrings() {
@@ -11,5 +14,22 @@ public final class JsonStrings {
 
     public static JsonValue orNull(String value) {
         return value == null ? JsonValue.NULL : Json.createValue(value);
+    }
+
+    /** A stored JSON value. */
+    public static JsonValue value(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+
+    /** A stored JSON object; the empty object when nothing is stored. */
+    public static JsonObject object(String json) {
+        if (json == null || json.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.switchboard.messages;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,9 +23,7 @@ public final class JunebugJson {
 
     /** A message as the API answers it and as inbound messages are POSTed to mo_message_url. */
     public static JsonObject message(Message message) {
-        JsonObjectBuilder channelData = message.getChannelData() == null
-                ? Json.createObjectBuilder()
-                : Json.createObjectBuilder(Json.createReader(new StringReader(message.getChannelData())).readObject());
+        JsonObjectBuilder channelData = Json.createObjectBuilder(JsonStrings.object(message.getChannelData()));
         if (message.getSessionEvent() != null) {
             channelData.add("session_event", message.getSessionEvent());
         }
@@ -50,7 +47,7 @@ public final class JunebugJson {
                 .add("message_id", event.getMessageId())
                 .add("channel_id", message.getChannelId())
                 .add("timestamp", timestamp(event.getTimestamp()))
-                .add("event_details", Json.createReader(new StringReader(event.getDetails())).readObject())
+                .add("event_details", JsonStrings.object(event.getDetails()))
                 .build();
     }
 

@@ -1,11 +1,10 @@
 package org.switchboard.sandbox;
 
+import org.switchboard.messages.JsonStrings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import org.switchboard.sandbox.api.SandboxHost.UnknownCommandException;
 
 /**
@@ -26,11 +25,7 @@ public class ConfigResource implements SandboxResource {
             throw SandboxResource.unknown(name(), command);
         }
         String key = SandboxResource.required(fields, "key");
-        String stored = app.conversation().getConfig();
-        JsonObject config = stored == null || stored.isBlank()
-                ? JsonValue.EMPTY_JSON_OBJECT
-                : Json.createReader(new StringReader(stored)).readObject();
-        JsonValue value = config.get(key);
+        JsonValue value = JsonStrings.object(app.conversation().getConfig()).get(key);
         if (value == null || value == JsonValue.NULL) {
             return SandboxResource.success().add("value", JsonValue.NULL).build();
         }

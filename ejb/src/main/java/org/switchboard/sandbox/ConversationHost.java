@@ -16,7 +16,6 @@ final class ConversationHost implements SandboxHost {
     private final AppScope app;
     private final Map<String, SandboxResource> resources;
     private final LogResource log;
-    private boolean logged;
 
     ConversationHost(AppScope app, Map<String, SandboxResource> resources, LogResource log) {
         this.app = app;
@@ -39,9 +38,6 @@ final class ConversationHost implements SandboxHost {
         if (resource == null) {
             throw new UnknownCommandException("Unknown resource '" + resourceName + "' in command '" + name + "'");
         }
-        if (resourceName.equals(log.name())) {
-            logged = true;
-        }
         try {
             return resource.handle(dot < 0 ? "" : name.substring(dot + 1), command, app).toString();
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
@@ -55,12 +51,6 @@ final class ConversationHost implements SandboxHost {
 
     @Override
     public void log(String level, String message) {
-        logged = true;
         log.write(app.conversationId(), level, message);
-    }
-
-    /** Whether the app's log grew, so that it may need trimming. */
-    boolean logged() {
-        return logged;
     }
 }

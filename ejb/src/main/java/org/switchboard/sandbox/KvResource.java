@@ -1,5 +1,6 @@
 package org.switchboard.sandbox;
 
+import org.switchboard.messages.JsonStrings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -8,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -113,6 +113,6 @@ public class KvResource implements SandboxResource {
     }
 
     private static JsonValue parse(String json) {
-        return Json.createReader(new StringReader(json)).readValue();
+        return JsonStrings.value(json);
     }
 }

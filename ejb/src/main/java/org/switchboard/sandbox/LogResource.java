@@ -7,7 +7,10 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.switchboard.sandbox.api.SandboxHost.UnknownCommandException;
 
 /**
@@ -19,7 +22,12 @@ public class LogResource implements SandboxResource {
 
     /** Lines kept per conversation, as Vumi Go kept them. */
     public static final int KEPT = 1000;
+    /** Lines a conversation writes between trims: the newest {@link #KEPT} are kept, a few more may be. */
+    static final int TRIM_EVERY = 50;
     private static final Set<String> LEVELS = Set.of("debug", "info", "warning", "error", "critical");
+
+    /** Lines written per conversation since its last trim, on this server. */
+    private final Map<String, AtomicInteger> sinceTrim = new ConcurrentHashMap<>();
 
     @PersistenceContext
     EntityManager em;
@@ -47,10 +55,19 @@ public class LogResource implements SandboxResource {
     void write(String conversationId, String level, String message) {
         String text = message.length() > 8000 ? message.substring(0, 8000) + "…" : message;
         em.persist(new SandboxLogLine(conversationId, level, text));
+        sinceTrim.computeIfAbsent(conversationId, c -> new AtomicInteger()).incrementAndGet();
     }
 
-    /** Drops the lines beyond the newest {@link #KEPT} of a conversation. */
-    void trim(String conversationId) {
+    /**
+     * Drops the lines beyond the newest {@link #KEPT} of a conversation once it has written {@link #TRIM_EVERY} since
+     * the last trim, so that an app's log costs no query on most invocations.
+     */
+    void trimIfDue(String conversationId) {
+        AtomicInteger written = sinceTrim.get(conversationId);
+        if (written == null || written.get() < TRIM_EVERY) {
+            return;
+        }
+        written.set(0);
         em.flush();
         var oldestKept = em.createNamedQuery("SandboxLogLine.findByConversation", SandboxLogLine.class)
                 .setParameter("conversationId", conversationId)

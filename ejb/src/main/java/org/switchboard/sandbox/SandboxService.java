@@ -100,9 +100,7 @@ public class SandboxService {
             InvocationResult result = connection.run(
                     new Invocation(conversation.getId(), bundles.code(conversation), command, host));
             LOG.fine(() -> "Conversation " + conversation.getId() + ": " + result);
-            if (host.logged()) {
-                log.trim(conversation.getId());
-            }
+            log.trimIfDue(conversation.getId());
             return result;
         } catch (ResourceException e) {
             throw new IllegalStateException("The sandbox is not available: " + e.getMessage(), e);

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.JsonStrings;
@@ -45,9 +44,7 @@ final class VumiMessages {
 
     /** An event of an outbound message, as a Vumi event: ack, nack or delivery_report. */
     static JsonObject event(MessageEvent event, Message message) {
-        JsonObject details = event.getDetails() == null || event.getDetails().isBlank()
-                ? JsonValue.EMPTY_JSON_OBJECT
-                : Json.createReader(new StringReader(event.getDetails())).readObject();
+        JsonObject details = JsonStrings.object(event.getDetails());
         JsonObjectBuilder json = common("event", event.getTimestamp(), message.getChannelId())
                 .add("event_id", event.getId())
                 .add("user_message_id", message.getId());

@@ -96,17 +96,11 @@ public class AdminResource {
             @PathParam("account_id") String accountId, String body) {
         admin.account(auth, accountId);
         JsonObject json = JsonBodies.object(body);
-        Account account = null;
-        if (json.containsKey("can_manage_optouts")) {
-            JsonValue flag = json.get("can_manage_optouts");
-            if (flag != JsonValue.TRUE && flag != JsonValue.FALSE) {
-                throw JsonBodies.badRequest("'can_manage_optouts' must be true or false");
-            }
-            account = accounts.setCanManageOptouts(accountId, json.getBoolean("can_manage_optouts"));
+        JsonValue flag = json.get("can_manage_optouts");
+        if (flag != JsonValue.TRUE && flag != JsonValue.FALSE) {
+            throw JsonBodies.badRequest("Send the account's flag 'can_manage_optouts' as true or false");
         }
-        if (account == null) {
-            throw JsonBodies.badRequest("Nothing to change; an account has the flag 'can_manage_optouts'");
-        }
+        Account account = accounts.setCanManageOptouts(accountId, flag == JsonValue.TRUE);
         return Response.ok(Json.createObjectBuilder()
                 .add("id", account.getId())
                 .add("name", account.getName())
@@ -139,7 +133,8 @@ public class AdminResource {
             @PathParam("name") String name, @QueryParam("hours") Integer hours) {
         admin.account(auth, accountId);
         JsonArrayBuilder points = Json.createArrayBuilder();
-        metrics.points(accountId, store, name, Instant.now().minus(Duration.ofHours(hours == null ? 24 : hours)))
+        metrics.points(accountId, store, name,
+                Instant.now().minus(Duration.ofHours(hours == null ? 24 : Math.max(1, hours))))
                 .forEach(p -> points.add(Json.createObjectBuilder()
                         .add("timestamp", p.getFiredAt().toString())
                         .add("value", p.getValue())

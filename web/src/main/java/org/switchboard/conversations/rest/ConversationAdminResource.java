@@ -18,10 +18,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.switchboard.JsonBodies;
+import org.switchboard.messages.JsonStrings;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.conversations.ConversationService;
@@ -73,8 +74,7 @@ public class ConversationAdminResource {
             throw JsonBodies.badRequest("A jsbox conversation needs its app: 'javascript' (the script) or 'bundle'"
                     + " (a base64 zip of the script and its node_modules, run from 'main')");
         }
-        Conversation conversation = conversations.create(accountId, type, name, null, config(json));
-        conversation = code(conversation, json);
+        Conversation conversation = conversations.create(accountId, type, name, changes(json));
         return Response.status(Response.Status.CREATED).entity(json(conversation).toString()).build();
     }
 
@@ -89,15 +89,8 @@ public class ConversationAdminResource {
     @Path("{conversation_id}")
     public Response update(@PathParam("conversation_id") String conversationId, String body) {
         Conversation conversation = find(conversationId);
-        JsonObject json = JsonBodies.object(body);
-        if (json.containsKey("name")) {
-            conversation = conversations.rename(conversation, JsonBodies.required(json, "name"));
-        }
-        if (json.containsKey("config")) {
-            conversation = conversations.setConfig(conversation, config(json));
-        }
-        conversation = code(conversation, json);
-        return Response.ok(json(conversation).toString()).build();
+        return Response.ok(json(conversations.update(conversation, changes(JsonBodies.object(body)))).toString())
+                .build();
     }
 
     /** The app as one script, sent as it is: {@code curl -T go-app.js}. */
@@ -108,7 +101,7 @@ public class ConversationAdminResource {
         if (script == null || script.isBlank()) {
             throw JsonBodies.badRequest("Send the app's script as the body");
         }
-        return Response.ok(json(conversations.setJavascript(conversation, script)).toString()).build();
+        return Response.ok(json(conversations.update(conversation, c -> c.setJavascript(script))).toString()).build();
     }
 
     /** The app as a zip of its script and node_modules, sent as it is: {@code curl -T app.zip ...?main=lib/app.js}. */
@@ -117,7 +110,7 @@ public class ConversationAdminResource {
     public Response bundle(@PathParam("conversation_id") String conversationId, @QueryParam("main") String main,
             byte[] zip) {
         Conversation conversation = find(conversationId);
-        return Response.ok(json(setBundle(conversation, zip, main)).toString()).build();
+        return Response.ok(json(conversations.update(conversation, bundle(zip, main))).toString()).build();
     }
 
     /** The app's config, a JSON object: {@code {"config": {"name": ...}, ...}}. */
@@ -125,8 +118,8 @@ public class ConversationAdminResource {
     @Path("{conversation_id}/config")
     public Response config(@PathParam("conversation_id") String conversationId, String body) {
         Conversation conversation = find(conversationId);
-        return Response.ok(json(conversations.setConfig(conversation, JsonBodies.object(body).toString())).toString())
-                .build();
+        String config = JsonBodies.object(body).toString();
+        return Response.ok(json(conversations.update(conversation, c -> c.setConfig(config))).toString()).build();
     }
 
     /** The newest lines of the app's log, newest first; {@code n} of them (100 unless said, at most 1000). */
@@ -149,23 +142,31 @@ public class ConversationAdminResource {
                 "Conversation " + conversationId + " not found in account " + accountId));
     }
 
-    private static String config(JsonObject json) {
-        JsonValue config = json.getOrDefault("config", JsonValue.EMPTY_JSON_OBJECT);
-        if (config.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw JsonBodies.badRequest("'config' must be a JSON object");
+    /**
+     * The changes a request asks for ({@code name}, {@code config}, {@code javascript} or {@code bundle} + {@code main}),
+     * all checked before any is made, so that a refused request changes nothing.
+     */
+    private static Consumer<Conversation> changes(JsonObject json) {
+        Consumer<Conversation> changes = conversation -> {
+        };
+        if (json.containsKey("name")) {
+            String name = JsonBodies.required(json, "name");
+            changes = changes.andThen(c -> c.setName(name));
         }
-        return config.toString();
-    }
-
-    /** Sets the code the request carries, if any: {@code javascript}, or {@code bundle} with {@code main}. */
-    private Conversation code(Conversation conversation, JsonObject json) {
+        if (json.containsKey("config")) {
+            JsonValue config = json.get("config");
+            if (config.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw JsonBodies.badRequest("'config' must be a JSON object");
+            }
+            changes = changes.andThen(c -> c.setConfig(config.toString()));
+        }
         String javascript = JsonBodies.string(json, "javascript");
         String bundle = JsonBodies.string(json, "bundle");
         if (javascript != null && bundle != null) {
             throw JsonBodies.badRequest("Send either 'javascript' or 'bundle', not both");
         }
         if (javascript != null) {
-            return conversations.setJavascript(conversation, javascript);
+            changes = changes.andThen(c -> c.setJavascript(javascript));
         }
         if (bundle != null) {
             byte[] zip;
@@ -174,12 +175,13 @@ public class ConversationAdminResource {
             } catch (IllegalArgumentException e) {
                 throw JsonBodies.badRequest("'bundle' must be a zip in base64: " + e.getMessage());
             }
-            return setBundle(conversation, zip, JsonBodies.string(json, "main"));
+            changes = changes.andThen(bundle(zip, JsonBodies.string(json, "main")));
         }
-        return conversation;
+        return changes;
     }
 
-    private Conversation setBundle(Conversation conversation, byte[] zip, String main) {
+    /** Sets a checked bundle as the app, run from {@code main} ({@code index.js} unless said). */
+    private static Consumer<Conversation> bundle(byte[] zip, String main) {
         String file = main == null || main.isBlank() ? DEFAULT_MAIN : main.startsWith("./") ? main.substring(2) : main;
         String text;
         try {
@@ -187,7 +189,7 @@ public class ConversationAdminResource {
         } catch (IllegalArgumentException e) {
             throw JsonBodies.badRequest(e.getMessage());
         }
-        return conversations.setBundle(conversation, zip, file, text);
+        return conversation -> conversation.setBundle(zip, file, text);
     }
 
     static JsonObject json(Conversation conversation) {
@@ -195,9 +197,7 @@ public class ConversationAdminResource {
                 .add("id", conversation.getId())
                 .add("type", conversation.getType().name().toLowerCase(Locale.ROOT))
                 .add("name", conversation.getName())
-                .add("config", conversation.getConfig() == null || conversation.getConfig().isBlank()
-                        ? JsonValue.EMPTY_JSON_OBJECT
-                        : Json.createReader(new StringReader(conversation.getConfig())).readObject());
+                .add("config", JsonStrings.object(conversation.getConfig()));
         if (conversation.getType() == Conversation.Type.JSBOX) {
             json.add("code_version", conversation.getCodeVersion());
             json.add("bundle", conversation.getBundle() != null);

@@ -57,6 +57,10 @@
         return require;
     }
 
+    function warnUnknown(command) {
+        this.log_warning('Received unknown command: ' + JSON.stringify(command));
+    }
+
     function Run() {
         var self = this;
         var nextCmdId = 1;
@@ -89,9 +93,7 @@
                     host.done();
                 }
             },
-            on_unknown_command: function (command) {
-                api.log_warning('Received unknown command: ' + JSON.stringify(command));
-            }
+            on_unknown_command: warnUnknown
         };
         ['debug', 'info', 'warning', 'error', 'critical'].forEach(function (level) {
             api['log_' + level] = function (msg, callback) {
@@ -143,8 +145,14 @@
             host.compile(mainPath).call(sandbox, api, sandbox.require);
             var command = JSON.parse(json);
             var name = 'on_' + String(command.cmd).replace('.', '_').replace('-', '_');
-            var handler = typeof api[name] === 'function' ? api[name] : api.on_unknown_command;
-            handler.call(api, command);
+            if (typeof api[name] === 'function') {
+                api[name].call(api, command);
+            } else if (name === 'on_inbound_event' && api.on_unknown_command === warnUnknown) {
+                // every sent message has events: an app that listens for neither is not told, nor warned
+                api.done();
+            } else {
+                api.on_unknown_command.call(api, command);
+            }
         },
         // Runs one callback or due timer. Answers -1 when nothing is left, 0 when it ran something, or how many
         // milliseconds to wait for the next timer.

@@ -70,6 +70,18 @@ class JsSandboxTest extends SandboxTestSupport {
         TestHost other = new TestHost();
         run(script("api.x = 1;"), "{\"cmd\":\"strange-thing\"}", other, Limits.defaults());
         assertTrue(other.loggedContaining("warning Received unknown command"), other.log.toString());
+
+        String event = "{\"cmd\":\"inbound-event\",\"msg\":{\"event_type\":\"ack\"}}";
+        TestHost deaf = new TestHost();
+        InvocationResult quiet = run(script("api.on_inbound_message = function () {};"), event, deaf,
+                Limits.defaults());
+        assertEquals(Outcome.DONE, quiet.outcome(), String.valueOf(quiet.reason()));
+        assertTrue(deaf.log.isEmpty(), "an app that listens for no events is not warned of each: " + deaf.log);
+
+        TestHost fallback = new TestHost();
+        run(script("api.on_unknown_command = function (cmd) { api.log_info('fallback ' + cmd.cmd, function () {"
+                + " api.done(); }); };"), event, fallback, Limits.defaults());
+        assertTrue(fallback.loggedContaining("info fallback inbound-event"), fallback.log.toString());
     }
 
     @Test
