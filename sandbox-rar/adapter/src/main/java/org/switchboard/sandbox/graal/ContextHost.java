@@ -33,6 +33,12 @@ final class ContextHost {
                     run().done = true;
                     return null;
                 },
+                "jobsFull", (ProxyExecutable) args -> {
+                    Run run = run();
+                    run.exceeded("Event loop limit exceeded: the invocation queued more than "
+                            + run.limits.queuedJobs() + " callbacks and timers");
+                    return run.limit;
+                },
                 "resolve", (ProxyExecutable) args -> resolve(args[0].asString(), args[1].asString()),
                 "compile", (ProxyExecutable) args -> context.eval(modules.module(app, args[0].asString()))));
     }
@@ -60,14 +66,11 @@ final class ContextHost {
             run.exceeded("Log limit exceeded: the invocation logged more than " + run.limits.logLines() + " lines");
             throw new IllegalStateException(run.limit);
         }
-        run.enterHost();
         try {
-            return run.invocation.host().request(command);
+            return run.callHost(command);
         } catch (SandboxHost.UnknownCommandException e) {
             run.fail(e.getMessage());
             throw new IllegalStateException(e.getMessage());
-        } finally {
-            run.leaveHost();
         }
     }
 

@@ -18,6 +18,10 @@ final class ContextPool {
         this.capacity = capacity;
     }
 
+    synchronized int size() {
+        return size;
+    }
+
     synchronized JsSandbox.WarmContext take(String key) {
         Deque<JsSandbox.WarmContext> contexts = idle.get(key);
         if (contexts == null) {

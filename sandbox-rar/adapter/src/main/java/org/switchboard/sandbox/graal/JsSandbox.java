@@ -11,7 +11,14 @@ import java.util.Timer;
 import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -26,13 +33,29 @@ import org.switchboard.sandbox.api.InvocationResult.Outcome;
 /**
  * Runs invocations on one shared GraalJS engine (so parsed code is cached across contexts) in constrained contexts: no
  * host classes, no IO, no threads, no {@code Polyglot}. A context serves one app only; it stays warm between that
- * app's invocations, with the modules it required loaded, until it breaks a limit, fails, or has served its share.
- * A watchdog patrols the running invocations for time and memory.
+ * app's invocations, with the modules it required loaded, until it breaks a limit, fails, has served its share, or has
+ * allocated more than a warm context may keep.
+ * <p>
+ * App code runs on the sandbox's own guest threads, never on the caller's: the caller answers the app's commands (in
+ * its own transaction) and waits no longer than the invocation's time and a grace period. A watchdog patrols the
+ * running invocations for time and memory and never waits for app code: it asks a reaper thread to cancel the context,
+ * then, if the app keeps running (JavaScript that catches its own stack overflow can swallow the cancellation), stops
+ * the guest thread. A guest thread that outlives even that (a {@code finally} block that recurses runs again for every
+ * exception that unwinds it) is abandoned and counted: its slot is freed at once, and the thread is demoted to the
+ * operating system's idle scheduling class, so that it only gets a core that nothing else wants.
  */
 final class JsSandbox implements AutoCloseable {
 
     private static final long PATROL_MILLIS = 10;
+    /** How long the caller waits past the invocation's time for the app to stop. */
+    static final long GRACE_MILLIS = 1_000;
+    /** How long a cancelled context may go on before its guest thread is stopped. */
+    private static final long STOP_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    private static final long STOP_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Stack of a guest thread: it bounds how deep an app can recurse. */
+    static final long GUEST_STACK_BYTES = 2L << 20;
     private static final com.sun.management.ThreadMXBean THREADS = threads();
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JsSandbox.class.getName());
 
     private final Engine engine;
     private final Source prelude;
@@ -41,9 +64,15 @@ final class JsSandbox implements AutoCloseable {
     private final Semaphore slots;
     private final int concurrentInvocations;
     private final Set<Run> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService guests;
+    private final ExecutorService reaper;
+    private final AtomicLong abandonedTotal = new AtomicLong();
     private final TimerTask patrol;
+    private final HeapGuard heapGuard;
+    private volatile boolean canStopThreads = true;
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(JsSandbox.class.getName());
+    /** Share of the heap that, retained after a collection, counts as pressure. */
+    static final int PRESSURE_HEAP_PERCENT = 75;
 
     JsSandbox(Timer timer, int concurrentInvocations, int warmContexts) {
         engine = Engine.newBuilder("js")
@@ -58,6 +87,8 @@ final class JsSandbox implements AutoCloseable {
         pool.close(); // loads what closing needs now: the server may stop the adapter after closing its class loader
         this.concurrentInvocations = concurrentInvocations;
         slots = new Semaphore(concurrentInvocations, true);
+        guests = Executors.newCachedThreadPool(GuestThreads.factory("sandbox-guest", GUEST_STACK_BYTES));
+        reaper = Executors.newCachedThreadPool(GuestThreads.factory("sandbox-reaper", 0));
         patrol = new TimerTask() {
             @Override
             public void run() {
@@ -65,6 +96,29 @@ final class JsSandbox implements AutoCloseable {
             }
         };
         timer.scheduleAtFixedRate(patrol, PATROL_MILLIS, PATROL_MILLIS);
+        heapGuard = new HeapGuard(PRESSURE_HEAP_PERCENT, this::relievePressure);
+    }
+
+    /**
+     * The heap retains more than it should after a collection: the warm contexts (caches of loaded apps) are dropped,
+     * and the running invocation that allocated the most is ended.
+     */
+    private void relievePressure() {
+        int warm = pool.size();
+        pool.close();
+        Run biggest = running.stream()
+                .filter(run -> run.problem() == null && run.appAllocatedBytes() > run.limits.allocatedBytes() / 4)
+                .max(java.util.Comparator.comparingLong(Run::appAllocatedBytes)).orElse(null);
+        if (biggest != null) {
+            biggest.exceeded("Memory limit exceeded: the server's heap was over " + PRESSURE_HEAP_PERCENT
+                    + " % full after a collection, and this invocation had allocated the most ("
+                    + (biggest.appAllocatedBytes() >> 20) + " MiB)");
+        }
+        LOG.warning(() -> "Heap over " + PRESSURE_HEAP_PERCENT + " % after a collection: dropped " + warm
+                + " warm sandbox contexts" + (biggest == null
+                        ? ""
+                        : " and ended " + biggest.invocation.sandboxId()
+                                + "'s invocation"));
     }
 
     InvocationResult run(Invocation invocation, Limits limits) {
@@ -77,54 +131,138 @@ final class JsSandbox implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new InvocationResult(Outcome.FAILED, "Interrupted while waiting for the sandbox");
         }
+        Run run = new Run(invocation, limits);
+        InvocationResult result;
         try {
-            return report(invocation, runWarm(invocation, limits));
+            running.add(run);
+            guests.execute(() -> guest(run));
+            result = run.serve(GRACE_MILLIS);
+        } catch (RejectedExecutionException e) {
+            running.remove(run);
+            result = new InvocationResult(Outcome.FAILED, "The sandbox is stopping");
         } finally {
             slots.release();
         }
+        if (run.abandoned) {
+            long total = abandonedTotal.incrementAndGet();
+            GuestThreads.demote(run.thread);
+            LOG.severe(() -> "Sandbox abandoned a context of " + invocation.sandboxId() + " that would not stop ("
+                    + run.problem() + "); " + abandoned() + " abandoned contexts still run, " + total
+                    + " abandoned since start");
+        }
+        return report(invocation, result);
     }
 
-    private InvocationResult runWarm(Invocation invocation, Limits limits) {
-        String key = invocation.sandboxId() + '\u0000' + invocation.app().version();
-        WarmContext warm = pool.take(key);
-        if (warm == null) {
-            warm = new WarmContext(key, invocation.app(), limits);
-        }
-        Run run = new Run(invocation, limits, warm.context);
+    /** Contexts abandoned because they would not stop, whose guest threads still run. */
+    int abandoned() {
+        return (int) running.stream().filter(run -> run.abandoned).count();
+    }
+
+    /** Contexts abandoned since the sandbox started. */
+    long abandonedTotal() {
+        return abandonedTotal.get();
+    }
+
+    /** The guest thread's side of an invocation: a warm context of the app runs it. */
+    private void guest(Run run) {
+        String key = run.invocation.sandboxId() + '\u0000' + run.invocation.app().version();
+        WarmContext warm = null;
         InvocationResult result;
-        running.add(run);
         try {
+            run.started(null);
+            warm = pool.take(key);
+            if (warm == null) {
+                warm = new WarmContext(key, run.invocation.app(), run.limits);
+            }
+            run.context = warm.context;
             result = warm.run(run);
         } catch (PolyglotException e) {
             result = failure(e, run);
+        } catch (ThreadDeath e) {
+            // the watchdog stopped this thread: the app would not end when its context was cancelled
+            result = run.problem() != null ? run.ended() : new InvocationResult(Outcome.LIMIT_EXCEEDED, "Stopped");
+        } catch (RuntimeException e) {
+            result = run.problem() != null
+                    ? run.ended()
+                    : new InvocationResult(Outcome.FAILED, "The sandbox failed: " + e);
         } finally {
             running.remove(run);
         }
-        boolean healthy = result.outcome() == Outcome.DONE || result.outcome() == Outcome.IDLE;
-        if (healthy && ++warm.uses < limits.invocationsPerContext()) {
-            pool.give(warm);
-        } else {
-            warm.close();
+        if (warm != null) {
+            long allocated = run.appAllocatedBytes();
+                System.err.println("ALLOC run=" + (allocated >> 10) + "K uses=" + warm.uses + " " + result);
+            boolean healthy = result.outcome() == Outcome.DONE || result.outcome() == Outcome.IDLE;
+            // what the app's globals hold between messages grew by no more than it allocated: a context whose
+            // invocation (after its first, which loads the app's modules) allocated more than a warm context may
+            // keep is not kept
+            boolean small = warm.uses == 0 || allocated <= run.limits.retainedBytes();
+            if (healthy && small && !run.abandoned && ++warm.uses < run.limits.invocationsPerContext()) {
+                pool.give(warm);
+            } else {
+                warm.close();
+            }
         }
-        return result;
+        run.finished(result);
+        if (run.abandoned) {
+            throw new GuestThreads.Retired(); // a demoted thread serves no one again
+        }
     }
 
     /** Ends the invocations that ran out of time or memory, or broke a rule while the app caught the error. */
     private void patrol() {
+        long now = System.nanoTime();
         for (Run run : running) {
+            if (run.thread == null) {
+                continue;
+            }
             if (run.problem() == null) {
-                if (System.nanoTime() > run.deadline) {
+                if (now > run.deadline) {
                     run.exceeded("Wall-clock time limit of " + run.limits.wallClockMillis() + " ms exceeded");
-                } else if (THREADS != null
-                        && run.appAllocatedBytes(THREADS.getThreadAllocatedBytes(run.thread.getId())) > run.limits
-                                .allocatedBytes()) {
+                } else if (run.appAllocatedBytes() > run.limits.allocatedBytes()) {
                     run.exceeded("Memory limit exceeded: the invocation allocated more than "
                             + (run.limits.allocatedBytes() >> 20) + " MiB");
                 }
             }
             if (run.problem() != null) {
-                run.cancel();
+                stop(run, now);
             }
+        }
+    }
+
+    /**
+     * Stops an invocation without waiting for it: a reaper thread cancels its context; if the app still runs a while
+     * later, its guest thread is stopped (while it runs app code, never while the platform answers it).
+     */
+    private void stop(Run run, long now) {
+        Context context = run.context;
+        if (run.cancelledAt == 0) {
+            run.cancelledAt = now;
+        }
+        if (context != null && !run.closeRequested) {
+            run.closeRequested = true;
+            reaper.execute(() -> closeQuietly(context));
+        } else if (canStopThreads && now - run.cancelledAt > STOP_AFTER_NANOS && now - run.lastStop > STOP_EVERY_NANOS
+                && run.inGuest && !run.inHost) {
+            run.lastStop = now;
+            try {
+                stopThread(run.thread);
+            } catch (UnsupportedOperationException e) {
+                canStopThreads = false;
+                LOG.warning("This JDK cannot stop threads: a context that will not end is abandoned, not stopped");
+            }
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stopThread(Thread thread) {
+        thread.stop();
+    }
+
+    private static void closeQuietly(Context context) {
+        try {
+            context.close(true);
+        } catch (PolyglotException | IllegalStateException e) {
+            // closed already
         }
     }
 
@@ -170,12 +308,25 @@ final class JsSandbox implements AutoCloseable {
     @Override
     public void close() {
         patrol.cancel();
+        heapGuard.close();
+        long now = System.nanoTime();
+        for (Run run : running) {
+            run.exceeded("The sandbox is stopping");
+            stop(run, now);
+        }
+        guests.shutdown();
         try {
             pool.close();
-            engine.close(true);
-        } catch (LinkageError e) {
+            // a context that would not end must not hold up the server's shutdown
+            Future<?> closed = reaper.submit(() -> engine.close(true));
+            closed.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (LinkageError | ExecutionException | TimeoutException e) {
             // the server may stop the adapter after it closed the application's class loader
-            LOG.warning("Sandbox contexts not closed cleanly at shutdown: " + e);
+            LOG.warning("Sandbox engine not closed cleanly at shutdown: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            reaper.shutdown();
         }
     }
 
@@ -198,6 +349,10 @@ final class JsSandbox implements AutoCloseable {
 
     static long allocatedBytes() {
         return THREADS == null ? 0 : THREADS.getCurrentThreadAllocatedBytes();
+    }
+
+    static long allocatedBytes(Thread thread) {
+        return THREADS == null ? 0 : THREADS.getThreadAllocatedBytes(thread.getId());
     }
 
     /** A context made for one app, with the prelude's loop functions. */
@@ -228,9 +383,11 @@ final class JsSandbox implements AutoCloseable {
 
         InvocationResult run(Run run) {
             host.current = run;
+            run.inGuest = true;
             try {
                 context.resetLimits();
-                host.loop.getMember("invoke").execute(Modules.mainPath(run.invocation.app()), run.invocation.command());
+                host.loop.getMember("invoke").execute(Modules.mainPath(run.invocation.app()), run.invocation.command(),
+                        run.limits.queuedJobs());
                 var step = host.loop.getMember("step");
                 while (run.problem() == null) {
                     double next = step.execute().asDouble();
@@ -246,17 +403,14 @@ final class JsSandbox implements AutoCloseable {
                 }
                 return run.done ? InvocationResult.done() : new InvocationResult(Outcome.IDLE, null);
             } finally {
+                run.inGuest = false;
                 host.current = null;
                 lastUsed = System.nanoTime();
             }
         }
 
         void close() {
-            try {
-                context.close(true);
-            } catch (PolyglotException | IllegalStateException e) {
-                // already closed by the watchdog or by a resource limit
-            }
+            closeQuietly(context);
         }
     }
 }

@@ -1,39 +1,73 @@
 package org.switchboard.sandbox.graal;
 
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.PolyglotException;
 import org.switchboard.sandbox.api.Invocation;
 import org.switchboard.sandbox.api.InvocationResult;
 import org.switchboard.sandbox.api.InvocationResult.Outcome;
+import org.switchboard.sandbox.api.SandboxHost;
 
-/** One invocation in progress: its limits, what it has used, and why it must end, if it must. */
+/**
+ * One invocation in progress: its limits, what it has used, and why it must end, if it must. The app runs on a guest
+ * thread of the sandbox; the platform's side (its commands, its log) runs on the caller's thread, in the caller's
+ * transaction, which hands each command over through {@link #inbox} and never waits for the guest longer than the
+ * invocation's time and a grace period.
+ */
 final class Run {
 
     final Invocation invocation;
     final Limits limits;
-    final Thread thread = Thread.currentThread();
     final long deadline;
-    private final Context context;
-    private final long startBytes = JsSandbox.allocatedBytes();
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private volatile long hostBytes;
-    private volatile long hostSince = -1;
+    private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+
+    /** The guest thread running the app, once it started. */
+    volatile Thread thread;
+    /** The context the app runs in, once it has one. */
+    volatile Context context;
+    private volatile long startBytes;
+    /** The guest thread runs the app's code (and may be stopped if it will not end). */
+    volatile boolean inGuest;
+    /** The watchdog asked a reaper to close the context. */
+    volatile boolean closeRequested;
+    /** The guest thread waits for the platform to answer a command. */
+    volatile boolean inHost;
+    /** When the watchdog first asked the context to stop (System.nanoTime), 0 before. */
+    volatile long cancelledAt;
+    volatile long lastStop;
+    /** The caller stopped waiting: whatever the guest thread does now is thrown away. */
+    volatile boolean abandoned;
 
     /** The app broke a rule (unknown command, forbidden module): it is stopped even if it catches the error. */
     volatile String failure;
     /** A limit ended the invocation. */
     volatile String limit;
-    boolean done;
+    volatile boolean done;
     int logLines;
     long outputBytes;
 
-    Run(Invocation invocation, Limits limits, Context context) {
+    /** A command of the app waiting for the platform's answer. */
+    private record Command(String json, CompletableFuture<String> answer) {
+    }
+
+    /** The guest thread has finished, with this result. */
+    private record Finished(InvocationResult result) {
+    }
+
+    Run(Invocation invocation, Limits limits) {
         this.invocation = invocation;
         this.limits = limits;
-        this.context = context;
         this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.wallClockMillis());
+    }
+
+    /** Called on the guest thread when it takes the invocation on. */
+    void started(Context context) {
+        this.thread = Thread.currentThread();
+        this.context = context;
+        this.startBytes = JsSandbox.allocatedBytes();
     }
 
     String problem() {
@@ -59,19 +93,87 @@ final class Run {
         }
     }
 
-    /** Host work (the platform answering a command) does not count against the app's memory. */
-    void enterHost() {
-        hostSince = JsSandbox.allocatedBytes();
+    /** Bytes the app allocated on its guest thread so far; the platform's work is done on the caller's thread. */
+    long appAllocatedBytes() {
+        Thread guest = thread;
+        return guest == null ? 0 : JsSandbox.allocatedBytes(guest) - startBytes;
     }
 
-    void leaveHost() {
-        hostBytes += JsSandbox.allocatedBytes() - hostSince;
-        hostSince = -1;
+    /** Asks the platform, on the caller's thread, to answer a command of the app; called on the guest thread. */
+    String callHost(String json) throws SandboxHost.UnknownCommandException {
+        Command command = new Command(json, new CompletableFuture<>());
+        inHost = true;
+        try {
+            if (abandoned) {
+                throw new IllegalStateException("The invocation was abandoned");
+            }
+            inbox.add(command);
+            if (abandoned) { // the caller may have stopped serving before the command arrived
+                command.answer.completeExceptionally(new IllegalStateException("The invocation was abandoned"));
+            }
+            return command.answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the platform");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SandboxHost.UnknownCommandException unknown) {
+                throw unknown;
+            }
+            throw new IllegalStateException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        } finally {
+            inHost = false;
+        }
     }
 
-    long appAllocatedBytes(long allocatedNow) {
-        long since = hostSince;
-        return (since >= 0 ? since : allocatedNow) - startBytes - hostBytes;
+    /** Called on the guest thread when it is done with the invocation. */
+    void finished(InvocationResult result) {
+        inbox.add(new Finished(result));
+    }
+
+    /**
+     * Serves the app's commands on the caller's thread until the guest thread finishes, or until the invocation's
+     * time and the grace have passed: then the guest thread is abandoned to the watchdog and the caller goes on.
+     */
+    InvocationResult serve(long graceMillis) {
+        long until = deadline + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+        try {
+            while (true) {
+                long wait = until - System.nanoTime();
+                Object next = wait > 0 ? inbox.poll(wait, TimeUnit.NANOSECONDS) : inbox.poll();
+                if (next instanceof Finished finished) {
+                    return finished.result();
+                }
+                if (next instanceof Command command) {
+                    answer(command);
+                } else if (next == null) {
+                    return abandon("it did not stop within " + graceMillis + " ms of being told to");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return abandon("its caller was interrupted");
+        }
+    }
+
+    private void answer(Command command) {
+        try {
+            command.answer.complete(invocation.host().request(command.json));
+        } catch (SandboxHost.UnknownCommandException | RuntimeException e) {
+            command.answer.completeExceptionally(e);
+        }
+    }
+
+    private InvocationResult abandon(String why) {
+        abandoned = true;
+        exceeded("Wall-clock time limit of " + limits.wallClockMillis() + " ms exceeded");
+        // a command that arrived meanwhile is refused, so that the guest thread is not left waiting
+        for (Object left; (left = inbox.poll()) != null;) {
+            if (left instanceof Command command) {
+                command.answer.completeExceptionally(new IllegalStateException("The invocation was abandoned"));
+            }
+        }
+        return new InvocationResult(Outcome.LIMIT_EXCEEDED,
+                problem() + "; the app's context was abandoned: " + why);
     }
 
     /** Waits for a timer of the app, within the invocation's time. */
@@ -86,17 +188,6 @@ final class Run {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             exceeded("Interrupted while waiting for a timer");
-        }
-    }
-
-    /** Stops the JavaScript where it is; called from the watchdog's thread. */
-    void cancel() {
-        if (cancelled.compareAndSet(false, true)) {
-            try {
-                context.close(true);
-            } catch (PolyglotException | IllegalStateException e) {
-                // closed already
-            }
         }
     }
 }

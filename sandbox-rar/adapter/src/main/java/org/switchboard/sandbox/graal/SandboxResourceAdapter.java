@@ -32,8 +32,14 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "10000000", description = "JavaScript statements one invocation may run")
     private Long statementLimit = 10_000_000L;
 
-    @ConfigProperty(defaultValue = "256", description = "Megabytes one invocation may allocate on its thread (the platform's own work for its commands excluded); checked by the watchdog")
+    @ConfigProperty(defaultValue = "256", description = "Megabytes one invocation may allocate (the platform's own work for its commands excluded); checked by the watchdog, and lowered to half the heap divided by concurrentInvocations")
     private Long allocatedMegabytes = 256L;
+
+    @ConfigProperty(defaultValue = "32", description = "Megabytes a warm context may have allocated since it was made and still be kept warm (what its globals hold between messages is never more); lowered to a fifth of the heap divided by warmContexts")
+    private Long retainedMegabytes = 32L;
+
+    @ConfigProperty(defaultValue = "10000", description = "Callbacks and timers one invocation's event loop may hold at once")
+    private Integer queuedJobs = 10_000;
 
     @ConfigProperty(defaultValue = "200", description = "Lines one invocation may log")
     private Integer logLines = 200;
@@ -62,7 +68,9 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
         }
         sandbox = new JsSandbox(watchdog, concurrentInvocations, warmContexts);
         LOG.info(() -> "Sandbox adapter started with " + limits() + ", concurrentInvocations="
-                + concurrentInvocations + ", warmContexts=" + warmContexts);
+                + concurrentInvocations + ", warmContexts=" + warmContexts + " (heap "
+                + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB)");
     }
 
     @Override
@@ -83,8 +91,9 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
     }
 
     Limits limits() {
-        return new Limits(wallClockMillis, statementLimit, allocatedMegabytes << 20, logLines, outputBytes,
-                invocationsPerContext);
+        return new Limits(wallClockMillis, statementLimit, allocatedMegabytes << 20, retainedMegabytes << 20, logLines,
+                outputBytes, queuedJobs, invocationsPerContext)
+                .fitTo(Runtime.getRuntime().maxMemory(), concurrentInvocations, warmContexts);
     }
 
     @Override
@@ -108,6 +117,22 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
 
     public void setWallClockMillis(Long wallClockMillis) {
         this.wallClockMillis = wallClockMillis;
+    }
+
+    public Long getRetainedMegabytes() {
+        return retainedMegabytes;
+    }
+
+    public void setRetainedMegabytes(Long retainedMegabytes) {
+        this.retainedMegabytes = retainedMegabytes;
+    }
+
+    public Integer getQueuedJobs() {
+        return queuedJobs;
+    }
+
+    public void setQueuedJobs(Integer queuedJobs) {
+        this.queuedJobs = queuedJobs;
     }
 
     public Long getStatementLimit() {

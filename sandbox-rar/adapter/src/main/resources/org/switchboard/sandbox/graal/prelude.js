@@ -8,6 +8,7 @@
     var modules = {};    // loaded modules by path: the require cache of this context
     var resolved = {};   // "dir\u0000request" -> path
     var run = null;      // the invocation being run: its api, callbacks, timers
+    var maxJobs = 10000; // callbacks and timers one invocation may have waiting
 
     function dirname(path) {
         return path.substring(0, path.lastIndexOf('/')) || '/';
@@ -103,7 +104,14 @@
     }
     Run.prototype.enqueue = function (fn, args) {
         if (typeof fn === 'function') {
+            this.checkJobs();
             this.queue.push({fn: fn, args: args || []});
+        }
+    };
+    // An event loop that grows without end ends the invocation (the host then stops it, whatever the app catches).
+    Run.prototype.checkJobs = function () {
+        if (this.queue.length + this.timers.length >= maxJobs) {
+            throw new RangeError(host.jobsFull());
         }
     };
 
@@ -111,6 +119,7 @@
     ['load', 'loadWithNewGlobal', 'print', 'printErr', 'quit', 'read', 'readbuffer', 'readline', 'Graal']
         .forEach(function (name) { delete global[name]; });
     global.setTimeout = function (fn, ms) {
+        run.checkJobs();
         var timer = {id: ++run.timerSeq, due: Date.now() + Math.max(0, Number(ms) || 0), fn: fn,
             args: Array.prototype.slice.call(arguments, 2)};
         run.timers.push(timer);
@@ -138,7 +147,8 @@
 
     return {
         // Starts an invocation: a fresh api, the app's script run with this.api, then the command dispatched.
-        invoke: function (mainPath, json) {
+        invoke: function (mainPath, json, jobs) {
+            maxJobs = jobs;
             run = new Run();
             var api = run.api;
             var sandbox = {api: api, require: makeRequire(dirname(mainPath))};

@@ -40,20 +40,21 @@ class HostileAppTest extends SandboxTestSupport {
 
     @Test
     void endlessLoop() {
-        assertEnds("while (true) {}", new Limits(300, Long.MAX_VALUE, 1L << 30, 100, 1 << 20, 100),
+        assertEnds("while (true) {}", Limits.defaults().withWallClock(300).withStatements(Long.MAX_VALUE),
                 Outcome.LIMIT_EXCEEDED, "Wall-clock time limit of 300 ms exceeded");
     }
 
     @Test
     void endlessLoopOfStatements() {
-        assertEnds("for (;;) {}", new Limits(10_000, 100_000, 1L << 30, 100, 1 << 20, 100), Outcome.LIMIT_EXCEEDED,
+        assertEnds("for (;;) {}", Limits.defaults().withStatements(100_000), Outcome.LIMIT_EXCEEDED,
                 "Statement limit of 100000 exceeded");
     }
 
     @Test
     void memoryBomb() {
         assertEnds("var hoard = []; while (true) { hoard.push(new Array(100000).fill(hoard.length)); }",
-                new Limits(30_000, Long.MAX_VALUE, 64L << 20, 100, 1 << 20, 100), Outcome.LIMIT_EXCEEDED,
+                Limits.defaults().withWallClock(30_000).withStatements(Long.MAX_VALUE).withMemory(64L << 20, 64L << 20),
+                Outcome.LIMIT_EXCEEDED,
                 "Memory limit exceeded");
     }
 

@@ -48,8 +48,6 @@ abstract class SandboxTestSupport {
     }
 
     static Limits wallClock(long millis) {
-        Limits d = Limits.defaults();
-        return new Limits(millis, d.statementLimit(), d.allocatedBytes(), d.logLines(), d.outputBytes(),
-                d.invocationsPerContext());
+        return Limits.defaults().withWallClock(millis);
     }
 }
