@@ -190,7 +190,6 @@ final class JsSandbox implements AutoCloseable {
         }
         if (warm != null) {
             long allocated = run.appAllocatedBytes();
-                System.err.println("ALLOC run=" + (allocated >> 10) + "K uses=" + warm.uses + " " + result);
             boolean healthy = result.outcome() == Outcome.DONE || result.outcome() == Outcome.IDLE;
             // what the app's globals hold between messages grew by no more than it allocated: a context whose
             // invocation (after its first, which loads the app's modules) allocated more than a warm context may

@@ -38,7 +38,7 @@ final class Modules {
 
     /** Node core modules that would reach the host; requiring one is an attempt to leave the sandbox. */
     static final Set<String> HOST_MODULES = Set.of("fs", "child_process", "net", "http", "https", "http2", "os",
-            "vm", "cluster", "dgram", "dns", "tls", "worker_threads", "module", "v8", "inspector", "process",
+            "vm", "cluster", "dgram", "dns", "tls", "worker_threads", "module", "v8", "inspector",
             "perf_hooks", "repl", "readline");
 
     private final Set<String> platformFiles;

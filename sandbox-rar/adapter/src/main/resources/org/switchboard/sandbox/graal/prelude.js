@@ -22,6 +22,9 @@
 
     function makeRequire(dir) {
         function require(request) {
+            if (request === 'process' || request === 'node:process') {
+                return process;
+            }
             var path = resolve(request);
             var module = modules[path];
             if (module) {
@@ -143,7 +146,48 @@
         };
     }
     global.console = {log: logger('info'), info: logger('info'), warn: logger('warning'), error: logger('error'),
-        debug: logger('debug')};
+        debug: logger('debug'), trace: logger('debug')};
+
+    // What a module written for Node (0.10 to 20) expects to find: `global`, `process` (an empty environment,
+    // nextTick on the invocation's event loop, nothing that reaches the host) and, when first used, `Buffer`
+    // (feross/buffer, pure JavaScript, from the platform's module set).
+    global.global = global;
+    function noop() {}
+    var process = {
+        title: 'sandbox', version: 'v20.0.0', versions: {node: '20.0.0'}, arch: 'x64', platform: 'linux',
+        release: {name: 'node'}, env: {}, argv: [], execArgv: [], pid: 1, browser: false,
+        nextTick: function (fn) {
+            if (typeof fn !== 'function') {
+                throw new TypeError('process.nextTick needs a function');
+            }
+            run.enqueue(fn, Array.prototype.slice.call(arguments, 1));
+        },
+        cwd: function () { return '/'; },
+        uptime: function () { return 0; },
+        hrtime: function (previous) {
+            var nanos = Date.now() * 1e6, seconds = Math.floor(nanos / 1e9), rest = nanos - seconds * 1e9;
+            return previous ? [seconds - previous[0], rest - previous[1]] : [seconds, rest];
+        },
+        memoryUsage: function () { return {rss: 0, heapTotal: 0, heapUsed: 0, external: 0}; },
+        emitWarning: noop, on: noop, once: noop, off: noop, removeListener: noop, removeAllListeners: noop,
+        emit: function () { return false; }, listeners: function () { return []; },
+        binding: function () { throw new Error('process.binding is not available in the sandbox'); },
+        exit: function () { throw new Error('process.exit is not available in the sandbox: call api.done()'); },
+        toString: function () { return '[object process]'; }
+    };
+    process.hrtime.bigint = function () { return BigInt(Date.now()) * 1000000n; };
+    global.process = process;
+    Object.defineProperty(global, 'Buffer', {
+        configurable: true, enumerable: false,
+        get: function () {
+            var Buffer = makeRequire('/platform')('buffer').Buffer;
+            Object.defineProperty(global, 'Buffer', {value: Buffer, writable: true, configurable: true});
+            return Buffer;
+        },
+        set: function (value) {
+            Object.defineProperty(global, 'Buffer', {value: value, writable: true, configurable: true});
+        }
+    });
 
     return {
         // Starts an invocation: a fresh api, the app's script run with this.api, then the command dispatched.

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.HashMap;
 import java.util.Map;
 import org.switchboard.sandbox.api.AppCode;
@@ -36,6 +39,27 @@ final class Toolkit {
             }
         });
         return new AppCode("toolkit-" + name, "examples/" + name + "/lib/app.js", files);
+    }
+
+    /**
+     * vumigo_v02 0.2 as an app of its generation bundled it: the toolkit with its own lodash 2.4, q 0.9, moment 2.6 and
+     * jed 0.5 in the bundle's node_modules (fetched by the build into target/test-bundles), running one of the
+     * toolkit's examples unmodified.
+     */
+    static AppCode v02Example(String name) {
+        Path root = Path.of("target/test-bundles/vumigo-0.2");
+        Map<String, String> files = new HashMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
+                String name2 = root.relativize(path).toString().replace('\\', '/');
+                if (name2.endsWith(".js") || name2.endsWith(".json")) {
+                    files.put(name2, Files.readString(path));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new AppCode("toolkit-0.2-" + name, PACKAGE + "examples/" + name + "/lib/app.js", files);
     }
 
     /** Every .js and .json file of the platform's module set, by its path under node_modules. */

@@ -18,9 +18,13 @@ class ToolkitAppTest extends SandboxTestSupport {
     private static final AppCode SIMPLE = Toolkit.simple();
 
     private static JsonObject step(Map<String, JsonValue> kv, String sessionEvent, String content) {
+        return step(SIMPLE, kv, sessionEvent, content);
+    }
+
+    private static JsonObject step(AppCode app, Map<String, JsonValue> kv, String sessionEvent, String content) {
         TestHost host = new TestHost(kv);
         host.config.put("config", "{\"name\": \"simple\"}");
-        InvocationResult result = run(SIMPLE, Toolkit.ussd("+27831234567", sessionEvent, content), host,
+        InvocationResult result = run(app, Toolkit.ussd("+27831234567", sessionEvent, content), host,
                 Limits.defaults());
         assertEquals(Outcome.DONE, result.outcome(), result.reason() + " " + host.log);
         assertEquals(1, host.sent.size(), host.commands.toString());
@@ -48,6 +52,31 @@ class ToolkitAppTest extends SandboxTestSupport {
 
         JsonObject again = step(kv, "new", null);
         assertEquals("Tea or coffee?\n1. Tea\n2. Coffee", again.getString("content"), "EndState's next is the start");
+    }
+
+    /** Apps of vumigo_v02's 0.2 generation bring lodash 2.4 (which needs Node's `global`) and q 0.9 (process.nextTick). */
+    @Test
+    void theSimpleExampleOfVumigoV02Generation02WithItsOwnLodashAndQ() {
+        AppCode app = Toolkit.v02Example("simple");
+        assertTrue(app.files().get("node_modules/lodash/package.json").contains("\"version\": \"2.4.2\""));
+        assertTrue(app.files().get("node_modules/q/package.json").contains("\"version\": \"0.9.7\""));
+        Map<String, JsonValue> kv = new HashMap<>();
+        assertEquals("Tea or coffee?\n1. Tea\n2. Coffee", step(app, kv, "new", null).getString("content"));
+        assertEquals("Tea or coffee?\n1. Tea\n2. Coffee", step(app, kv, "resume", "7").getString("content"));
+        JsonObject coffee = step(app, kv, "resume", "2");
+        assertEquals("Cool :) Bye.", coffee.getString("content"));
+        assertEquals(false, coffee.getBoolean("continue_session"));
+    }
+
+    @Test
+    void theHttpExampleOfVumigoV02Generation02() {
+        AppCode http = Toolkit.v02Example("http");
+        Map<String, JsonValue> kv = new HashMap<>();
+        assertEquals("Choose your destiny:\n1. Put something\n2. Post something\n3. Cause an error",
+                httpStep(http, kv, "new", null).getString("content"));
+        assertEquals("What would you like to post?", httpStep(http, kv, "resume", "2").getString("content"));
+        assertEquals("You just performed a post. It was echoed back: hi",
+                httpStep(http, kv, "resume", "hi").getString("content"));
     }
 
     @Test
