@@ -84,7 +84,8 @@ class SandboxResourcesIT {
     static void deploy() {
         account = Platform.account("sandbox-resources");
         conversation = account.createConversation("{\"type\":\"jsbox\",\"name\":\"runner\",\"javascript\":"
-                + Platform.quote(RUNNER) + ",\"config\":{\"config\":{\"name\":\"runner\"},\"greeting\":\"hi\"}}");
+                + Platform.quote(RUNNER) + ",\"config\":{\"config\":{\"name\":\"runner\"},\"greeting\":\"hi\","
+                + "\"poll\":{\"states\":[{\"uuid\":\"s1\"}]},\"limit\":3}}");
         channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"*120*7#\",\"transport_type\":\"ussd\","
                 + "\"conversation_id\":\"" + conversation + "\"}");
         smsChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"4567\",\"conversation_id\":\""
@@ -136,13 +137,17 @@ class SandboxResourcesIT {
     }
 
     @Test
-    void configGetAnswersStrings() {
+    void configGetAnswersValuesAsStoredAndTheToolkitsConfigAsText() {
         JsonArray r = run("[[\"config.get\", {\"key\": \"config\"}], [\"config.get\", {\"key\": \"greeting\"}],"
-                + " [\"config.get\", {\"key\": \"missing\"}]]");
+                + " [\"config.get\", {\"key\": \"missing\"}], [\"config.get\", {\"key\": \"poll\"}],"
+                + " [\"config.get\", {\"key\": \"limit\"}]]");
         assertEquals("runner", Json.createReader(new StringReader(r.getJsonObject(0).getString("value"))).readObject()
                 .getString("name"));
         assertEquals("hi", r.getJsonObject(1).getString("value"));
         assertEquals(JsonValue.NULL, r.getJsonObject(2).get("value"));
+        assertEquals("s1", r.getJsonObject(3).getJsonObject("value").getJsonArray("states").getJsonObject(0)
+                .getString("uuid"), "an object arrives as an object, as a dialogue's poll did");
+        assertEquals(3, r.getJsonObject(4).getInt("value"));
     }
 
     @Test

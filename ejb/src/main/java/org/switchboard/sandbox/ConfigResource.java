@@ -2,14 +2,17 @@ package org.switchboard.sandbox;
 
 import org.switchboard.messages.JsonStrings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.switchboard.sandbox.api.SandboxHost.UnknownCommandException;
 
 /**
- * The {@code config} resource: {@code config.get {key}} answers the value under that key of the conversation's config
- * as a string (Vumi Go kept them as strings; the toolkit JSON-parses {@code config} and {@code translation.<lang>}).
+ * The {@code config} resource, as Vumi Go's ConversationConfigResource and its dialogue variant answered
+ * {@code config.get {key}}: each top-level key of the conversation's config as stored (a string as a string, an object
+ * as an object, a number as a number), except the keys the toolkit JSON-parses itself ({@code config} and
+ * {@code translation.<lang>}, read with {@code {json: true}}), which an object under answers as its JSON text.
  */
 @ApplicationScoped
 public class ConfigResource implements SandboxResource {
@@ -29,8 +32,10 @@ public class ConfigResource implements SandboxResource {
         if (value == null || value == JsonValue.NULL) {
             return SandboxResource.success().add("value", JsonValue.NULL).build();
         }
-        return SandboxResource.success()
-                .add("value", value instanceof JsonString text ? text.getString() : value.toString())
-                .build();
+        boolean parsedByTheApp = key.equals("config") || key.startsWith("translation.");
+        JsonValue answer = parsedByTheApp && !(value instanceof JsonString)
+                ? Json.createValue(value.toString())
+                : value;
+        return SandboxResource.success().add("value", answer).build();
     }
 }
