@@ -115,6 +115,22 @@ class SandboxResourcesIT {
         assertTrue(reply.getString("reason").contains(reason), reply.toString());
     }
 
+    /** Values that do not fit where they would be stored are refused at the resource; the rest is kept. */
+    @Test
+    void oversizedValuesAreRefusedWithAReasonAndTheInvocationGoesOn() {
+        String longKey = "k".repeat(2_000);
+        String longReply = "x".repeat(100_000);
+        JsonArray r = run("[[\"kv.set\", {\"key\": \"" + longKey + "\", \"value\": 1}],"
+                + " [\"outbound.reply_to\", {\"content\": \"" + longReply + "\"}],"
+                + " [\"contacts.new\", {\"contact\": {\"msisdn\": \"+27" + "1".repeat(300) + "\"}}],"
+                + " [\"kv.set\", {\"key\": \"fits\", \"value\": 2}], [\"kv.get\", {\"key\": \"fits\"}]]");
+        assertFailure(r.getJsonObject(0), "key is longer than 960 characters");
+        assertFailure(r.getJsonObject(1), "content is longer than 65535 characters");
+        assertFailure(r.getJsonObject(2), "msisdn is longer than 255 characters");
+        assertTrue(r.getJsonObject(3).getBoolean("success"), r.toString());
+        assertEquals(2, r.getJsonObject(4).getInt("value"), r.toString());
+    }
+
     @Test
     void kvSetGetIncrDeleteAndExpiry() {
         JsonArray r = run("""

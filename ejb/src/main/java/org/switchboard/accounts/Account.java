@@ -1,5 +1,6 @@
 package org.switchboard.accounts;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,12 +18,15 @@ public class Account {
     private String id;
 
     @Column(nullable = false)
+    @Size(max = 255)
     private String name;
 
     @Column(name = "account_key", nullable = false, unique = true)
+    @Size(max = 255)
     private String accountKey;
 
     @Column(name = "token_hash", nullable = false)
+    @Size(max = 255)
     private String tokenHash;
 
     @Column(name = "created_at", nullable = false)

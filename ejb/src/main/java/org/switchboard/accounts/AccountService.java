@@ -1,5 +1,6 @@
 package org.switchboard.accounts;
 
+import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +24,7 @@ public class AccountService {
     public NewAccount create(String name) {
         String token = Ids.secret();
         Account account = new Account(Ids.uuid(), name, Ids.hex(), hash(token));
-        em.persist(account);
+        em.persist(Checks.valid(account));
         return new NewAccount(account, token);
     }
 

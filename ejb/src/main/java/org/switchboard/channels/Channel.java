@@ -1,5 +1,6 @@
 package org.switchboard.channels;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,28 +18,36 @@ public class Channel {
     private String id;
 
     @Column(name = "account_id", nullable = false)
+    @Size(max = 255)
     private String accountId;
 
     @Column(nullable = false)
+    @Size(max = 255)
     private String vendor;
 
     @Column(nullable = false)
+    @Size(max = 255)
     private String address;
 
     @Column(name = "transport_type", nullable = false)
+    @Size(max = 255)
     private String transportType;
 
     @Column(name = "conversation_id")
+    @Size(max = 255)
     private String conversationId;
 
     /** The endpoint of its conversation the channel is bound as ({@code default}, {@code sms}, ...). */
     @Column(name = "conversation_endpoint")
+    @Size(max = 255)
     private String endpoint;
 
     @Column(name = "mo_message_url", length = 2048)
+    @Size(max = 2048)
     private String moMessageUrl;
 
     @Column(name = "mo_message_url_auth_token")
+    @Size(max = 255)
     private String moMessageUrlAuthToken;
 
     protected Channel() {

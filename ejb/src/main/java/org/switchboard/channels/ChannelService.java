@@ -1,5 +1,6 @@
 package org.switchboard.channels;
 
+import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +24,7 @@ public class ChannelService {
         channel.setEndpoint(endpoint);
         channel.setMoMessageUrl(moMessageUrl);
         channel.setMoMessageUrlAuthToken(moMessageUrlAuthToken);
-        em.persist(channel);
+        em.persist(Checks.valid(channel));
         return channel;
     }
 
@@ -35,7 +36,7 @@ public class ChannelService {
 
     /** Binds a channel to a conversation (null unbinds it) under an endpoint name (null: {@code default}). */
     public Channel bind(Channel channel, String conversationId, String endpoint) {
-        Channel managed = em.merge(channel);
+        Channel managed = em.merge(Checks.valid(channel));
         managed.setConversationId(conversationId);
         managed.setEndpoint(endpoint);
         return managed;

@@ -1,5 +1,6 @@
 package org.switchboard.contacts;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -35,46 +36,58 @@ public class Contact {
 
     @KeywordField(name = "account_id")
     @Column(name = "account_id", nullable = false)
+    @Size(max = 255)
     private String accountId;
 
     @FullTextField
+    @Size(max = 255)
     private String name;
 
     @FullTextField
+    @Size(max = 255)
     private String surname;
 
     @FullTextField(name = "email_address")
     @Column(name = "email_address")
+    @Size(max = 255)
     private String emailAddress;
 
     @FullTextField
+    @Size(max = 255)
     private String msisdn;
 
     @FullTextField(name = "twitter_handle")
     @Column(name = "twitter_handle")
+    @Size(max = 255)
     private String twitterHandle;
 
     @FullTextField(name = "facebook_id")
     @Column(name = "facebook_id")
+    @Size(max = 255)
     private String facebookId;
 
     @FullTextField(name = "bbm_pin")
     @Column(name = "bbm_pin")
+    @Size(max = 255)
     private String bbmPin;
 
     @FullTextField(name = "gtalk_id")
     @Column(name = "gtalk_id")
+    @Size(max = 255)
     private String gtalkId;
 
     @FullTextField(name = "mxit_id")
     @Column(name = "mxit_id")
+    @Size(max = 255)
     private String mxitId;
 
     @FullTextField(name = "wechat_id")
     @Column(name = "wechat_id")
+    @Size(max = 255)
     private String wechatId;
 
     @FullTextField
+    @Size(max = 255)
     private String dob;
 
     @Column(name = "created_at", nullable = false)

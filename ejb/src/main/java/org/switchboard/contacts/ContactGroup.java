@@ -1,5 +1,6 @@
 package org.switchboard.contacts;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -26,11 +27,13 @@ public class ContactGroup {
 
     @KeywordField(name = "account_id")
     @Column(name = "account_id", nullable = false)
+    @Size(max = 255)
     private String accountId;
 
     @FullTextField
     @KeywordField(name = "name_exact")
     @Column(nullable = false)
+    @Size(max = 255)
     private String name;
 
     /** The Lucene query of a smart group; null for a static group. */

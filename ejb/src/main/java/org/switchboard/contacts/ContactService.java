@@ -1,5 +1,6 @@
 package org.switchboard.contacts;
 
+import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -45,7 +46,7 @@ public class ContactService {
     public Contact create(String accountId, Consumer<Contact> fields) {
         Contact contact = new Contact(Ids.hex(), accountId);
         fields.accept(contact);
-        em.persist(contact);
+        em.persist(Checks.valid(contact));
         return contact;
     }
 
@@ -54,7 +55,7 @@ public class ContactService {
         Contact contact = new Contact(Ids.hex(), accountId);
         ContactJson.apply(contact, fields);
         setGroups(contact, fields.get("groups"));
-        em.persist(contact);
+        em.persist(Checks.valid(contact));
         return contact;
     }
 
@@ -86,7 +87,7 @@ public class ContactService {
     public Contact update(Contact contact, JsonObject fields) {
         ContactJson.apply(contact, fields);
         setGroups(contact, fields.get("groups"));
-        return contact;
+        return Checks.validOrUndo(em, contact);
     }
 
     /** Saves a whole contact over the stored one: fields it leaves out are cleared. */
@@ -95,17 +96,17 @@ public class ContactService {
         ContactJson.apply(contact, fields);
         contact.getGroups().clear();
         setGroups(contact, fields.get("groups"));
-        return contact;
+        return Checks.validOrUndo(em, contact);
     }
 
     public Contact updateExtras(Contact contact, JsonObject fields) {
         contact.setExtra(ContactJson.merge(contact.getExtra(), "extra", fields));
-        return contact;
+        return Checks.validOrUndo(em, contact);
     }
 
     public Contact updateSubscriptions(Contact contact, JsonObject fields) {
         contact.setSubscription(ContactJson.merge(contact.getSubscription(), "subscription", fields));
-        return contact;
+        return Checks.validOrUndo(em, contact);
     }
 
     private void setGroups(Contact contact, JsonValue groups) {
@@ -201,7 +202,7 @@ public class ContactService {
         }
         ContactGroup group = new ContactGroup(Ids.hex(), accountId, name);
         setQuery(accountId, group, query);
-        em.persist(group);
+        em.persist(Checks.valid(group));
         return group;
     }
 
@@ -211,7 +212,7 @@ public class ContactService {
             group.setName(name);
         }
         setQuery(group.getAccountId(), group, query);
-        return group;
+        return Checks.validOrUndo(em, group);
     }
 
     private void setQuery(String accountId, ContactGroup group, String query) {

@@ -1,5 +1,6 @@
 package org.switchboard.conversations;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,6 +28,7 @@ public class Conversation {
     private String id;
 
     @Column(name = "account_id", nullable = false)
+    @Size(max = 255)
     private String accountId;
 
     @Enumerated(EnumType.STRING)
@@ -35,6 +37,7 @@ public class Conversation {
     private Type type;
 
     @Column(nullable = false)
+    @Size(max = 255)
     private String name;
 
     @Lob
@@ -50,10 +53,12 @@ public class Conversation {
     private byte[] bundle;
 
     @Column(name = "bundle_main")
+    @Size(max = 255)
     private String bundleMain;
 
     /** Names this exact code (a SHA-256 of script and bundle), so that warm sandbox contexts never run stale code. */
     @Column(name = "code_version", length = 64)
+    @Size(max = 64)
     private String codeVersion;
 
     /** The app's config, a JSON object whose keys the sandbox's {@code config.get} answers. */

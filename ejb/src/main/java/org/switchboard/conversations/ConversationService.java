@@ -1,5 +1,6 @@
 package org.switchboard.conversations;
 
+import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,7 +19,7 @@ public class ConversationService {
     public Conversation create(String accountId, Conversation.Type type, String name, Consumer<Conversation> setUp) {
         Conversation conversation = new Conversation(Ids.hex(), accountId, type, name);
         setUp.accept(conversation);
-        em.persist(conversation);
+        em.persist(Checks.valid(conversation));
         return conversation;
     }
 
@@ -30,7 +31,7 @@ public class ConversationService {
 
     /** Applies all of a request's changes to a conversation in one transaction. */
     public Conversation update(Conversation conversation, Consumer<Conversation> changes) {
-        Conversation managed = em.merge(conversation);
+        Conversation managed = em.merge(Checks.valid(conversation));
         changes.accept(managed);
         return managed;
     }

@@ -1,5 +1,6 @@
 package org.switchboard.messages;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -30,13 +31,16 @@ public class Message {
     private String id;
 
     @Column(name = "account_id", nullable = false)
+    @Size(max = 255)
     private String accountId;
 
     @Column(name = "channel_id", nullable = false)
+    @Size(max = 255)
     private String channelId;
 
     /** The conversation the message belongs to: the one its channel was bound to, or the app that sent it. */
     @Column(name = "conversation_id")
+    @Size(max = 255)
     private String conversationId;
 
     @Enumerated(EnumType.STRING)
@@ -50,36 +54,47 @@ public class Message {
     private Status status;
 
     @Column(name = "to_addr")
+    @Size(max = 255)
     private String toAddr;
 
     @Column(name = "from_addr")
+    @Size(max = 255)
     private String fromAddr;
 
     @Column(name = "group_name")
+    @Size(max = 255)
     private String group;
 
     @Column(length = 65535)
+    @Size(max = 65535)
     private String content;
 
     @Column(name = "in_reply_to")
+    @Size(max = 255)
     private String inReplyTo;
 
     @Column(name = "session_event")
+    @Size(max = 255)
     private String sessionEvent;
 
     @Column(name = "transport_type")
+    @Size(max = 255)
     private String transportType;
 
     @Column(name = "channel_data", length = 65535)
+    @Size(max = 65535)
     private String channelData;
 
     @Column(name = "event_url", length = 2048)
+    @Size(max = 2048)
     private String eventUrl;
 
     @Column(name = "event_auth_token")
+    @Size(max = 255)
     private String eventAuthToken;
 
     @Column(name = "vendor_message_id")
+    @Size(max = 255)
     private String vendorMessageId;
 
     @Column(nullable = false)

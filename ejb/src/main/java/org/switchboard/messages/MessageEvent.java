@@ -1,5 +1,6 @@
 package org.switchboard.messages;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,12 +18,15 @@ public class MessageEvent {
     private String id;
 
     @Column(name = "message_id", nullable = false)
+    @Size(max = 255)
     private String messageId;
 
     @Column(name = "event_type", nullable = false)
+    @Size(max = 255)
     private String eventType;
 
     @Column(name = "details", length = 65535)
+    @Size(max = 65535)
     private String details;
 
     @Column(nullable = false)

@@ -1,5 +1,6 @@
 package org.switchboard.messages;
 
+import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -46,7 +47,7 @@ public class MessageService {
         message.setChannelData(request.channelData());
         message.setEventUrl(request.eventUrl());
         message.setEventAuthToken(request.eventAuthToken());
-        em.persist(message);
+        em.persist(Checks.valid(message));
         bus.send(Queues.OUTBOUND, message.getId(), channel.getId() + " " + message.getToAddr());
         return message;
     }
@@ -77,7 +78,7 @@ public class MessageService {
         message.setSessionEvent(sessionEvent);
         message.setConversationId(channel.getConversationId());
         message.setTransportType(channel.getTransportType());
-        em.persist(message);
+        em.persist(Checks.valid(message));
         bus.send(Queues.INBOUND, message.getId(), channel.getId() + " " + fromAddr);
         return message;
     }

@@ -1,5 +1,6 @@
 package org.switchboard.metrics;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -23,15 +24,19 @@ public class MetricPoint {
     private Long id;
 
     @Column(name = "account_id", nullable = false)
+    @Size(max = 255)
     private String accountId;
 
     @Column(nullable = false, length = 101)
+    @Size(max = 101)
     private String store;
 
     @Column(nullable = false, length = 101)
+    @Size(max = 101)
     private String name;
 
     @Column(nullable = false, length = 4)
+    @Size(max = 4)
     private String aggregator;
 
     @Column(name = "metric_value", nullable = false)

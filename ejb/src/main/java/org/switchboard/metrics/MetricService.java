@@ -1,5 +1,6 @@
 package org.switchboard.metrics;
 
+import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,7 +43,7 @@ public class MetricService {
             throw new InvalidMetricException("A metric value must be a finite number");
         }
         MetricPoint point = new MetricPoint(accountId, store, name, agg, value);
-        em.persist(point);
+        em.persist(Checks.valid(point));
         return point;
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.optouts;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -17,16 +18,20 @@ public class OptOut {
     private String id;
 
     @Column(name = "account_id", nullable = false)
+    @Size(max = 255)
     private String accountId;
 
     @Column(name = "address_type", nullable = false, length = 64)
+    @Size(max = 64)
     private String addressType;
 
     @Column(name = "address_value", nullable = false)
+    @Size(max = 255)
     private String addressValue;
 
     /** The message that asked for it, for auditing. */
     @Column(name = "message_id")
+    @Size(max = 255)
     private String messageId;
 
     @Column(name = "created_at", nullable = false)

@@ -1,5 +1,6 @@
 package org.switchboard.optouts;
 
+import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,7 +32,7 @@ public class OptOutService {
         em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
         return find(accountId, addressType, addressValue).orElseGet(() -> {
             OptOut optOut = new OptOut(Ids.hex(), accountId, addressType, addressValue, messageId);
-            em.persist(optOut);
+            em.persist(Checks.valid(optOut));
             return optOut;
         });
     }

@@ -13,7 +13,7 @@ import org.switchboard.sandbox.api.SandboxHost;
  */
 final class ConversationHost implements SandboxHost {
 
-    private final AppScope app;
+    final AppScope app;
     private final Map<String, SandboxResource> resources;
     private final LogResource log;
 
@@ -51,6 +51,6 @@ final class ConversationHost implements SandboxHost {
 
     @Override
     public void log(String level, String message) {
-        log.write(app.conversationId(), level, message);
+        app.logged().add(log.write(app.conversationId(), level, message));
     }
 }

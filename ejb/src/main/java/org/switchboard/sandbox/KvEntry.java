@@ -1,5 +1,6 @@
 package org.switchboard.sandbox;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -13,14 +14,22 @@ import java.time.Instant;
 @Table(name = "kv_entry", indexes = @Index(name = "kv_entry_account", columnList = "account_id"))
 public class KvEntry {
 
+    /** Characters of a key: the row's id is the account's id, '#' and the key, in 1024. */
+    static final int MAX_KEY = 960;
+    /** Characters of a value, as JSON. */
+    static final int MAX_VALUE = 1_048_576;
+
     @Id
     @Column(length = 1024)
+    @Size(max = 1024)
     private String id;
 
     @Column(name = "account_id", nullable = false)
+    @Size(max = 255)
     private String accountId;
 
     @Column(name = "value_json", length = 1_048_576)
+    @Size(max = 1_048_576)
     private String value;
 
     @Column(name = "expires_at")

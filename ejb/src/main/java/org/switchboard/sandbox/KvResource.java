@@ -1,5 +1,6 @@
 package org.switchboard.sandbox;
 
+import org.switchboard.validation.Checks;
 import org.switchboard.messages.JsonStrings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +45,7 @@ public class KvResource implements SandboxResource {
         if (!command.equals("get") && !command.equals("set") && !command.equals("incr") && !command.equals("delete")) {
             throw SandboxResource.unknown(name(), command);
         }
-        String key = SandboxResource.required(fields, "key");
+        String key = Checks.atMost("key", SandboxResource.required(fields, "key"), KvEntry.MAX_KEY);
         KvEntry entry = em.find(KvEntry.class, KvEntry.id(app.accountId(), key));
         if (entry != null && entry.expired(Instant.now())) {
             em.remove(entry);
@@ -63,7 +64,8 @@ public class KvResource implements SandboxResource {
                 if (entry == null) {
                     entry = newEntry(app, key);
                 }
-                entry.setValue(fields.getOrDefault("value", JsonValue.NULL).toString());
+                entry.setValue(Checks.atMost("value", fields.getOrDefault("value", JsonValue.NULL).toString(),
+                        KvEntry.MAX_VALUE));
                 entry.setExpiresAt(seconds instanceof JsonNumber number
                         ? Instant.now().plusMillis((long) (number.doubleValue() * 1000))
                         : null);
@@ -108,7 +110,7 @@ public class KvResource implements SandboxResource {
                     + (keys + 1) + " keys of its " + hardLimit + " (soft limit " + soft + ")"));
         }
         KvEntry entry = new KvEntry(app.accountId(), key);
-        em.persist(entry);
+        em.persist(Checks.valid(entry));
         return entry;
     }
 

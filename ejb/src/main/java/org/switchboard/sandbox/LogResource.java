@@ -47,15 +47,21 @@ public class LogResource implements SandboxResource {
             throw SandboxResource.unknown(name(), command);
         }
         JsonValue msg = fields.get("msg");
-        write(app.conversationId(), level.toUpperCase(Locale.ROOT),
-                msg instanceof JsonString text ? text.getString() : String.valueOf(msg));
+        app.logged().add(write(app.conversationId(), level.toUpperCase(Locale.ROOT),
+                msg instanceof JsonString text ? text.getString() : String.valueOf(msg)));
         return SandboxResource.success().build();
     }
 
-    void write(String conversationId, String level, String message) {
-        String text = message.length() > 8000 ? message.substring(0, 8000) + "…" : message;
-        em.persist(new SandboxLogLine(conversationId, level, text));
+    SandboxLogLine write(String conversationId, String level, String message) {
+        SandboxLogLine line = new SandboxLogLine(conversationId, level, fit(message));
+        em.persist(line);
         sinceTrim.computeIfAbsent(conversationId, c -> new AtomicInteger()).incrementAndGet();
+        return line;
+    }
+
+    /** A message as a log line keeps it: long ones are cut. */
+    static String fit(String message) {
+        return message.length() > 8000 ? message.substring(0, 8000) + "…" : message;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.switchboard.sandbox;
 
+import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -21,12 +22,15 @@ public class SandboxLogLine {
     private Long id;
 
     @Column(name = "conversation_id", nullable = false)
+    @Size(max = 255)
     private String conversationId;
 
     @Column(nullable = false)
+    @Size(max = 255)
     private String level;
 
     @Column(length = 8192)
+    @Size(max = 8192)
     private String message;
 
     @Column(nullable = false)

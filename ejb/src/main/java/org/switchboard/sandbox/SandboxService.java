@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
@@ -45,6 +48,12 @@ public class SandboxService {
     private AppBundles bundles;
 
     @Inject
+    private FailedInvocations failures;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    @Inject
     private LogResource log;
 
     @Inject
@@ -69,7 +78,7 @@ public class SandboxService {
                 .add("msg", VumiMessages.userMessage(message))
                 .build()
                 .toString();
-        return run(conversation, message, command);
+        return run(conversation, message, command, message.getId());
     }
 
     /**
@@ -91,20 +100,58 @@ public class SandboxService {
                 .add("msg", VumiMessages.event(stored.event(), message))
                 .build()
                 .toString();
-        run(conversation, null, command);
+        run(conversation, null, command, stored.event().getId());
     }
 
-    private InvocationResult run(Conversation conversation, Message inbound, String command) {
+    /**
+     * Runs the app for a command, once: what the app did is stored with the caller's transaction; if the platform
+     * cannot store it (a database error the resources' checks did not foresee), the transaction is rolled back, the
+     * invocation's log lines are kept, and the command is marked so that a redelivery does not run the app again.
+     */
+    private InvocationResult run(Conversation conversation, Message inbound, String command, String commandId) {
+        if (failures.failed(commandId)) {
+            LOG.info(() -> "Conversation " + conversation.getId() + ": not running the app again for " + commandId
+                    + ", whose invocation the platform could not store");
+            return new InvocationResult(InvocationResult.Outcome.FAILED, "Not run again");
+        }
         ConversationHost host = new ConversationHost(new AppScope(conversation, inbound), resources, log);
+        InvocationResult result;
         try (SandboxConnection connection = factory.getConnection()) {
-            InvocationResult result = connection.run(
-                    new Invocation(conversation.getId(), bundles.code(conversation), command, host));
+            result = connection.run(new Invocation(conversation.getId(), bundles.code(conversation), command, host));
             LOG.fine(() -> "Conversation " + conversation.getId() + ": " + result);
             log.trimIfDue(conversation.getId());
-            return result;
+            em.flush();
         } catch (ResourceException e) {
             throw new IllegalStateException("The sandbox is not available: " + e.getMessage(), e);
+        } catch (PersistenceException | ConstraintViolationException e) {
+            return notStored(conversation, commandId, host, e);
         }
+        if (transactions.getRollbackOnly()) {
+            return notStored(conversation, commandId, host, new IllegalStateException("a command of the app failed"));
+        }
+        return result;
+    }
+
+    private InvocationResult notStored(Conversation conversation, String commandId, ConversationHost host,
+            RuntimeException e) {
+        transactions.setRollbackOnly();
+        String reason = rootCause(e);
+        LOG.warning(() -> "Conversation " + conversation.getId() + ": the invocation for " + commandId
+                + " could not be stored: " + reason);
+        failures.record(commandId, conversation.getId(), host.app.logged(), reason);
+        return new InvocationResult(InvocationResult.Outcome.FAILED, reason);
+    }
+
+    /** The innermost cause's first line: the database's own words, without the statement. */
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = String.valueOf(root.getMessage());
+        int sql = text.indexOf("; SQL statement:");
+        text = sql > 0 ? text.substring(0, sql) : text;
+        return text.lines().findFirst().orElse(root.getClass().getSimpleName());
     }
 
     /** The newest lines of a conversation's app log, newest first. */

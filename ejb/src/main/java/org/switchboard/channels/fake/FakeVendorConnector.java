@@ -1,5 +1,6 @@
 package org.switchboard.channels.fake;
 
+import org.switchboard.validation.Checks;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class FakeVendorConnector implements VendorConnector {
         }
         FakeVendorMessage received = new FakeVendorMessage("fake-" + Ids.hex(), channel.getId(), message.getId(),
                 message.getToAddr(), message.getFromAddr(), text, message.getSessionEvent());
-        em.persist(received);
+        em.persist(Checks.valid(received));
         // a reply never triggers another response, or an app that echoes would talk to the fake phone for ever
         if (FakeVendorRules.autorespond(text) && message.getInReplyTo() == null) {
             messages.receiveInbound(channel, message.getToAddr(), message.getFromAddr(),
