@@ -28,7 +28,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 final class Platform {
 
     static final String BASE = "http://127.0.0.1:" + System.getProperty("it.http.port", "20080");
-    static final String ADMIN = "Bearer " + System.getProperty("it.admin.token", "it-admin-token");
+    static final String ADMIN = "Bearer " + System.getProperty("it.admin.token", "it-admin-token-for-the-tests");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -44,6 +44,10 @@ class SandboxResourcesIT {
             api.on_inbound_message = function (command) {
               var steps = JSON.parse(command.msg.content), replies = [];
               function value(v) {
+                if (typeof v === 'string' && /^#repeat:/.test(v)) { // "#repeat:x:5" is "xxxxx"
+                  var parts = v.split(':');
+                  return new Array(Number(parts[2]) + 1).join(parts[1]);
+                }
                 if (typeof v === 'string' && /^\\$\\d+\\./.test(v)) {
                   var path = v.substring(1).split('.'), r = replies[Number(path.shift())];
                   path.forEach(function (p) { r = r[p]; });
@@ -118,11 +122,9 @@ class SandboxResourcesIT {
     /** Values that do not fit where they would be stored are refused at the resource; the rest is kept. */
     @Test
     void oversizedValuesAreRefusedWithAReasonAndTheInvocationGoesOn() {
-        String longKey = "k".repeat(2_000);
-        String longReply = "x".repeat(100_000);
-        JsonArray r = run("[[\"kv.set\", {\"key\": \"" + longKey + "\", \"value\": 1}],"
-                + " [\"outbound.reply_to\", {\"content\": \"" + longReply + "\"}],"
-                + " [\"contacts.new\", {\"contact\": {\"msisdn\": \"+27" + "1".repeat(300) + "\"}}],"
+        JsonArray r = run("[[\"kv.set\", {\"key\": \"#repeat:k:2000\", \"value\": 1}],"
+                + " [\"outbound.reply_to\", {\"content\": \"#repeat:x:100000\"}],"
+                + " [\"contacts.new\", {\"contact\": {\"msisdn\": \"#repeat:1:300\"}}],"
                 + " [\"kv.set\", {\"key\": \"fits\", \"value\": 2}], [\"kv.get\", {\"key\": \"fits\"}]]");
         assertFailure(r.getJsonObject(0), "key is longer than 960 characters");
         assertFailure(r.getJsonObject(1), "content is longer than 65535 characters");

@@ -174,7 +174,8 @@ final class JsSandbox implements AutoCloseable {
             if (warm == null) {
                 warm = new WarmContext(key, run.invocation.app(), run.limits);
             }
-            run.context = warm.context;
+            // making the context (the engine's first context, the prelude) is the platform's work, not the app's
+            run.started(warm.context);
             result = warm.run(run);
         } catch (PolyglotException e) {
             result = failure(e, run);

@@ -22,6 +22,10 @@ final class TestHost implements SandboxHost {
     final List<String> log = new ArrayList<>();
     final Map<String, JsonValue> kv;
     final Map<String, String> config = new HashMap<>();
+    /** Contacts by key, as the contacts resource keeps them (get, get_or_create by msisdn, save). */
+    final Map<String, JsonObject> contacts;
+    /** What Nominatim (OpenStreetMap's search, as MapQuest served it) finds, by query. */
+    final Map<String, List<String>> places = new HashMap<>();
 
     TestHost() {
         this(new HashMap<>());
@@ -29,7 +33,13 @@ final class TestHost implements SandboxHost {
 
     /** A host sharing its kv store with others, as invocations of one app share the platform's. */
     TestHost(Map<String, JsonValue> kv) {
+        this(kv, new HashMap<>());
+    }
+
+    /** A host sharing its kv store and contacts with others, as invocations of one account share them. */
+    TestHost(Map<String, JsonValue> kv, Map<String, JsonObject> contacts) {
         this.kv = kv;
+        this.contacts = contacts;
     }
 
     @Override
@@ -63,10 +73,45 @@ final class TestHost implements SandboxHost {
                 sent.add(command);
                 return "{\"success\":true}";
             case "http.get" :
+                if (command.getString("url").startsWith(NOMINATIM)) {
+                    sent.add(command);
+                    return nominatim(command.getString("url"));
+                }
+                // fall through
             case "http.put" :
             case "http.post" :
                 sent.add(command);
                 return httpbin(cmd.substring(5), command);
+            case "contacts.get" :
+            case "contacts.get_or_create" : {
+                String addr = command.getString("addr");
+                JsonObject found = contacts.values().stream().filter(c -> addr.equals(c.getString("msisdn", null)))
+                        .findFirst().orElse(null);
+                if (found == null && cmd.equals("contacts.get")) {
+                    return "{\"success\":false,\"reason\":\"Contact not found\"}";
+                }
+                boolean created = found == null;
+                if (created) {
+                    var contact = Json.createObjectBuilder().add("key", "contact-" + (contacts.size() + 1))
+                            .add("user_account", "test-account").add("msisdn", addr)
+                            .add("created_at", "2026-01-01 00:00:00.000000");
+                    for (String none : List.of("name", "surname", "email_address", "dob", "twitter_handle",
+                            "facebook_id", "bbm_pin", "gtalk_id", "mxit_id", "wechat_id")) {
+                        contact.addNull(none);
+                    }
+                    found = contact.add("extra", JsonValue.EMPTY_JSON_OBJECT)
+                            .add("subscription", JsonValue.EMPTY_JSON_OBJECT).add("groups", JsonValue.EMPTY_JSON_ARRAY)
+                            .build();
+                    contacts.put(found.getString("key"), found);
+                }
+                return reply(Json.createObjectBuilder().add("success", true).add("created", created)
+                        .add("contact", found).build());
+            }
+            case "contacts.save" : {
+                JsonObject contact = command.getJsonObject("contact");
+                contacts.put(contact.getString("key"), contact);
+                return reply(Json.createObjectBuilder().add("success", true).add("contact", contact).build());
+            }
             default :
                 if (cmd.startsWith("log.")) {
                     log.add(cmd.substring(4) + " " + command.getString("msg", ""));
@@ -92,6 +137,20 @@ final class TestHost implements SandboxHost {
         JsonValue sent = Json.createReader(new StringReader(command.getString("data", "null"))).readValue();
         String body = Json.createObjectBuilder().add("url", url).add("json", sent).build().toString();
         return reply(Json.createObjectBuilder().add("success", true).add("code", 200).add("body", body).build());
+    }
+
+    static final String NOMINATIM = "http://open.mapquestapi.com/nominatim/v1/search.php";
+
+    /** Answers a Nominatim search as its JSON API does: a list of places with their display_name. */
+    private String nominatim(String url) {
+        String query = java.net.URLDecoder.decode(url.replaceAll(".*[?&]q=([^&]*).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        var found = Json.createArrayBuilder();
+        places.getOrDefault(query, List.of()).forEach(name -> found.add(Json.createObjectBuilder()
+                .add("display_name", name).add("lat", "-33.92").add("lon", "18.42")
+                .add("address", Json.createObjectBuilder().add("road", name.split(",")[0]).add("country", "ZA"))));
+        return reply(Json.createObjectBuilder().add("success", true).add("code", 200)
+                .add("body", found.build().toString()).build());
     }
 
     private static String reply(JsonObject reply) {

@@ -47,7 +47,12 @@ final class Toolkit {
      * toolkit's examples unmodified.
      */
     static AppCode v02Example(String name) {
-        Path root = Path.of("target/test-bundles/vumigo-0.2");
+        return bundle("vumigo-0.2", "toolkit-0.2-" + name, PACKAGE + "examples/" + name + "/lib/app.js");
+    }
+
+    /** A bundle the build laid out under target/test-bundles: every .js and .json file, by its path in the bundle. */
+    static AppCode bundle(String dir, String version, String main) {
+        Path root = Path.of("target/test-bundles", dir);
         Map<String, String> files = new HashMap<>();
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : (Iterable<Path>) paths.filter(Files::isRegularFile)::iterator) {
@@ -59,7 +64,7 @@ final class Toolkit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new AppCode("toolkit-0.2-" + name, PACKAGE + "examples/" + name + "/lib/app.js", files);
+        return new AppCode(version, main, files);
     }
 
     /** Every .js and .json file of the platform's module set, by its path under node_modules. */
