@@ -33,7 +33,18 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             e = e.getCause();
         }
         if (e instanceof WebApplicationException web) {
-            return web.getResponse();
+            Response response = web.getResponse();
+            if (response.getStatus() == 404 && web.getCause() != null) {
+                // a query or path parameter that does not convert (max_keys=x): JAX-RS calls that a 404
+                return error(Response.Status.BAD_REQUEST, "api usage error", "ValidationError",
+                        "A parameter is malformed: " + web.getCause().getMessage());
+            }
+            if (response.hasEntity()) {
+                return response;
+            }
+            Response.StatusType status = response.getStatusInfo();
+            return Response.fromResponse(error(status, status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT),
+                    status.getReasonPhrase().replace(" ", ""), status.getReasonPhrase())).build();
         }
         if (e instanceof IllegalArgumentException refused) {
             return error(Response.Status.BAD_REQUEST, "api usage error", "ValidationError", refused.getMessage());
@@ -44,7 +55,7 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
                 "The server failed to answer; the operator can find incident " + incident + " in its log");
     }
 
-    private Response error(Response.Status status, String description, String type, String message) {
+    private Response error(Response.StatusType status, String description, String type, String message) {
         return path().startsWith("channels")
                 ? JunebugResponses.error(status, description, type, message)
                 : JsonBodies.error(status, message);

@@ -54,7 +54,7 @@ public final class JsonBodies {
         return new WebApplicationException(error(Response.Status.BAD_REQUEST, message));
     }
 
-    public static Response error(Response.Status status, String message) {
+    public static Response error(Response.StatusType status, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(Json.createObjectBuilder().add("error", message).build().toString())

@@ -1,7 +1,9 @@
 package org.switchboard.channels;
 
+import org.switchboard.secrets.EncryptedString;
 import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -42,11 +44,13 @@ public class Channel {
     @Size(max = 255)
     private String endpoint;
 
-    @Column(name = "mo_message_url", length = 2048)
+    @Column(name = "mo_message_url", length = 4096)
+    @Convert(converter = EncryptedString.class)
     @Size(max = 2048)
     private String moMessageUrl;
 
-    @Column(name = "mo_message_url_auth_token")
+    @Column(name = "mo_message_url_auth_token", length = 1024)
+    @Convert(converter = EncryptedString.class)
     @Size(max = 255)
     private String moMessageUrlAuthToken;
 

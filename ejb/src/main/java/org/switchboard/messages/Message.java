@@ -1,7 +1,9 @@
 package org.switchboard.messages;
 
+import org.switchboard.secrets.EncryptedString;
 import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -85,11 +87,13 @@ public class Message {
     @Size(max = 65535)
     private String channelData;
 
-    @Column(name = "event_url", length = 2048)
+    @Column(name = "event_url", length = 4096)
+    @Convert(converter = EncryptedString.class)
     @Size(max = 2048)
     private String eventUrl;
 
-    @Column(name = "event_auth_token")
+    @Column(name = "event_auth_token", length = 1024)
+    @Convert(converter = EncryptedString.class)
     @Size(max = 255)
     private String eventAuthToken;
 

@@ -58,10 +58,11 @@ public class WebhookClient {
         }
         try (Response response = request.post(Entity.json(body.toString()))) {
             if (response.getStatus() / 100 != 2) {
-                throw new WebhookFailedException(url + " answered HTTP " + response.getStatus());
+                throw new WebhookFailedException(withoutUserInfo(uri) + " answered HTTP " + response.getStatus());
             }
         } catch (ProcessingException e) {
-            throw new WebhookFailedException(url + " could not be reached: " + e.getMessage());
+            throw new WebhookFailedException(withoutUserInfo(uri) + " could not be reached: "
+                    + String.valueOf(e.getMessage()).replace(url, withoutUserInfo(uri).toString()));
         }
     }
 

@@ -1,6 +1,12 @@
 package org.switchboard.validation;
 
-/** Input that does not fit where it would be stored: answered as a client error (400, or success: false). */
+import jakarta.ejb.ApplicationException;
+
+/**
+ * Input that does not fit where it would be stored: answered as a client error (400, or success: false). Nothing was
+ * written when it is thrown, so the caller's transaction goes on.
+ */
+@ApplicationException(rollback = false)
 public class InvalidFieldException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;

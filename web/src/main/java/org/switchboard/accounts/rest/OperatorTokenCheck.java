@@ -5,9 +5,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.secrets.SecretCipher;
 
 /**
- * Refuses to start the application with the operator token the archive ships ({@code change-me}) or one too short to
+ * Refuses to start the application without a key for secrets at rest, or with the operator token the archive ships ({@code change-me}) or one too short to
  * resist guessing: anyone could then run the operator API. {@code config/bin/switchboard} gives every domain a random
  * one, as the password alias {@code switchboard.admin.token}.
  */
@@ -22,8 +23,19 @@ public class OperatorTokenCheck {
     @ConfigProperty(name = "switchboard.admin.token")
     String adminToken;
 
+    @Inject
+    @ConfigProperty(name = SecretCipher.KEY_PROPERTY, defaultValue = "")
+    String secretsKey;
+
     @PostConstruct
     void check() {
+        try {
+            new SecretCipher(secretsKey);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Switchboard will not start: " + e.getMessage() + ". It encrypts "
+                    + "customers' tokens at rest; create it with: asadmin create-password-alias "
+                    + SecretCipher.KEY_PROPERTY + " (the value: head -c 32 /dev/urandom | base64).");
+        }
         String problem = problem(adminToken);
         if (problem != null) {
             throw new IllegalStateException("Switchboard will not start: " + problem + ". Set a random one: asadmin "

@@ -11,7 +11,7 @@ public final class JunebugResponses {
     private JunebugResponses() {
     }
 
-    public static Response ok(Response.Status status, String code, String description, JsonValue result) {
+    public static Response ok(Response.StatusType status, String code, String description, JsonValue result) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(Json.createObjectBuilder()
@@ -24,7 +24,7 @@ public final class JunebugResponses {
                 .build();
     }
 
-    public static Response error(Response.Status status, String description, String type, String message) {
+    public static Response error(Response.StatusType status, String description, String type, String message) {
         return ok(status, status.getReasonPhrase(), description, Json.createObjectBuilder()
                 .add("errors", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("type", type).add("message", message)))

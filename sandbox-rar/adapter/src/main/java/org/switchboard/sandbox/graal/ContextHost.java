@@ -40,7 +40,22 @@ final class ContextHost {
                     return run.limit;
                 },
                 "resolve", (ProxyExecutable) args -> resolve(args[0].asString(), args[1].asString()),
-                "compile", (ProxyExecutable) args -> context.eval(modules.module(app, args[0].asString()))));
+                "compile", (ProxyExecutable) args -> compile(args[0].asString())));
+    }
+
+    /** Parses a module of the app or the platform into its wrapper function; run by the app's require. */
+    private Value compile(String path) {
+        Run run = current;
+        if (run != null) {
+            run.enterParse();
+        }
+        try {
+            return context.eval(modules.module(app, path));
+        } finally {
+            if (run != null) {
+                run.leaveParse();
+            }
+        }
     }
 
     private Run run() {

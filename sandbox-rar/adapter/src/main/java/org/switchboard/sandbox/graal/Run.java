@@ -29,6 +29,9 @@ final class Run {
     /** The context the app runs in, once it has one. */
     volatile Context context;
     private volatile long startBytes;
+    /** Bytes allocated parsing the app's modules: the platform's work (the code is shared), not the app's data. */
+    private volatile long parseBytes;
+    private volatile long parseSince = -1;
     /** The guest thread runs the app's code (and may be stopped if it will not end). */
     volatile boolean inGuest;
     /** The watchdog asked a reaper to close the context. */
@@ -96,7 +99,21 @@ final class Run {
     /** Bytes the app allocated on its guest thread so far; the platform's work is done on the caller's thread. */
     long appAllocatedBytes() {
         Thread guest = thread;
-        return guest == null ? 0 : JsSandbox.allocatedBytes(guest) - startBytes;
+        if (guest == null) {
+            return 0;
+        }
+        long since = parseSince;
+        return (since >= 0 ? since : JsSandbox.allocatedBytes(guest)) - startBytes - parseBytes;
+    }
+
+    /** Called on the guest thread around the parsing of a module. */
+    void enterParse() {
+        parseSince = JsSandbox.allocatedBytes();
+    }
+
+    void leaveParse() {
+        parseBytes += JsSandbox.allocatedBytes() - parseSince;
+        parseSince = -1;
     }
 
     /** Asks the platform, on the caller's thread, to answer a command of the app; called on the guest thread. */

@@ -1,0 +1,209 @@
+package org.switchboard.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.switchboard.it.Platform.TestAccount;
+
+/**
+ * Malformed input over every endpoint, from a fixed seed: each request must be answered below 500, and no answer may
+ * show the server's insides (a stack trace, SQL, the server's name and version, an HTML error page).
+ */
+@ExtendWith(ArquillianExtension.class)
+class FuzzIT {
+
+    private static final long SEED = 20261123L;
+    private static final int REQUESTS = 3_000;
+    private static final Pattern INSIDES = Pattern.compile(
+            "Exception|\\bat (org|java|com|jakarta|sun)\\.|SQL|Payara Server|<html|<!DOCTYPE|GlassFish",
+            Pattern.CASE_INSENSITIVE);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static TestAccount account;
+    private static String conversation;
+    private static String channel;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Platform.ear();
+    }
+
+    @BeforeAll
+    static void setUp() {
+        account = Platform.account("fuzz");
+        conversation = account.createConversation(
+                "{\"type\":\"jsbox\",\"name\":\"fuzz\",\"javascript\":\"api.on_inbound_message=function(){api.done()}\"}");
+        channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"9999\",\"conversation_id\":\""
+                + conversation + "\"}");
+    }
+
+    /** An endpoint: method, path (with {a} for the account, {c} the conversation, {ch} the channel), who may call. */
+    private record Endpoint(String method, String path, boolean operator, String validBody) {
+    }
+
+    private static List<Endpoint> endpoints() {
+        String message = "{\"to\":\"+27831234567\",\"content\":\"hi\"}";
+        return List.of(
+                new Endpoint("POST", "/channels/{ch}/messages", false, message),
+                new Endpoint("GET", "/channels/{ch}/messages/{x}", false, null),
+                new Endpoint("POST", "/api/contacts", false, "{\"msisdn\":\"+27831234567\",\"name\":\"A\"}"),
+                new Endpoint("GET", "/api/contacts/search?query={q}&max_keys={n}", false, null),
+                new Endpoint("POST", "/api/fake/channels/{ch}/inbound", false, "{\"from\":\"+27831\",\"content\":\"x\"}"),
+                new Endpoint("GET", "/api/fake/channels/{ch}/outbox", false, null),
+                new Endpoint("POST", "/api/admin/accounts", true, "{\"name\":\"n\"}"),
+                new Endpoint("PATCH", "/api/admin/accounts/{a}", true, "{\"can_manage_optouts\":true}"),
+                new Endpoint("GET", "/api/admin/accounts/{a}/metrics/{x}/{x}?hours={n}", true, null),
+                new Endpoint("POST", "/api/admin/accounts/{a}/conversations", true,
+                        "{\"type\":\"jsbox\",\"name\":\"n\",\"javascript\":\"//\"}"),
+                new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{c}", true, null),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/conversations/{c}", true, "{\"name\":\"n\"}"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/conversations/{c}/config", true, "{\"config\":{}}"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/conversations/{c}/bundle?main={x}", true, "PK"),
+                new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{c}/logs?n={n}", true, null),
+                new Endpoint("POST", "/api/admin/accounts/{a}/channels", true,
+                        "{\"vendor\":\"fake\",\"address\":\"1\",\"transport_type\":\"sms\"}"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/channels/{ch}", true, "{\"conversation_id\":null}"));
+    }
+
+    @Test
+    void malformedInputGetsAClientErrorAndNoInsides() {
+        Random random = new Random(SEED);
+        List<Endpoint> endpoints = endpoints();
+        List<String> problems = new ArrayList<>();
+        int[] byClass = new int[6];
+        for (int i = 0; i < REQUESTS; i++) {
+            Endpoint endpoint = endpoints.get(random.nextInt(endpoints.size()));
+            String path = endpoint.path()
+                    .replace("{a}", random.nextInt(10) == 0 ? garbageSegment(random) : account.id())
+                    .replace("{c}", random.nextInt(10) == 0 ? garbageSegment(random) : conversation)
+                    .replace("{ch}", random.nextInt(10) == 0 ? garbageSegment(random) : channel)
+                    .replace("{x}", garbageSegment(random))
+                    .replace("{q}", encode(pick(random, "name:/[/", "name:\"x", "*", "extras-a:(", "AND OR",
+                            "name:" + "a".repeat(3000), "groups:x", "(((((", "name:a~2~", "")))
+                    .replace("{n}", pick(random, "x", "-1", "0", "99999999999999999999", "1.5", "", "%00", "10"));
+            String contentType = pick(random, "application/json", "application/json; charset=bogus",
+                    "text/plain", "application/json; charset=utf-16", "application/x-www-form-urlencoded",
+                    "application/zip", "");
+            byte[] body = endpoint.method().equals("GET") ? null : body(random, endpoint.validBody());
+            String authorization = endpoint.operator() ? Platform.ADMIN : account.basic();
+            Answer answer = send(endpoint.method(), path, contentType, authorization, body);
+            if (answer.status >= 0) {
+                byClass[answer.status / 100]++;
+            }
+            if (answer.status >= 500 || answer.status < 0 || INSIDES.matcher(answer.body).find()) {
+                problems.add(endpoint.method() + " " + path + " [" + contentType + "] "
+                        + (body == null ? "" : abbreviate(new String(body, StandardCharsets.UTF_8))) + " -> "
+                        + answer.status + " " + abbreviate(answer.body));
+            }
+        }
+        System.out.printf("fuzz: %d requests, 2xx %d, 3xx %d, 4xx %d, 5xx %d%n", REQUESTS, byClass[2], byClass[3],
+                byClass[4], byClass[5]);
+        assertTrue(problems.isEmpty(), problems.size() + " answers were 5xx or showed the server's insides, e.g.:\n"
+                + String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
+    }
+
+    private static byte[] body(Random random, String valid) {
+        String text = switch (random.nextInt(12)) {
+            case 0 -> "";
+            case 1 -> "{";
+            case 2 -> "[".repeat(1_500) + "]".repeat(1_500);
+            case 3 -> "{\"a\":".repeat(1_200) + "1" + "}".repeat(1_200);
+            case 4 -> "null";
+            case 5 -> "[1,2,3]";
+            case 6 -> "\"just a string\"";
+            case 7 -> mutate(random, valid);
+            case 8 -> mutate(random, valid);
+            case 9 -> mutate(random, valid);
+            case 10 -> "{\"" + "k".repeat(random.nextInt(3) == 0 ? 70_000 : 300) + "\": 1}";
+            default -> randomText(random, 1 + random.nextInt(200));
+        };
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The valid body with one field's value replaced by something of another kind or size. */
+    private static String mutate(Random random, String valid) {
+        if (valid == null || !valid.startsWith("{")) {
+            return valid == null ? "{}" : valid + randomText(random, 5);
+        }
+        String[] values = {"null", "1", "-1", "1e400", "true", "[]", "{}", "\"\"", "\"" + "x".repeat(256) + "\"",
+                "\"" + "x".repeat(70_000) + "\"", "\"\\u0000\"", "\"" + randomText(random, 20).replace("\\", "")
+                        .replace("\"", "") + "\"", "\"http://127.0.0.1:20048/\"", "\"gopher://x\"", "[[[[]]]]",
+                "{\"nested\":{\"deeper\":[1,{\"x\":null}]}}"};
+        String value = values[random.nextInt(values.length)];
+        String[] fields = {"to", "content", "from", "name", "msisdn", "vendor", "address", "transport_type",
+                "conversation_id", "event_url", "event_auth_token", "type", "javascript", "config", "session_event",
+                "can_manage_optouts", "reply_to", "channel_data", "priority", "mo_message_url", "endpoint", "extra",
+                "groups", "bundle", "main", "from_addr", "surname", "email_address"};
+        String field = fields[random.nextInt(fields.length)];
+        String stripped = valid.substring(1, valid.length() - 1);
+        return "{" + (stripped.isEmpty() ? "" : stripped + ",") + "\"" + field + "\":" + value + "}";
+    }
+
+    private static String garbageSegment(Random random) {
+        return pick(random, "x", "%20", "..", "%2e%2e", "null", "0", "a".repeat(300), "%00", "%ff%fe", "'",
+                "ä", "-1", "{}");
+    }
+
+    private static String randomText(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append((char) (random.nextBoolean() ? 32 + random.nextInt(95) : random.nextInt(0x3000)));
+        }
+        return text.toString();
+    }
+
+    private static String pick(Random random, String... choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private static Answer send(String method, String path, String contentType, String authorization, byte[] body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Platform.BASE + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", authorization)
+                    .method(method, body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(body));
+            if (!contentType.isEmpty()) {
+                request.header("Content-Type", contentType);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IllegalArgumentException e) {
+            return new Answer(400, "the client refused to send it: " + e.getMessage());
+        } catch (IOException e) {
+            return new Answer(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
