@@ -37,7 +37,7 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             if (response.getStatus() == 404 && web.getCause() != null) {
                 // a query or path parameter that does not convert (max_keys=x): JAX-RS calls that a 404
                 return error(Response.Status.BAD_REQUEST, "api usage error", "ValidationError",
-                        "A parameter is malformed: " + web.getCause().getMessage());
+                        "A query or path parameter is malformed (" + web.getCause().getMessage() + ")");
             }
             if (response.hasEntity()) {
                 return response;

@@ -27,6 +27,8 @@ public final class JsonBodies {
             throw badRequest("The body is not valid JSON: " + e.getMessage());
         } catch (jakarta.json.JsonException e) {
             throw badRequest("The body is empty; send a JSON object");
+        } catch (RuntimeException e) { // Parsson's "Input is too deeply nested"
+            throw badRequest("The body is not valid JSON: " + e.getMessage());
         }
     }
 

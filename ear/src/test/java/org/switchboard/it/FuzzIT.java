@@ -64,7 +64,8 @@ class FuzzIT {
                 new Endpoint("GET", "/channels/{ch}/messages/{x}", false, null),
                 new Endpoint("POST", "/api/contacts", false, "{\"msisdn\":\"+27831234567\",\"name\":\"A\"}"),
                 new Endpoint("GET", "/api/contacts/search?query={q}&max_keys={n}", false, null),
-                new Endpoint("POST", "/api/fake/channels/{ch}/inbound", false, "{\"from\":\"+27831\",\"content\":\"x\"}"),
+                new Endpoint("POST", "/api/fake/channels/{ch}/inbound", false,
+                        "{\"from\":\"+27831\",\"content\":\"x\"}"),
                 new Endpoint("GET", "/api/fake/channels/{ch}/outbox", false, null),
                 new Endpoint("POST", "/api/admin/accounts", true, "{\"name\":\"n\"}"),
                 new Endpoint("PATCH", "/api/admin/accounts/{a}", true, "{\"can_manage_optouts\":true}"),
@@ -143,7 +144,8 @@ class FuzzIT {
         }
         String[] values = {"null", "1", "-1", "1e400", "true", "[]", "{}", "\"\"", "\"" + "x".repeat(256) + "\"",
                 "\"" + "x".repeat(70_000) + "\"", "\"\\u0000\"", "\"" + randomText(random, 20).replace("\\", "")
-                        .replace("\"", "") + "\"", "\"http://127.0.0.1:20048/\"", "\"gopher://x\"", "[[[[]]]]",
+                        .replace("\"", "") + "\"",
+                "\"http://127.0.0.1:20048/\"", "\"gopher://x\"", "[[[[]]]]",
                 "{\"nested\":{\"deeper\":[1,{\"x\":null}]}}"};
         String value = values[random.nextInt(values.length)];
         String[] fields = {"to", "content", "from", "name", "msisdn", "vendor", "address", "transport_type",

@@ -123,7 +123,8 @@ class SandboxResourcesIT {
     @Test
     void oversizedValuesAreRefusedWithAReasonAndTheInvocationGoesOn() {
         JsonArray r = run("[[\"kv.set\", {\"key\": \"#repeat:k:2000\", \"value\": 1}],"
-                + " [\"outbound.reply_to\", {\"content\": \"#repeat:x:100000\"}],"
+                + " [\"outbound.send_to_endpoint\", {\"endpoint\": \"sms\", \"to_addr\": \"+27835550003\","
+                + " \"content\": \"#repeat:x:100000\"}],"
                 + " [\"contacts.new\", {\"contact\": {\"msisdn\": \"#repeat:1:300\"}}],"
                 + " [\"kv.set\", {\"key\": \"fits\", \"value\": 2}], [\"kv.get\", {\"key\": \"fits\"}]]");
         assertFailure(r.getJsonObject(0), "key is longer than 960 characters");

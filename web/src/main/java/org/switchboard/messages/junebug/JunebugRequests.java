@@ -27,6 +27,8 @@ public final class JunebugRequests {
         } catch (jakarta.json.JsonException e) {
             throw new JunebugRequestException("json decode error", "JsonDecodeError",
                     "Expecting value: line 1 column 1 (char 0)");
+        } catch (RuntimeException e) { // Parsson's "Input is too deeply nested"
+            throw new JunebugRequestException("json decode error", "JsonDecodeError", String.valueOf(e.getMessage()));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw invalid("The body must be a JSON object, not " + value.getValueType().name().toLowerCase());

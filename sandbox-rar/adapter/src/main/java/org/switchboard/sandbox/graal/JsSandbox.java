@@ -317,7 +317,12 @@ final class JsSandbox implements AutoCloseable {
         guests.shutdown();
         try {
             pool.close();
-            // a context that would not end must not hold up the server's shutdown
+            if (!running.isEmpty()) {
+                // closing the engine would wait for them, holding the lock the JVM's shutdown needs: leave it open
+                LOG.warning(() -> "Sandbox engine left open at shutdown: " + running.size()
+                        + " contexts would not end");
+                return;
+            }
             Future<?> closed = reaper.submit(() -> engine.close(true));
             closed.get(GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (LinkageError | ExecutionException | TimeoutException e) {
