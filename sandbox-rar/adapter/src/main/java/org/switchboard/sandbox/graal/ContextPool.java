@@ -7,12 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Warm contexts waiting for their app's next invocation, at most {@code capacity} of them, least recent out first. */
+/**
+ * Warm contexts waiting for their app's next invocation: at most {@code capacity} of them, and together charged no more
+ * than the budget their owner gives (what they allocated, which bounds what they hold); least recent out first.
+ */
 final class ContextPool {
 
     private final int capacity;
     private final Map<String, Deque<JsSandbox.WarmContext>> idle = new HashMap<>();
     private int size;
+    private long charged;
 
     ContextPool(int capacity) {
         this.capacity = capacity;
@@ -32,21 +36,25 @@ final class ContextPool {
             idle.remove(key);
         }
         size--;
+        charged -= warm.charge;
         return warm;
     }
 
-    void give(JsSandbox.WarmContext warm) {
-        JsSandbox.WarmContext evicted = null;
+    void give(JsSandbox.WarmContext warm, long budgetBytes) {
+        List<JsSandbox.WarmContext> evicted = new ArrayList<>();
         synchronized (this) {
             idle.computeIfAbsent(warm.key, k -> new ArrayDeque<>()).addFirst(warm);
             size++;
-            if (size > capacity) {
-                evicted = evictOldest();
+            charged += warm.charge;
+            while (size > capacity || (charged > budgetBytes && size > 0)) {
+                evicted.add(evictOldest());
             }
         }
-        if (evicted != null) {
-            evicted.close();
-        }
+        evicted.forEach(JsSandbox.WarmContext::close);
+    }
+
+    synchronized long charged() {
+        return charged;
     }
 
     private JsSandbox.WarmContext evictOldest() {
@@ -61,6 +69,7 @@ final class ContextPool {
             idle.remove(oldest.key);
         }
         size--;
+        charged -= oldest.charge;
         return oldest;
     }
 
@@ -70,6 +79,7 @@ final class ContextPool {
             idle.values().forEach(all::addAll);
             idle.clear();
             size = 0;
+            charged = 0;
         }
         all.forEach(JsSandbox.WarmContext::close);
     }

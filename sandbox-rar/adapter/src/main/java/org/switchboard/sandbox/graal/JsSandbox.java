@@ -34,7 +34,7 @@ import org.switchboard.sandbox.api.InvocationResult.Outcome;
  * Runs invocations on one shared GraalJS engine (so parsed code is cached across contexts) in constrained contexts: no
  * host classes, no IO, no threads, no {@code Polyglot}. A context serves one app only; it stays warm between that
  * app's invocations, with the modules it required loaded, until it breaks a limit, fails, has served its share, or has
- * allocated more than a warm context may keep.
+ * allocated more than a warm context may keep (what it holds is never more than what it allocated).
  * <p>
  * App code runs on the sandbox's own guest threads, never on the caller's: the caller answers the app's commands (in
  * its own transaction) and waits no longer than the invocation's time and a grace period. A watchdog patrols the
@@ -190,14 +190,14 @@ final class JsSandbox implements AutoCloseable {
             running.remove(run);
         }
         if (warm != null) {
-            long allocated = run.appAllocatedBytes();
+            // a context can hold no more than it allocated: it is charged all its invocations allocated (parsing
+            // excluded), kept warm while one context's charge stays within a quarter of the warm contexts' share of
+            // the heap, and the pool evicts the least recently used while their charges together exceed that share
+            warm.charge += run.appAllocatedBytes();
             boolean healthy = result.outcome() == Outcome.DONE || result.outcome() == Outcome.IDLE;
-            // what the app's globals hold between messages grew by no more than it allocated: a context whose
-            // invocation (after its first, which loads the app's modules) allocated more than a warm context may
-            // keep is not kept
-            boolean small = warm.uses == 0 || allocated <= run.limits.retainedBytes();
+            boolean small = warm.charge <= run.limits.retainedBytes() / 4;
             if (healthy && small && !run.abandoned && ++warm.uses < run.limits.invocationsPerContext()) {
-                pool.give(warm);
+                pool.give(warm, run.limits.retainedBytes());
             } else {
                 warm.close();
             }
@@ -366,6 +366,8 @@ final class JsSandbox implements AutoCloseable {
         final Context context;
         final ContextHost host;
         int uses;
+        /** Bytes its invocations allocated since it was made (parsing excluded): it cannot hold more. */
+        long charge;
         long lastUsed = System.nanoTime();
 
         WarmContext(String key, AppCode app, Limits limits) {

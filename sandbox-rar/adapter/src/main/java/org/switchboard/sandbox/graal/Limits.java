@@ -6,9 +6,8 @@ package org.switchboard.sandbox.graal;
  * @param wallClockMillis time one invocation may take, host calls included
  * @param statementLimit JavaScript statements one invocation may run
  * @param allocatedBytes bytes one invocation may allocate on its thread (the platform's own work is done on another)
- * @param retainedBytes bytes a warm context may have allocated since it was made and still be kept warm: what its
- *            globals can hold between messages is never more, so warm contexts together hold at most
- *            {@code warmContexts * retainedBytes}
+ * @param retainedBytes bytes the warm contexts together may be charged with: all their invocations allocated, parsing
+ *            excluded, which bounds what their globals hold between messages; one context at most a quarter of it
  * @param logLines lines one invocation may log
  * @param outputBytes bytes of commands one invocation may send to the host
  * @param queuedJobs callbacks and timers the event loop of one invocation may hold at once
@@ -22,18 +21,18 @@ record Limits(long wallClockMillis, long statementLimit, long allocatedBytes, lo
     static final int WARM_HEAP_PERCENT = 20;
 
     static Limits defaults() {
-        return new Limits(10_000, 10_000_000, 256L << 20, 32L << 20, 200, 1L << 20, 10_000, 1_000);
+        return new Limits(10_000, 10_000_000, 256L << 20, 1L << 30, 200, 1L << 20, 10_000, 1_000);
     }
 
     /**
      * Memory limits that fit the heap: concurrent invocations together allocate at most half of it, warm contexts
      * together hold at most a fifth; a configured limit above that share is lowered to it.
      */
-    Limits fitTo(long maxHeapBytes, int concurrentInvocations, int warmContexts) {
+    Limits fitTo(long maxHeapBytes, int concurrentInvocations) {
         long perInvocation = maxHeapBytes / 100 * INVOCATIONS_HEAP_PERCENT / Math.max(1, concurrentInvocations);
-        long perWarmContext = maxHeapBytes / 100 * WARM_HEAP_PERCENT / Math.max(1, warmContexts);
+        long warm = maxHeapBytes / 100 * WARM_HEAP_PERCENT;
         return new Limits(wallClockMillis, statementLimit, Math.min(allocatedBytes, perInvocation),
-                Math.min(retainedBytes, perWarmContext), logLines, outputBytes, queuedJobs, invocationsPerContext);
+                Math.min(retainedBytes, warm), logLines, outputBytes, queuedJobs, invocationsPerContext);
     }
 
     Limits withWallClock(long millis) {

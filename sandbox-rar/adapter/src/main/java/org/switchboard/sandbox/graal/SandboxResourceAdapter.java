@@ -35,8 +35,8 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
     @ConfigProperty(defaultValue = "256", description = "Megabytes one invocation may allocate (the platform's own work for its commands excluded); checked by the watchdog, and lowered to half the heap divided by concurrentInvocations")
     private Long allocatedMegabytes = 256L;
 
-    @ConfigProperty(defaultValue = "32", description = "Megabytes a warm context may have allocated since it was made and still be kept warm (what its globals hold between messages is never more); lowered to a fifth of the heap divided by warmContexts")
-    private Long retainedMegabytes = 32L;
+    @ConfigProperty(defaultValue = "1024", description = "Megabytes the warm contexts together may be charged with: all their invocations allocated, parsing excluded, which bounds what they hold between messages (one context at most a quarter); lowered to a fifth of the heap")
+    private Long retainedMegabytes = 1024L;
 
     @ConfigProperty(defaultValue = "10000", description = "Callbacks and timers one invocation's event loop may hold at once")
     private Integer queuedJobs = 10_000;
@@ -93,7 +93,7 @@ public class SandboxResourceAdapter implements ResourceAdapter, Serializable {
     Limits limits() {
         return new Limits(wallClockMillis, statementLimit, allocatedMegabytes << 20, retainedMegabytes << 20, logLines,
                 outputBytes, queuedJobs, invocationsPerContext)
-                .fitTo(Runtime.getRuntime().maxMemory(), concurrentInvocations, warmContexts);
+                .fitTo(Runtime.getRuntime().maxMemory(), concurrentInvocations);
     }
 
     @Override

@@ -37,7 +37,7 @@ class ContainmentTest {
     void start() {
         timer = new Timer("sandbox-watchdog", true);
         sandbox = new JsSandbox(timer, 8, 32);
-        limits = Limits.defaults().withWallClock(WALL_CLOCK).fitTo(Runtime.getRuntime().maxMemory(), 8, 32);
+        limits = Limits.defaults().withWallClock(WALL_CLOCK).fitTo(Runtime.getRuntime().maxMemory(), 8);
     }
 
     @AfterEach

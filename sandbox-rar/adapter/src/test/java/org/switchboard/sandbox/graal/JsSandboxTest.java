@@ -160,4 +160,41 @@ class JsSandboxTest extends SandboxTestSupport {
         run(app, after, Limits.defaults());
         assertEquals("1", after.lastContent());
     }
+
+    /**
+     * What an app's globals keep between messages counts: a context is charged all its invocations allocated (which
+     * bounds what it holds) and dropped once that passes its share, so a hoarding app starts over with empty globals;
+     * an app that keeps little stays warm.
+     */
+    @Test
+    void aWarmContextThatHoardsIsDroppedAtItsShareAndASmallOneStaysWarm() {
+        Limits limits = Limits.defaults().withMemory(256L << 20, 600L << 20); // one context: at most 150 MiB
+        AppCode hoarder = script("""
+                globalThis.hoard = globalThis.hoard || [];
+                api.on_inbound_message = function () {
+                  hoard.push(new Array(5e6).fill(1.5)); // 40 MB of doubles a message
+                  api.request('outbound.reply_to', {content: '' + hoard.length}, function () { api.done(); });
+                };
+                """);
+        AppCode counter = script("""
+                globalThis.count = (globalThis.count || 0);
+                api.on_inbound_message = function () {
+                  count++;
+                  api.request('outbound.reply_to', {content: '' + count}, function () { api.done(); });
+                };
+                """);
+        StringBuilder hoards = new StringBuilder();
+        StringBuilder counts = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            TestHost host = new TestHost();
+            assertEquals(Outcome.DONE, run(hoarder, INBOUND, host, limits).outcome());
+            hoards.append(host.lastContent());
+            TestHost small = new TestHost();
+            assertEquals(Outcome.DONE, run(counter, INBOUND, small, limits).outcome());
+            counts.append(small.lastContent());
+        }
+        assertTrue(hoards.chars().allMatch(c -> c <= '3'), "the hoard never grows past 150 MiB: " + hoards);
+        assertTrue(hoards.indexOf("1", 1) > 0, "the hoarding context was dropped and started over: " + hoards);
+        assertEquals("123456", counts.toString(), "a context that keeps little stays warm");
+    }
 }
