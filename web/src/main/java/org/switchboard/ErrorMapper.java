@@ -36,8 +36,12 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             Response response = web.getResponse();
             if (response.getStatus() == 404 && web.getCause() != null) {
                 // a query or path parameter that does not convert (max_keys=x): JAX-RS calls that a 404
+                Throwable cause = web.getCause();
+                while (cause.getCause() != null && cause.getCause() != cause) {
+                    cause = cause.getCause();
+                }
                 return error(Response.Status.BAD_REQUEST, "api usage error", "ValidationError",
-                        "A query or path parameter is malformed (" + web.getCause().getMessage() + ")");
+                        "A query or path parameter is malformed (" + cause.getMessage() + ")");
             }
             if (response.hasEntity()) {
                 return response;
