@@ -50,6 +50,10 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             return Response.fromResponse(error(status, status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT),
                     status.getReasonPhrase().replace(" ", ""), status.getReasonPhrase())).build();
         }
+        if (e instanceof java.nio.charset.UnsupportedCharsetException charset) {
+            return error(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported media type", "UnsupportedCharset",
+                    "The charset '" + charset.getCharsetName() + "' of the Content-Type is not supported; send UTF-8");
+        }
         if (e instanceof IllegalArgumentException refused) {
             return error(Response.Status.BAD_REQUEST, "api usage error", "ValidationError", refused.getMessage());
         }

@@ -158,8 +158,10 @@ class FuzzIT {
     }
 
     private static String garbageSegment(Random random) {
-        return pick(random, "x", "%20", "..", "%2e%2e", "null", "0", "a".repeat(300), "%00", "%ff%fe", "'",
-                "ä", "-1", "{}");
+        // no %00 in a path: Payara's HTTP layer answers it with a bare 400 and then lets the next request on that
+        // kept-alive connection hang, before any of Switchboard's code runs (a NUL in a query parameter is sent below)
+        return pick(random, "x", "%20", "..", "%2e%2e", "null", "0", "a".repeat(300), "%01", "%ff%fe", "'",
+                "%C3%A4", "-1", "%7B%7D");
     }
 
     private static String randomText(Random random, int length) {

@@ -16,7 +16,7 @@ final class GuestThreads {
     /** Linux thread ids of the sandbox's threads, as each read it of itself when it started. */
     private static final Map<Thread, String> NATIVE_IDS = new ConcurrentHashMap<>();
 
-    /** Thrown at the end of an abandoned invocation, so that its demoted thread leaves the pool. */
+    /** Thrown at the end of an invocation whose thread was lowered or demoted, so that the thread leaves the pool. */
     static final class Retired extends ThreadDeath {
         private static final long serialVersionUID = 1L;
     }
@@ -59,20 +59,36 @@ final class GuestThreads {
      * else wants: what it still burns no longer slows the server.
      */
     static void demote(Thread thread) {
+        run(thread, "chrt", "--idle", "-p", "0");
+    }
+
+    /**
+     * Lowers a thread that has run long to the lowest priority of Linux's normal class (nice 19): invocations that
+     * end quickly, other tenants' among them, go first. The thread leaves the pool when its invocation ends, since
+     * only a privileged process may raise a priority again.
+     */
+    static void lower(Thread thread) {
+        run(thread, "renice", "-n", "19", "-p");
+    }
+
+    private static void run(Thread thread, String... command) {
         String id = thread == null ? null : NATIVE_IDS.get(thread);
         if (id == null) {
             return;
         }
+        String[] withId = java.util.Arrays.copyOf(command, command.length + 1);
+        withId[command.length] = id;
         try {
-            Process chrt = new ProcessBuilder("chrt", "--idle", "-p", "0", id).redirectErrorStream(true)
+            Process process = new ProcessBuilder(withId).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            chrt.onExit().thenAccept(done -> {
+            process.onExit().thenAccept(done -> {
                 if (done.exitValue() != 0) {
-                    LOG.warning("chrt could not demote abandoned sandbox thread " + id);
+                    LOG.warning(() -> String.join(" ", withId) + " failed for sandbox thread " + thread.getName());
                 }
             });
         } catch (IOException e) {
-            LOG.warning("Abandoned sandbox thread " + id + " not demoted (no chrt): " + e.getMessage());
+            LOG.warning(() -> "Sandbox thread " + thread.getName() + " keeps its priority (" + command[0]
+                    + " is missing): " + e.getMessage());
         }
     }
 }

@@ -42,7 +42,9 @@ import org.switchboard.sandbox.api.InvocationResult.Outcome;
  * then, if the app keeps running (JavaScript that catches its own stack overflow can swallow the cancellation), stops
  * the guest thread. A guest thread that outlives even that (a {@code finally} block that recurses runs again for every
  * exception that unwinds it) is abandoned and counted: its slot is freed at once, and the thread is demoted to the
- * operating system's idle scheduling class, so that it only gets a core that nothing else wants.
+ * operating system's idle scheduling class, so that it only gets a core that nothing else wants. Before that, an
+ * invocation that runs longer than {@link #LOWER_AFTER_NANOS} is lowered to the lowest normal priority, so that short
+ * invocations (other tenants' among them) are not slowed by long ones.
  */
 final class JsSandbox implements AutoCloseable {
 
@@ -52,6 +54,8 @@ final class JsSandbox implements AutoCloseable {
     /** How long a cancelled context may go on before its guest thread is stopped. */
     private static final long STOP_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
     private static final long STOP_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** How long an invocation runs at normal priority before it yields to shorter ones. */
+    static final long LOWER_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /** Stack of a guest thread: it bounds how deep an app can recurse. */
     static final long GUEST_STACK_BYTES = 2L << 20;
     private static final com.sun.management.ThreadMXBean THREADS = threads();
@@ -203,8 +207,8 @@ final class JsSandbox implements AutoCloseable {
             }
         }
         run.finished(result);
-        if (run.abandoned) {
-            throw new GuestThreads.Retired(); // a demoted thread serves no one again
+        if (run.abandoned || run.lowered) {
+            throw new GuestThreads.Retired(); // a lowered or demoted thread serves no one again
         }
     }
 
@@ -225,6 +229,9 @@ final class JsSandbox implements AutoCloseable {
             }
             if (run.problem() != null) {
                 stop(run, now);
+            } else if (!run.lowered && now - run.startedAt > LOWER_AFTER_NANOS) {
+                run.lowered = true;
+                GuestThreads.lower(run.thread);
             }
         }
     }
