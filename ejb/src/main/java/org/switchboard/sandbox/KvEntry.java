@@ -28,8 +28,8 @@ public class KvEntry {
     @Size(max = 255)
     private String accountId;
 
-    @Column(name = "value_json", length = 1_048_576)
-    @Size(max = 1_048_576)
+    @Column(name = "value_json", length = MAX_VALUE)
+    @Size(max = MAX_VALUE)
     private String value;
 
     @Column(name = "expires_at")

@@ -53,10 +53,6 @@ final class ContextPool {
         evicted.forEach(JsSandbox.WarmContext::close);
     }
 
-    synchronized long charged() {
-        return charged;
-    }
-
     private JsSandbox.WarmContext evictOldest() {
         Deque<JsSandbox.WarmContext> oldestDeque = null;
         for (Deque<JsSandbox.WarmContext> contexts : idle.values()) {

@@ -4,8 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.ArrayList;
-import java.util.List;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -18,7 +16,6 @@ import javax.management.NotificationListener;
 final class HeapGuard implements NotificationListener, AutoCloseable {
 
     private final Runnable onPressure;
-    private final List<MemoryPoolMXBean> watched = new ArrayList<>();
 
     HeapGuard(int percent, Runnable onPressure) {
         this.onPressure = onPressure;
@@ -26,7 +23,6 @@ final class HeapGuard implements NotificationListener, AutoCloseable {
             long max = pool.getUsage().getMax();
             if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0) {
                 pool.setCollectionUsageThreshold(max / 100 * percent);
-                watched.add(pool);
             }
         }
         ((NotificationEmitter) ManagementFactory.getMemoryMXBean()).addNotificationListener(this, null, null);
@@ -37,11 +33,6 @@ final class HeapGuard implements NotificationListener, AutoCloseable {
         if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(notification.getType())) {
             onPressure.run();
         }
-    }
-
-    /** Whether a watched pool is above its threshold after its last collection. */
-    boolean underPressure() {
-        return watched.stream().anyMatch(MemoryPoolMXBean::isCollectionUsageThresholdExceeded);
     }
 
     @Override

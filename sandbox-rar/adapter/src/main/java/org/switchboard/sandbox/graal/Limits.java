@@ -50,8 +50,4 @@ record Limits(long wallClockMillis, long statementLimit, long allocatedBytes, lo
                 invocationsPerContext);
     }
 
-    Limits withQueuedJobs(int jobs) {
-        return new Limits(wallClockMillis, statementLimit, allocatedBytes, retainedBytes, logLines, outputBytes, jobs,
-                invocationsPerContext);
-    }
 }
