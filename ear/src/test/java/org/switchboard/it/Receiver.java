@@ -22,6 +22,8 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Whether paths under /fail answer 500 (a receiver that is down); they answer 200 once this is false. */
+    private volatile boolean failing = true;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -32,7 +34,8 @@ final class Receiver implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Authorization"),
                         Json.createReader(new StringReader(body)).readObject()));
             }
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().startsWith("/fail") && failing ? 500 : 200,
+                    -1);
             exchange.close();
         });
         server.start();
@@ -48,6 +51,11 @@ final class Receiver implements AutoCloseable {
 
     Received await(Predicate<Received> condition, Duration timeout, String what) {
         return Platform.eventually(timeout, () -> matching(condition), list -> !list.isEmpty(), what).get(0);
+    }
+
+    /** Paths under /fail answer 200 from now on (the receiver was mended). */
+    void mend() {
+        failing = false;
     }
 
     @Override

@@ -94,6 +94,64 @@ class RoundTripIT {
     }
 
     @Test
+    void failedPushIsListedCountedAndReplayed() {
+        String id = send(jsboxChannel, "{\"to\":\"+27831234567\",\"content\":\"hello\",\"event_url\":"
+                + quote(receiver.url("/fail/events")) + "}");
+        String admin = Platform.ADMIN;
+        JsonObject failed = Platform.eventually(WAIT, () -> Platform.request("GET", "/api/admin/pushes?state=failed"
+                + "&account_id=" + account.id(), admin, null).json().getJsonArray("pushes").stream()
+                .map(p -> p.asJsonObject()).filter(p -> p.getString("url").endsWith("/fail/events")).findFirst(),
+                java.util.Optional::isPresent, "the push to a failing event_url to be failed for good").get();
+        assertEquals(3, failed.getInt("attempts"), failed.toString());
+        assertEquals("Answered HTTP 500", failed.getString("last_error"));
+        assertEquals(3, receiver.matching(r -> r.path().equals("/fail/events")
+                && r.body().getString("message_id").equals(id)).size(), "one POST per attempt");
+
+        JsonObject status = account.get("/channels/" + jsboxChannel + "/messages/" + id).json()
+                .getJsonObject("result");
+        assertEquals(1, status.getJsonObject("event_pushes").getInt("failed"), status.toString());
+        assertEquals("Answered HTTP 500", status.getJsonObject("event_pushes").getString("last_error"));
+        JsonObject counts = Platform.request("GET", "/api/admin/pushes/counts?account_id=" + account.id(), admin,
+                null).json();
+        assertTrue(counts.getJsonArray("conversations").stream().map(c -> c.asJsonObject())
+                .anyMatch(c -> c.getInt("failed") >= 1), counts.toString());
+        JsonObject inspected = Platform.request("GET", "/api/admin/pushes/" + failed.getString("id"), admin, null)
+                .json();
+        String eventId = inspected.getJsonObject("body").getString("event_id");
+
+        receiver.mend();
+        Platform.Answer replayed = Platform.request("POST", "/api/admin/pushes/" + failed.getString("id")
+                + "/replay", admin, null);
+        assertEquals(200, replayed.status(), replayed.body());
+        Receiver.Received delivered = Platform.eventually(WAIT, () -> receiver.matching(r -> r.path()
+                .equals("/fail/events") && r.body().getString("message_id").equals(id)), list -> list.size() == 4,
+                "the replayed push").get(3);
+        assertEquals(eventId, delivered.body().getString("event_id"), "a replay sends the same event again");
+        Platform.eventually(WAIT, () -> Platform.request("GET", "/api/admin/pushes/" + failed.getString("id"), admin,
+                null).json().getString("state"), "delivered"::equals, "the replayed push to be delivered");
+        assertEquals(409, Platform.request("POST", "/api/admin/pushes/" + failed.getString("id") + "/replay", admin,
+                null).status(), "a delivered push is not sent twice");
+    }
+
+    @Test
+    void pushUrlsThatReachInsideOrAreNotHttpAreRefused() {
+        for (String url : new String[]{"http://10.1.2.3/events", "http://169.254.169.254/latest/meta-data",
+                "file:///etc/passwd", "gopher://example.com/"}) {
+            Platform.Answer answer = account.post("/channels/" + jsboxChannel + "/messages",
+                    "{\"to\":\"+27831234567\",\"content\":\"hello\",\"event_url\":" + quote(url) + "}");
+            assertEquals(400, answer.status(), url + ": " + answer.body());
+            assertTrue(answer.json().getString("description").equals("invalid body")
+                    && answer.json().getJsonObject("result").getJsonArray("errors").getJsonObject(0).getString("message")
+                            .startsWith("'event_url' cannot be used"), answer.body());
+        }
+        Platform.Answer channel = Platform.request("POST", "/api/admin/accounts/" + account.id() + "/channels",
+                Platform.ADMIN, "{\"vendor\":\"fake\",\"address\":\"9\",\"mo_message_url\":"
+                        + "\"http://192.168.1.1/mo\"}");
+        assertEquals(400, channel.status(), channel.body());
+        assertTrue(channel.body().contains("192.168.1.1"), channel.body());
+    }
+
+    @Test
     void errorInTheTextIsRejectedWithTheCode() {
         String id = send(jsboxChannel, "{\"to\":\"+27831234567\",\"content\":\"please error30007\",\"event_url\":"
                 + quote(receiver.url("/events")) + "}");

@@ -1,6 +1,10 @@
 package org.switchboard.channels;
 
 import org.switchboard.secrets.EncryptedString;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -15,6 +19,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "channel")
 public class Channel {
+
+    /** Vendor requests in flight at once on a channel that does not say. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 100;
 
     @Id
     private String id;
@@ -53,6 +60,23 @@ public class Channel {
     @Convert(converter = EncryptedString.class)
     @Size(max = 255)
     private String moMessageUrlAuthToken;
+
+    /** Messages a second the vendor takes from this channel (null: as fast as it answers). */
+    @Column(name = "rate_per_second")
+    @DecimalMin(value = "0.001", message = "rate_per_second must be above 0")
+    @DecimalMax(value = "100000", message = "rate_per_second must be at most 100000")
+    private Double ratePerSecond;
+
+    /** Vendor requests of this channel in flight at once (null: {@link #DEFAULT_MAX_IN_FLIGHT}). */
+    @Column(name = "max_in_flight")
+    @Min(value = 1, message = "max_in_flight must be at least 1")
+    @Max(value = 10000, message = "max_in_flight must be at most 10000")
+    private Integer maxInFlight;
+
+    /** The vendor's own settings of this channel, a JSON object's text (the fake vendor: latency_ms, error_rate). */
+    @Column(name = "settings", length = 8192)
+    @Size(max = 8192)
+    private String settings;
 
     protected Channel() {
     }
@@ -116,5 +140,29 @@ public class Channel {
 
     public void setMoMessageUrlAuthToken(String moMessageUrlAuthToken) {
         this.moMessageUrlAuthToken = moMessageUrlAuthToken;
+    }
+
+    public Double getRatePerSecond() {
+        return ratePerSecond;
+    }
+
+    public void setRatePerSecond(Double ratePerSecond) {
+        this.ratePerSecond = ratePerSecond;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight == null ? DEFAULT_MAX_IN_FLIGHT : maxInFlight;
+    }
+
+    public void setMaxInFlight(Integer maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    public String getSettings() {
+        return settings;
+    }
+
+    public void setSettings(String settings) {
+        this.settings = settings;
     }
 }

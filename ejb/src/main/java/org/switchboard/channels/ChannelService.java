@@ -34,6 +34,21 @@ public class ChannelService {
                 .filter(channel -> channel.getAccountId().equals(accountId));
     }
 
+    /**
+     * Sets how the channel's vendor is fed: messages a second (null: unlimited), requests in flight at once (null: the
+     * default) and the vendor's own settings (a JSON object's text, null: none), checked against the vendor.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public Channel configure(Channel channel, Double ratePerSecond, Integer maxInFlight, String settings) {
+        Channel managed = em.merge(channel);
+        managed.setRatePerSecond(ratePerSecond);
+        managed.setMaxInFlight(maxInFlight);
+        VendorConnectors.checkSettings(managed.getVendor(), settings);
+        managed.setSettings(settings);
+        return Checks.validOrUndo(em, managed);
+    }
+
     /** Binds a channel to a conversation (null unbinds it) under an endpoint name (null: {@code default}). */
     public Channel bind(Channel channel, String conversationId, String endpoint) {
         Channel managed = em.merge(Checks.valid(channel));

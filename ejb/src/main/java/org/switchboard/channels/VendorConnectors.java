@@ -1,12 +1,13 @@
 package org.switchboard.channels;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.switchboard.channels.fake.FakeVendorConnector;
+import org.switchboard.channels.fake.FakeVendorSettings;
 
 /** Finds the connector of a channel's vendor. */
-@Stateless
+@ApplicationScoped
 public class VendorConnectors {
 
     static final List<String> NAMES = List.of(FakeVendorConnector.NAME);
@@ -16,6 +17,15 @@ public class VendorConnectors {
 
     static boolean supports(String vendor) {
         return NAMES.contains(vendor);
+    }
+
+    /** Checks a channel's settings for its vendor (null: none). */
+    public static void checkSettings(String vendor, String settings) {
+        if (FakeVendorConnector.NAME.equals(vendor)) {
+            FakeVendorSettings.of(settings);
+        } else if (settings != null) {
+            throw new IllegalArgumentException("Vendor '" + vendor + "' has no settings");
+        }
     }
 
     public VendorConnector of(Channel channel) {

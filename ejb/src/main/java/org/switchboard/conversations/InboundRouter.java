@@ -6,15 +6,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
+import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
+import org.switchboard.engine.AfterCommit;
+import org.switchboard.engine.EngineStats;
+import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.Message.Status;
-import org.switchboard.messages.RowNotVisibleException;
-import org.switchboard.messages.WebhookClient;
+import org.switchboard.pushes.Push;
+import org.switchboard.pushes.Pusher;
 import org.switchboard.sandbox.SandboxService;
 
-/** Takes an inbound message to the conversation bound to its channel, once. */
+/**
+ * Takes an inbound message to the conversation bound to its channel, once: a jsbox app runs on it in this
+ * transaction; a Junebug conversation gets it pushed to the channel's mo_message_url (stored here, sent after the
+ * commit, on the durable push path).
+ */
 @Stateless
 public class InboundRouter {
 
@@ -24,20 +32,28 @@ public class InboundRouter {
     private EntityManager em;
 
     @Inject
-    private WebhookClient webhooks;
+    private SandboxService sandbox;
 
     @Inject
-    private SandboxService sandbox;
+    private Pusher pusher;
+
+    @Inject
+    private AfterCommit afterCommit;
+
+    @Inject
+    private EngineStats stats;
 
     public void route(String messageId) {
         Message message = em.find(Message.class, messageId, LockModeType.PESSIMISTIC_WRITE);
-        if (message == null) {
-            throw new RowNotVisibleException("Inbound message " + messageId + " is not visible yet");
+        if (message == null || message.getStatus() != Status.RECEIVED) {
+            return; // routed already (its id was queued twice); ids are queued only after their row's commit
         }
-        if (message.getStatus() != Status.RECEIVED) {
-            return;
-        }
+        long start = System.nanoTime();
         message.setStatus(Status.ROUTED);
+        afterCommit.run(() -> {
+            stats.count(Count.INBOUND_ROUTED);
+            stats.took(EngineStats.Step.ROUTE, System.nanoTime() - start);
+        });
         Channel channel = em.find(Channel.class, message.getChannelId());
         Conversation conversation = channel.getConversationId() == null
                 ? null
@@ -59,6 +75,10 @@ public class InboundRouter {
                     + message.getId() + " is stored only");
             return;
         }
-        webhooks.post(channel.getMoMessageUrl(), channel.getMoMessageUrlAuthToken(), JunebugJson.message(message));
+        Push push = new Push(Ids.hex(), message.getAccountId(), channel.getConversationId(), channel.getId(),
+                Push.Kind.MESSAGE, message.getId(), channel.getMoMessageUrl(), channel.getMoMessageUrlAuthToken(),
+                JunebugJson.message(message).toString());
+        em.persist(push);
+        afterCommit.run(() -> pusher.push(push));
     }
 }

@@ -40,10 +40,14 @@ public final class JunebugJson {
         return json.build();
     }
 
-    /** An event as it is POSTed to the message's event_url. */
+    /**
+     * An event as it is POSTed to the message's event_url: Junebug's fields, and the {@code event_id} (as Vumi events
+     * carry it) that stays the same over every attempt, so a receiver can drop a push it already had.
+     */
     public static JsonObject event(MessageEvent event, Message message) {
         return Json.createObjectBuilder()
                 .add("event_type", event.getEventType())
+                .add("event_id", event.getId())
                 .add("message_id", event.getMessageId())
                 .add("channel_id", message.getChannelId())
                 .add("timestamp", timestamp(event.getTimestamp()))

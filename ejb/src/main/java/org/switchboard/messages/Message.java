@@ -16,7 +16,9 @@ import org.hibernate.type.SqlTypes;
 
 /** An inbound or outbound user message, in the fields of the Vumi message format, and where it stands. */
 @Entity
-@Table(name = "message", indexes = @Index(name = "message_conversation", columnList = "conversation_id, direction, timestamp"))
+@Table(name = "message", indexes = {
+        @Index(name = "message_conversation", columnList = "conversation_id, direction, timestamp"),
+        @Index(name = "message_status", columnList = "status, channel_id, timestamp")})
 public class Message {
 
     /** Which way a message travels. */

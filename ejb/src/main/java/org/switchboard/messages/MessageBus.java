@@ -2,6 +2,8 @@ package org.switchboard.messages;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -10,17 +12,15 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 /**
- * Puts row ids on Artemis queues inside the caller's transaction, so a queued id and its row commit together.
+ * Puts row ids on Artemis queues, outside any transaction: a persistent message, sent and confirmed by the broker
+ * before the call returns. Called after the row's commit (org.switchboard.engine.Relay).
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MessageBus {
 
     @Resource(lookup = Queues.CONNECTION_FACTORY)
     private ConnectionFactory factory;
-
-    public void send(String queue, String id) {
-        send(queue, id, null);
-    }
 
     /**
      * Queues an id in a message group: the broker hands a group's messages to one consumer at a time, in order (so
@@ -28,7 +28,7 @@ public class MessageBus {
      */
     public void send(String queue, String id, String group) {
         try (Connection connection = factory.createConnection();
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             MessageProducer producer = session.createProducer(session.createQueue(queue));
             TextMessage message = session.createTextMessage(id);
             if (group != null) {

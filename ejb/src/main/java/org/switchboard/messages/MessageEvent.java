@@ -4,13 +4,15 @@ import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** What happened to an outbound message, in Junebug's event types: submitted, rejected, delivery_*. */
 @Entity
-@Table(name = "message_event")
+@Table(name = "message_event", indexes = {@Index(name = "message_event_message", columnList = "message_id"),
+        @Index(name = "message_event_app", columnList = "app_pending, timestamp")})
 @NamedQuery(name = "MessageEvent.findByMessage", query = "select e from MessageEvent e where e.messageId = :messageId order by e.timestamp, e.id")
 public class MessageEvent {
 
@@ -32,8 +34,9 @@ public class MessageEvent {
     @Column(nullable = false)
     private Instant timestamp;
 
-    @Column(name = "pushed_at")
-    private Instant pushedAt;
+    /** Whether the conversation's app is still to hear of the event ({@code api.on_inbound_event}). */
+    @Column(name = "app_pending", nullable = false)
+    private boolean appPending;
 
     protected MessageEvent() {
     }
@@ -67,11 +70,11 @@ public class MessageEvent {
         return timestamp;
     }
 
-    public Instant getPushedAt() {
-        return pushedAt;
+    public boolean isAppPending() {
+        return appPending;
     }
 
-    public void setPushedAt(Instant pushedAt) {
-        this.pushedAt = pushedAt;
+    public void setAppPending(boolean appPending) {
+        this.appPending = appPending;
     }
 }

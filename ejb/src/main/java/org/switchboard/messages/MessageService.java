@@ -1,18 +1,31 @@
 package org.switchboard.messages;
 
-import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
+import org.switchboard.engine.AfterCommit;
+import org.switchboard.engine.Dispatcher;
+import org.switchboard.engine.EngineStats;
+import org.switchboard.engine.EngineStats.Count;
+import org.switchboard.engine.GroupCommit;
+import org.switchboard.engine.Relay;
 import org.switchboard.messages.Message.Direction;
-import org.switchboard.messages.Message.Status;
+import org.switchboard.validation.Checks;
 
-/** Accepts messages into the platform: stores them and queues them, in one transaction. */
+/**
+ * Accepts messages into the platform. A message is stored before anyone is told it was accepted; then an outbound
+ * one goes to the {@link Dispatcher} and an inbound one's id to the inbound queue. Messages from the APIs are
+ * committed in groups ({@link GroupCommit}); messages an app sends are stored in the app's own transaction and move on
+ * once it commits.
+ */
 @Stateless
 public class MessageService {
 
@@ -20,12 +33,88 @@ public class MessageService {
     private EntityManager em;
 
     @Inject
-    private MessageBus bus;
+    private GroupCommit commits;
 
-    /** Stores an outbound message on the channel and queues it for its vendor. */
+    @Inject
+    private Dispatcher dispatcher;
+
+    @Inject
+    private Relay relay;
+
+    @Inject
+    private EngineStats stats;
+
+    @Inject
+    private AfterCommit afterCommit;
+
+    /** Stores an outbound message from an API and hands it to the dispatcher; returns once it is committed. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Message accept(Channel channel, OutboundRequest request) {
+        Message message = Checks.valid(outbound(channel, request));
+        commits.commit(em -> em.persist(message), () -> dispatcher.submit(message));
+        stats.count(Count.OUTBOUND_ACCEPTED);
+        return message;
+    }
+
+    /** Stores an outbound message in the caller's transaction (an app's); it goes to its vendor after the commit. */
     public Message submit(Channel channel, OutboundRequest request) {
+        Message message = Checks.valid(outbound(channel, request));
+        em.persist(message);
+        afterCommit.run(() -> {
+            stats.count(Count.OUTBOUND_ACCEPTED);
+            dispatcher.submit(message);
+        });
+        return message;
+    }
+
+    /** Replies to an inbound message of the account, as a sandbox app's {@code outbound.reply_to} does. */
+    public Message reply(String accountId, String inReplyTo, String content, boolean continueSession) {
+        return reply(accountId, inReplyTo, content, continueSession, null);
+    }
+
+    /** A reply carrying channel data (a JSON object's text, or null) for the vendor connector. */
+    public Message reply(String accountId, String inReplyTo, String content, boolean continueSession,
+            String channelData) {
+        Message inbound = find(accountId, inReplyTo)
+                .orElseThrow(() -> new MessageNotFoundException("Message " + inReplyTo + " not found"));
+        Channel channel = em.find(Channel.class, inbound.getChannelId());
+        return submit(channel, new OutboundRequest(null, null, null, inReplyTo, content, null, null, channelData,
+                continueSession));
+    }
+
+    /** Stores a message a vendor received on the channel and queues it for routing; returns once it is committed. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Message receiveInbound(Channel channel, String fromAddr, String toAddr, String content,
+            String sessionEvent) {
+        Message message = inbound(channel, fromAddr, toAddr, content, sessionEvent);
+        commits.commit(em -> em.persist(message), () -> route(message));
+        return message;
+    }
+
+    /** As {@link #receiveInbound}, without waiting for the commit. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public CompletableFuture<Message> receive(Channel channel, String fromAddr, String toAddr, String content,
+            String sessionEvent) {
+        Message message = inbound(channel, fromAddr, toAddr, content, sessionEvent);
+        return commits.submit(em -> em.persist(message), () -> route(message)).thenApply(done -> message);
+    }
+
+    /** The account's message with this id. */
+    public Optional<Message> find(String accountId, String messageId) {
+        return Optional.ofNullable(em.find(Message.class, messageId))
+                .filter(message -> message.getAccountId().equals(accountId));
+    }
+
+    /** The events of a message, oldest first. */
+    public List<MessageEvent> events(String messageId) {
+        return em.createNamedQuery("MessageEvent.findByMessage", MessageEvent.class)
+                .setParameter("messageId", messageId)
+                .getResultList();
+    }
+
+    private Message outbound(Channel channel, OutboundRequest request) {
         Message message = new Message(Ids.hex(), channel.getAccountId(), channel.getId(), Direction.OUTBOUND,
-                Status.QUEUED);
+                Message.Status.QUEUED);
         if (request.replyTo() != null) {
             Message inbound = find(channel.getAccountId(), request.replyTo())
                     .filter(m -> m.getDirection() == Direction.INBOUND && m.getChannelId().equals(channel.getId()))
@@ -47,52 +136,24 @@ public class MessageService {
         message.setChannelData(request.channelData());
         message.setEventUrl(request.eventUrl());
         message.setEventAuthToken(request.eventAuthToken());
-        em.persist(Checks.valid(message));
-        bus.send(Queues.OUTBOUND, message.getId(), channel.getId() + " " + message.getToAddr());
         return message;
     }
 
-    /** Replies to an inbound message of the account, as a sandbox app's {@code outbound.reply_to} does. */
-    public Message reply(String accountId, String inReplyTo, String content, boolean continueSession) {
-        return reply(accountId, inReplyTo, content, continueSession, null);
-    }
-
-    /** A reply carrying channel data (a JSON object's text, or null) for the vendor connector. */
-    public Message reply(String accountId, String inReplyTo, String content, boolean continueSession,
-            String channelData) {
-        Message inbound = find(accountId, inReplyTo)
-                .orElseThrow(() -> new MessageNotFoundException("Message " + inReplyTo + " not found"));
-        Channel channel = em.find(Channel.class, inbound.getChannelId());
-        return submit(channel, new OutboundRequest(null, null, null, inReplyTo, content, null, null, channelData,
-                continueSession));
-    }
-
-    /** Stores a message a vendor received on the channel and queues it for routing. */
-    public Message receiveInbound(Channel channel, String fromAddr, String toAddr, String content,
+    private static Message inbound(Channel channel, String fromAddr, String toAddr, String content,
             String sessionEvent) {
         Message message = new Message(Ids.hex(), channel.getAccountId(), channel.getId(), Direction.INBOUND,
-                Status.RECEIVED);
+                Message.Status.RECEIVED);
         message.setFromAddr(fromAddr);
         message.setToAddr(toAddr);
         message.setContent(content);
         message.setSessionEvent(sessionEvent);
         message.setConversationId(channel.getConversationId());
         message.setTransportType(channel.getTransportType());
-        em.persist(Checks.valid(message));
-        bus.send(Queues.INBOUND, message.getId(), channel.getId() + " " + fromAddr);
-        return message;
+        return Checks.valid(message);
     }
 
-    /** The account's message with this id. */
-    public Optional<Message> find(String accountId, String messageId) {
-        return Optional.ofNullable(em.find(Message.class, messageId))
-                .filter(message -> message.getAccountId().equals(accountId));
-    }
-
-    /** The events of a message, oldest first. */
-    public List<MessageEvent> events(String messageId) {
-        return em.createNamedQuery("MessageEvent.findByMessage", MessageEvent.class)
-                .setParameter("messageId", messageId)
-                .getResultList();
+    private void route(Message message) {
+        stats.count(Count.INBOUND_ACCEPTED);
+        relay.send(Queues.INBOUND, message.getId(), message.getChannelId() + " " + message.getFromAddr());
     }
 }

@@ -10,10 +10,7 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -25,7 +22,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +36,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.switchboard.sandbox.api.SandboxHost.UnknownCommandException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.net.AddressGuard;
 
 /**
  * The {@code http} resource: {@code get}, {@code head}, {@code post}, {@code put}, {@code delete} and {@code patch}
@@ -68,14 +65,13 @@ public class HttpResource implements SandboxResource {
     @ConfigProperty(name = "switchboard.sandbox.http.allowed-networks")
     Optional<String> allowedNetworks;
 
-    private List<Network> allowed;
+    private AddressGuard guard;
     private HttpClient verifying;
     private HttpClient trusting;
 
     @PostConstruct
     void setUp() {
-        allowed = Arrays.stream(allowedNetworks.orElse("").split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).map(Network::parse).toList();
+        guard = new AddressGuard("switchboard.sandbox.http.allowed-networks", allowedNetworks.orElse(""));
         verifying = client(null);
         trusting = client(trustingContext());
     }
@@ -122,40 +118,7 @@ public class HttpResource implements SandboxResource {
 
     /** The URL, if it is http(s) to a host whose every address the app may reach. */
     private URI target(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid url '" + url + "': " + e.getMessage());
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("Only http and https URLs with a host can be requested, not '" + url
-                    + "'");
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(uri.getHost());
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("Unknown host '" + uri.getHost() + "'");
-        }
-        for (InetAddress address : addresses) {
-            if (internal(address) && allowed.stream().noneMatch(n -> n.contains(address))) {
-                throw new IllegalArgumentException("Host '" + uri.getHost() + "' is at " + address.getHostAddress()
-                        + ", a private, loopback or link-local address that apps may not reach (an operator can"
-                        + " allow networks with switchboard.sandbox.http.allowed-networks)");
-            }
-        }
-        return uri;
-    }
-
-    static boolean internal(InetAddress address) {
-        byte[] b = address.getAddress();
-        return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()
-                || b.length == 16 && (b[0] & 0xfe) == 0xfc // IPv6 unique local, fc00::/7
-                || b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 // carrier-grade NAT, 100.64.0.0/10
-                || b.length == 4 && (b[0] & 0xff) == 0; // "this network", 0.0.0.0/8
+        return guard.check(url);
     }
 
     private static void headers(JsonValue headers, HttpRequest.Builder request) {
@@ -297,39 +260,6 @@ public class HttpResource implements SandboxResource {
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("No TLS context", e);
-        }
-    }
-
-    /** An address block in CIDR notation. */
-    record Network(byte[] prefix, int bits) {
-
-        static Network parse(String cidr) {
-            int slash = cidr.indexOf('/');
-            try {
-                byte[] address = InetAddress.getByName(slash < 0 ? cidr : cidr.substring(0, slash)).getAddress();
-                int bits = slash < 0 ? address.length * 8 : Integer.parseInt(cidr.substring(slash + 1));
-                if (bits < 0 || bits > address.length * 8) {
-                    throw new IllegalArgumentException("Bad prefix length in '" + cidr + "'");
-                }
-                return new Network(address, bits);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalArgumentException("switchboard.sandbox.http.allowed-networks: '" + cidr
-                        + "' is not an address or CIDR block", e);
-            }
-        }
-
-        boolean contains(InetAddress address) {
-            byte[] b = address.getAddress();
-            if (b.length != prefix.length) {
-                return false;
-            }
-            for (int bit = 0; bit < bits; bit++) {
-                int mask = 0x80 >> (bit % 8);
-                if ((b[bit / 8] & mask) != (prefix[bit / 8] & mask)) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

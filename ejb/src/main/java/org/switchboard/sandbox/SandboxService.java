@@ -3,7 +3,6 @@ package org.switchboard.sandbox;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -22,7 +21,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.MessageEventStored;
+import org.switchboard.messages.MessageEvent;
 import org.switchboard.sandbox.api.Invocation;
 import org.switchboard.sandbox.api.InvocationResult;
 import org.switchboard.sandbox.api.SandboxConnection;
@@ -85,8 +84,7 @@ public class SandboxService {
      * Hands an event of a message the conversation's app sent to the app, as {@code api.on_inbound_event}; events of
      * other conversations' messages are not its business.
      */
-    public void inboundEvent(@Observes MessageEventStored stored) {
-        Message message = stored.message();
+    public void inboundEvent(Message message, MessageEvent event) {
         Conversation conversation = message.getConversationId() == null
                 ? null
                 : em.find(Conversation.class, message.getConversationId());
@@ -95,12 +93,12 @@ public class SandboxService {
         }
         String command = Json.createObjectBuilder()
                 .add("cmd", "inbound-event")
-                .add("cmd_id", stored.event().getId())
+                .add("cmd_id", event.getId())
                 .add("reply", false)
-                .add("msg", VumiMessages.event(stored.event(), message))
+                .add("msg", VumiMessages.event(event, message))
                 .build()
                 .toString();
-        run(conversation, null, command, stored.event().getId());
+        run(conversation, null, command, event.getId());
     }
 
     /**

@@ -1,66 +1,90 @@
 package org.switchboard.channels.fake;
 
-import org.switchboard.validation.Checks;
-import jakarta.ejb.LocalBean;
-import jakarta.ejb.Stateless;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.VendorConnector;
+import org.switchboard.engine.GroupCommit;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageService;
+import org.switchboard.validation.Checks;
 
-/** The fake vendor's connector: records what it was sent and answers as {@link FakeVendorRules} say. */
-@Stateless
-@LocalBean
+/**
+ * The fake vendor's connector. It answers like a vendor across the internet: after the channel's {@code latency_ms}
+ * (plus a {@code delayNNN} in the text), throttled ({@code 429}, tried again) at the channel's {@code error_rate},
+ * refused for {@code errorNNN} texts; what it accepts it keeps (committed before it answers, so a message it took
+ * before a crash is counted if it is sent again), and {@code autorespond} texts get an answer from the phone.
+ */
+@ApplicationScoped
 public class FakeVendorConnector implements VendorConnector {
 
     public static final String NAME = "fake";
 
-    @PersistenceContext
-    private EntityManager em;
+    @Inject
+    private GroupCommit commits;
 
     @Inject
     private MessageService messages;
 
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
     @Override
-    public Result send(Channel channel, Message message) {
+    public CompletionStage<Result> send(Channel channel, Message message) {
+        FakeVendorSettings settings = FakeVendorSettings.of(channel.getSettings());
         String text = message.getContent();
-        hold(FakeVendorRules.delayMillis(text));
-        Optional<String> error = FakeVendorRules.errorCode(text);
-        if (error.isPresent()) {
-            return Result.refused("error" + error.get() + ": the fake vendor refused the message as asked");
+        long latency = settings.latencyMillis() + FakeVendorRules.delayMillis(text);
+        CompletableFuture<Result> answer = new CompletableFuture<>();
+        Runnable respond = () -> respond(channel, message, settings, answer);
+        if (latency <= 0) {
+            respond.run();
+        } else {
+            scheduler.schedule(respond, latency, TimeUnit.MILLISECONDS);
         }
-        FakeVendorMessage received = new FakeVendorMessage("fake-" + Ids.hex(), channel.getId(), message.getId(),
-                message.getToAddr(), message.getFromAddr(), text, message.getSessionEvent());
-        em.persist(Checks.valid(received));
-        // a reply never triggers another response, or an app that echoes would talk to the fake phone for ever
-        if (FakeVendorRules.autorespond(text) && message.getInReplyTo() == null) {
-            messages.receiveInbound(channel, message.getToAddr(), message.getFromAddr(),
-                    FakeVendorRules.response(text), null);
-        }
-        return Result.accepted(received.getId());
+        return answer;
     }
 
-    /** What the fake vendor was sent on a channel, oldest first. */
-    public List<FakeVendorMessage> received(String channelId) {
-        return em.createNamedQuery("FakeVendorMessage.findByChannel", FakeVendorMessage.class)
-                .setParameter("channelId", channelId)
-                .getResultList();
-    }
-
-    private static void hold(long millis) {
-        if (millis <= 0) {
-            return;
-        }
+    private void respond(Channel channel, Message message, FakeVendorSettings settings,
+            CompletableFuture<Result> answer) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            String text = message.getContent();
+            if (settings.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.errorRate()) {
+                answer.complete(Result.retry("429 Too Many Requests: the fake vendor throttled the message",
+                        Duration.ofMillis(100)));
+                return;
+            }
+            Optional<String> error = FakeVendorRules.errorCode(text);
+            if (error.isPresent()) {
+                answer.complete(Result.refused("error" + error.get()
+                        + ": the fake vendor refused the message as asked"));
+                return;
+            }
+            FakeVendorMessage received = Checks.valid(new FakeVendorMessage("fake-" + Ids.hex(), channel.getId(),
+                    message.getId(), message.getToAddr(), message.getFromAddr(), text, message.getSessionEvent()));
+            // a reply never triggers another response, or an app that echoes would talk to the fake phone for ever
+            boolean respond = FakeVendorRules.autorespond(text) && message.getInReplyTo() == null;
+            commits.submit(em -> em.persist(received), null).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    answer.completeExceptionally(failure);
+                    return;
+                }
+                answer.complete(Result.accepted(received.getId()));
+                if (respond) {
+                    messages.receive(channel, message.getToAddr(), message.getFromAddr(),
+                            FakeVendorRules.response(text), null);
+                }
+            });
+        } catch (RuntimeException e) {
+            answer.completeExceptionally(e);
         }
     }
 }

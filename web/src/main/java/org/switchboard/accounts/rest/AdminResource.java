@@ -10,6 +10,7 @@ import org.switchboard.messages.JsonStrings;
 import org.switchboard.metrics.MetricService;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +28,8 @@ import org.switchboard.JsonBodies;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
+import org.switchboard.channels.VendorConnectors;
+import org.switchboard.pushes.Pusher;
 import org.switchboard.conversations.ConversationService;
 
 /**
@@ -53,6 +56,9 @@ public class AdminResource {
     @Inject
     private ChannelService channels;
 
+    @Inject
+    private Pusher pusher;
+
     @POST
     public Response createAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, String body) {
         admin.require(auth);
@@ -77,16 +83,70 @@ public class AdminResource {
             throw JsonBodies.badRequest("Conversation " + conversationId + " is not one of this account's");
         }
         String transportType = JsonBodies.string(json, "transport_type");
+        String vendor = JsonBodies.required(json, "vendor");
+        String moMessageUrl = JsonBodies.string(json, "mo_message_url");
         Channel channel;
         try {
-            channel = channels.create(accountId, JsonBodies.required(json, "vendor"),
-                    JsonBodies.required(json, "address"), transportType == null ? "sms" : transportType,
-                    conversationId, JsonBodies.string(json, "endpoint"), JsonBodies.string(json, "mo_message_url"),
-                    JsonBodies.string(json, "mo_message_url_auth_token"));
+            if (moMessageUrl != null) {
+                pusher.guard().check(moMessageUrl);
+            }
+            Feeding feeding = Feeding.of(json, vendor);
+            channel = channels.create(accountId, vendor, JsonBodies.required(json, "address"),
+                    transportType == null ? "sms" : transportType, conversationId, JsonBodies.string(json, "endpoint"),
+                    moMessageUrl, JsonBodies.string(json, "mo_message_url_auth_token"));
+            if (feeding.given()) {
+                channel = channels.configure(channel, feeding.rate(), feeding.maxInFlight(), feeding.settings());
+            }
         } catch (IllegalArgumentException e) {
             throw JsonBodies.badRequest(e.getMessage());
         }
         return Response.status(Response.Status.CREATED).entity(channelJson(channel)).build();
+    }
+
+    /**
+     * {@code {rate_per_second, max_in_flight, settings}}: how the channel's vendor is fed (each null or left out: the
+     * default); takes effect within seconds, for messages already waiting too.
+     */
+    @PATCH
+    @Path("{account_id}/channels/{channel_id}")
+    public Response configureChannel(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @PathParam("account_id") String accountId, @PathParam("channel_id") String channelId, String body) {
+        admin.account(auth, accountId);
+        Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
+                "Channel " + channelId + " not found in account " + accountId));
+        JsonObject json = JsonBodies.object(body);
+        try {
+            Feeding feeding = Feeding.of(json, channel.getVendor());
+            return Response.ok(channelJson(channels.configure(channel, feeding.rate(), feeding.maxInFlight(),
+                    feeding.settings()))).build();
+        } catch (IllegalArgumentException e) {
+            throw JsonBodies.badRequest(e.getMessage());
+        }
+    }
+
+    /** A channel's rate, concurrency and vendor settings as an API body gives them. */
+    record Feeding(Double rate, Integer maxInFlight, String settings, boolean given) {
+
+        static Feeding of(JsonObject json, String vendor) {
+            JsonValue rate = json.getOrDefault("rate_per_second", JsonValue.NULL);
+            JsonValue max = json.getOrDefault("max_in_flight", JsonValue.NULL);
+            JsonValue settings = json.getOrDefault("settings", JsonValue.NULL);
+            if (rate != JsonValue.NULL && !(rate instanceof JsonNumber)) {
+                throw new IllegalArgumentException("'rate_per_second' must be a number or null");
+            }
+            if (max != JsonValue.NULL && !(max instanceof JsonNumber number && number.isIntegral())) {
+                throw new IllegalArgumentException("'max_in_flight' must be a whole number or null");
+            }
+            if (settings != JsonValue.NULL && settings.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new IllegalArgumentException("'settings' must be an object or null");
+            }
+            String settingsText = settings == JsonValue.NULL ? null : settings.toString();
+            VendorConnectors.checkSettings(vendor, settingsText);
+            return new Feeding(rate == JsonValue.NULL ? null : ((JsonNumber) rate).doubleValue(),
+                    max == JsonValue.NULL ? null : ((JsonNumber) max).intValue(), settingsText,
+                    json.containsKey("rate_per_second") || json.containsKey("max_in_flight")
+                            || json.containsKey("settings"));
+        }
     }
 
     /** {@code {can_manage_optouts: true|false}}: the account's flags. */
@@ -151,6 +211,13 @@ public class AdminResource {
                 .add("transport_type", channel.getTransportType())
                 .add("conversation_id", JsonStrings.orNull(channel.getConversationId()))
                 .add("endpoint", JsonStrings.orNull(channel.getEndpoint()))
+                .add("rate_per_second", channel.getRatePerSecond() == null
+                        ? JsonValue.NULL
+                        : Json.createValue(channel.getRatePerSecond()))
+                .add("max_in_flight", channel.getMaxInFlight())
+                .add("settings", channel.getSettings() == null
+                        ? JsonValue.NULL
+                        : JsonStrings.object(channel.getSettings()))
                 .build()
                 .toString();
     }

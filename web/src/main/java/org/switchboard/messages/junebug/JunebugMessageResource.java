@@ -3,6 +3,7 @@ package org.switchboard.messages.junebug;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,10 @@ import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.MessageNotFoundException;
 import org.switchboard.messages.MessageService;
+import org.switchboard.messages.OutboundRequest;
+import org.switchboard.pushes.Push;
+import org.switchboard.pushes.PushService;
+import org.switchboard.pushes.Pusher;
 
 /** {@code POST /channels/{channel_id}/messages} and {@code GET .../messages/{message_id}} of the Junebug API. */
 @Path("channels/{channel_id}/messages")
@@ -39,6 +44,12 @@ public class JunebugMessageResource {
     @Inject
     private MessageService messages;
 
+    @Inject
+    private PushService pushes;
+
+    @Inject
+    private Pusher pusher;
+
     @Context
     private ContainerRequestContext request;
 
@@ -50,7 +61,16 @@ public class JunebugMessageResource {
             return channelNotFound(channelId);
         }
         try {
-            Message message = messages.submit(channel, JunebugRequests.parse(body));
+            OutboundRequest request = JunebugRequests.parse(body);
+            if (request.eventUrl() != null) {
+                try {
+                    pusher.guard().check(request.eventUrl());
+                } catch (IllegalArgumentException e) {
+                    throw new JunebugRequestException("invalid body", "invalid_body",
+                            "'event_url' cannot be used: " + e.getMessage());
+                }
+            }
+            Message message = messages.accept(channel, request);
             return JunebugResponses.ok(Response.Status.CREATED, "created", "message submitted",
                     JunebugJson.message(message));
         } catch (JunebugRequestException e) {
@@ -89,7 +109,24 @@ public class JunebugMessageResource {
                     .add("last_event_timestamp", JunebugJson.timestamp(last.getTimestamp()));
         }
         result.add("events", eventJson);
+        result.add("event_pushes", pushSummary(events));
         return JunebugResponses.ok(Response.Status.OK, "OK", "message status", result.build());
+    }
+
+    /**
+     * Where the pushes of the message's events to its event_url stand: counts of delivered, pending and failed, and
+     * the last error of a push that failed, so a sender sees that an event did not reach them (not a Junebug field).
+     */
+    private JsonObject pushSummary(List<MessageEvent> events) {
+        List<Push> sent = pushes.ofSubjects(events.stream().map(MessageEvent::getId).toList());
+        JsonObjectBuilder summary = Json.createObjectBuilder();
+        for (Push.State state : Push.State.values()) {
+            summary.add(state.name().toLowerCase(), sent.stream().filter(p -> p.getState() == state).count());
+        }
+        sent.stream().filter(p -> p.getState() != Push.State.DELIVERED && p.getLastError() != null)
+                .reduce((a, b) -> b)
+                .ifPresent(p -> summary.add("last_error", p.getLastError()));
+        return summary.build();
     }
 
     private Channel channel(String channelId) {

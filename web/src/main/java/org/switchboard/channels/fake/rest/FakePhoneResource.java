@@ -24,6 +24,7 @@ import org.switchboard.accounts.rest.Authenticated;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.channels.fake.FakeVendorConnector;
+import org.switchboard.channels.fake.FakeVendorOutbox;
 import org.switchboard.messages.JsonStrings;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageService;
@@ -46,7 +47,7 @@ public class FakePhoneResource {
     private MessageService messages;
 
     @Inject
-    private FakeVendorConnector vendor;
+    private FakeVendorOutbox vendor;
 
     @Context
     private ContainerRequestContext request;

@@ -1,0 +1,322 @@
+package org.switchboard.it;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The message engine measured from outside on the running platform, side by side with Kannel when Debian's kannel
+ * and kannel-extras are installed: the same wrk load on Switchboard's Junebug API and on Kannel's sendsms (bearerbox
+ * with its store file, fakesmsc as the SMSC). Per scenario it prints accepted/s, delivered to the vendor/s, events
+ * stored/s and pushed/s, p50/p99 accept latency and how long the backlog took to drain after the load stopped. Run by
+ * {@code config/bin/switchboard bench}; a measurement, not a test.
+ */
+public final class EngineBenchmark {
+
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+    private static final String ECHO = "api.on_inbound_message = function (cmd) { api.request('outbound.reply_to', "
+            + "{content: cmd.msg.content, in_reply_to: cmd.msg.message_id}, function () { api.done(); }); };";
+
+    private final int seconds;
+    private final int connections;
+    private final Path work;
+    private final Receiver events = new Receiver();
+    private double switchboardRate;
+
+    private EngineBenchmark(int seconds, int connections) throws IOException {
+        this.seconds = seconds;
+        this.connections = connections;
+        this.work = Files.createTempDirectory("switchboard-bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        if (!onPath("wrk")) {
+            System.out.println("The benchmark drives load with wrk: apt-get install wrk (and kannel kannel-extras to"
+                    + " compare with Kannel)");
+            System.exit(2);
+        }
+        new EngineBenchmark(seconds, connections).run();
+    }
+
+    private void run() throws Exception {
+        System.out.printf("Message engine on %s: wrk -t2 -c%d -d%ds per scenario, %d cores%n%n", Platform.BASE,
+                connections, seconds, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%-34s %9s %9s %9s %9s %7s %7s %8s%n", "scenario", "accepted/s", "vendor/s", "events/s",
+                "pushed/s", "p50 ms", "p99 ms", "drain s");
+        Platform.TestAccount account = Platform.account("bench-" + Instant.now().getEpochSecond());
+        String fast = account.createChannel("{\"vendor\":\"fake\",\"address\":\"1001\",\"max_in_flight\":200}");
+        sends("Junebug sends", account, fast, true);
+        String slow = account.createChannel("{\"vendor\":\"fake\",\"address\":\"1002\",\"max_in_flight\":2000,"
+                + "\"settings\":{\"latency_ms\":200}}");
+        sends("Junebug sends, vendor answers in 200 ms", account, slow, false);
+        String echo = account.createConversation("{\"type\":\"jsbox\",\"name\":\"echo\",\"javascript\":"
+                + Platform.quote(ECHO) + "}");
+        String phone = account.createChannel("{\"vendor\":\"fake\",\"address\":\"*120#\",\"transport_type\":\"ussd\","
+                + "\"conversation_id\":\"" + echo + "\",\"max_in_flight\":200}");
+        inboundEcho(account, phone);
+        rateLimited(account);
+        kannel();
+        events.close();
+    }
+
+    /** Junebug POSTs with an event_url for the whole load, then waits for every event to be pushed. */
+    private void sends(String name, Platform.TestAccount account, String channel, boolean reference)
+            throws Exception {
+        String body = "{\"to\":\"+27831234567\",\"content\":\"hello\",\"event_url\":\"" + events.url() + "\"}";
+        JsonObject before = engine();
+        Load load = wrk("/channels/" + channel + "/messages", "POST", account.basic(), body, seconds);
+        Drain drain = drain(before, "pushes_delivered", "outbound_accepted");
+        JsonObject after = engine();
+        print(name, load, before, after, drain, "vendor_accepted");
+        if (reference) {
+            switchboardRate = delta(before, after, "outbound_accepted") / (double) seconds;
+        }
+    }
+
+    /** A phone's message → the echo app in the sandbox → its reply at the fake vendor. */
+    private void inboundEcho(Platform.TestAccount account, String channel) throws Exception {
+        JsonObject before = engine();
+        Load load = wrk("/api/fake/channels/" + channel + "/inbound", "POST", account.basic(),
+                "{\"from\":\"+2782%07d\",\"content\":\"hi\",\"session_event\":\"new\"}", seconds);
+        Drain drain = drain(before, "vendor_accepted", "inbound_accepted");
+        print("inbound -> echo app -> reply", load, before, engine(), drain, "vendor_accepted");
+    }
+
+    /** 150 messages on a channel limited to 10/s: the spacing of their arrival at the fake vendor. */
+    private void rateLimited(Platform.TestAccount account) {
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"1010\",\"rate_per_second\":10}");
+        int count = 150;
+        for (int i = 0; i < count; i++) {
+            Platform.Answer answer = account.post("/channels/" + channel + "/messages",
+                    "{\"to\":\"+27831234567\",\"content\":\"paced " + i + "\"}");
+            if (answer.status() != 201) {
+                throw new IllegalStateException("Send refused: " + answer);
+            }
+        }
+        List<Instant> arrivals = Platform.eventually(Duration.ofSeconds(count / 10 + 30), () -> arrivals(account,
+                channel), list -> list.size() >= count, "the paced messages to arrive");
+        double span = Duration.between(arrivals.get(0), arrivals.get(count - 1)).toNanos() / 1e9;
+        double rate = (count - 1) / span;
+        System.out.printf("%-34s %9s %9.2f   (%d messages over %.2f s; the channel's rate is 10/s)%n",
+                "channel limited to 10 msg/s", "", rate, count, span);
+    }
+
+    private static List<Instant> arrivals(Platform.TestAccount account, String channel) {
+        return account.get("/api/fake/channels/" + channel + "/outbox").json().getJsonArray("messages").stream()
+                .map(m -> Instant.parse(m.asJsonObject().getString("received_at")))
+                .sorted()
+                .toList();
+    }
+
+    /** Kannel 1.4's sendsms → bearerbox (store file on) → fakesmsc, under the same wrk load. */
+    private void kannel() throws Exception {
+        Path bearerbox = Path.of("/usr/sbin/bearerbox");
+        Path smsbox = Path.of("/usr/sbin/smsbox");
+        Path fakesmsc = Path.of("/usr/lib/kannel/test/fakesmsc");
+        if (!Files.isExecutable(bearerbox) || !Files.isExecutable(smsbox) || !Files.isExecutable(fakesmsc)) {
+            System.out.println("\nKannel is not installed (apt-get install kannel kannel-extras): no side-by-side"
+                    + " figure");
+            return;
+        }
+        Path conf = work.resolve("kannel.conf");
+        String text = new String(EngineBenchmark.class.getResourceAsStream("/bench/kannel.conf").readAllBytes(),
+                StandardCharsets.UTF_8).replace("@STORE@", work.resolve("kannel.store").toString());
+        Files.writeString(conf, text);
+        List<Process> boxes = new ArrayList<>();
+        try {
+            boxes.add(start(work.resolve("bearerbox.log"), bearerbox.toString(), conf.toString()));
+            Platform.sleep(1000);
+            boxes.add(start(work.resolve("smsbox.log"), smsbox.toString(), conf.toString()));
+            Path smsc = work.resolve("fakesmsc.log");
+            boxes.add(start(smsc, fakesmsc.toString(), "-H", "127.0.0.1", "-r", "13010", "-m", "0", "1 2 text x"));
+            Platform.sleep(3000);
+            String url = "http://127.0.0.1:13013/cgi-bin/sendsms?username=bench&password=bench&to=27831234567"
+                    + "&from=1234&text=hello";
+            Load load = wrk(url, "GET", null, null, seconds);
+            long start = System.nanoTime();
+            long delivered = Platform.eventually(Duration.ofSeconds(120), () -> gotMessages(smsc),
+                    n -> n >= load.accepted, "fakesmsc to get Kannel's messages");
+            double drain = (System.nanoTime() - start) / 1e9;
+            double rate = load.accepted / (double) seconds;
+            System.out.printf("%-34s %9.0f %9.0f %9s %9s %7.1f %7.1f %8.1f%n", "Kannel: sendsms -> fakesmsc", rate,
+                    delivered / (seconds + drain), "-", "-", load.p50, load.p99, drain);
+            System.out.printf("%nSwitchboard / Kannel, accepted sends a second: %.0f / %.0f = %.3f%n",
+                    switchboardRate, rate, switchboardRate / rate);
+        } finally {
+            boxes.forEach(Process::destroy);
+        }
+    }
+
+    private static long gotMessages(Path log) {
+        try {
+            String text = Files.readString(log);
+            int at = text.lastIndexOf("Got message ");
+            if (at < 0) {
+                return 0;
+            }
+            Matcher m = Pattern.compile("Got message (\\d+)").matcher(text.substring(at));
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Process start(Path log, String... command) throws IOException {
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private record Load(long accepted, long refused, double p50, double p99) {
+    }
+
+    /** wrk with a Lua script that sends the body ({@code %07d} in it: a new number per request). */
+    private Load wrk(String target, String method, String auth, String body, int duration) throws Exception {
+        Path script = work.resolve("load.lua");
+        StringBuilder lua = new StringBuilder();
+        lua.append("wrk.method = \"").append(method).append("\"\n");
+        lua.append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+        if (auth != null) {
+            lua.append("wrk.headers[\"Authorization\"] = \"").append(auth).append("\"\n");
+        }
+        if (body != null && body.contains("%07d")) {
+            lua.append("local n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(nil, nil, nil, ")
+                    .append("string.format([[").append(body).append("]], math.random(0, 9999999)))\nend\n");
+        } else if (body != null) {
+            lua.append("wrk.body = [[").append(body).append("]]\n");
+        }
+        Files.writeString(script, lua);
+        String url = target.startsWith("http") ? target : Platform.BASE + target;
+        Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration + "s", "--latency",
+                "-s", script.toString(), url).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(duration + 60L, TimeUnit.SECONDS);
+        Matcher rate = RATE.matcher(out);
+        if (!rate.find()) {
+            throw new IllegalStateException("wrk said: " + out);
+        }
+        long total = Math.round(Double.parseDouble(rate.group(1)) * duration);
+        Matcher refused = NON_2XX.matcher(out);
+        long bad = refused.find() ? Long.parseLong(refused.group(1)) : 0;
+        return new Load(total - bad, bad, percentile(out, "50%"), percentile(out, "99%"));
+    }
+
+    private static double percentile(String wrk, String which) {
+        Matcher m = Pattern.compile(Pattern.quote(which) + "\\s+([0-9.]+)(us|ms|s)").matcher(wrk);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private record Drain(double seconds, boolean complete) {
+    }
+
+    /** Waits until the engine's count {@code done} caught up with {@code of} since {@code before} (at most 120 s). */
+    private static Drain drain(JsonObject before, String done, String of) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(120)) {
+            JsonObject now = engine();
+            if (delta(before, now, done) >= delta(before, now, of)) {
+                return new Drain((System.nanoTime() - start) / 1e9, true);
+            }
+            Platform.sleep(100);
+        }
+        return new Drain(120, false);
+    }
+
+    private void print(String name, Load load, JsonObject before, JsonObject after, Drain drain, String delivered) {
+        double accepted = (delta(before, after, "outbound_accepted") + delta(before, after, "inbound_accepted"))
+                / (double) seconds;
+        double window = seconds + drain.seconds;
+        System.out.printf("%-34s %9.0f %9.0f %9.0f %9.0f %7.1f %7.1f %7.1f%s%n", name, accepted,
+                delta(before, after, delivered) / window, delta(before, after, "events_stored") / window,
+                delta(before, after, "pushes_delivered") / window, load.p50, load.p99, drain.seconds,
+                drain.complete ? "" : "+ (not drained)");
+        if (load.refused > 0) {
+            System.out.printf("%-34s %d requests refused%n", "", load.refused);
+        }
+        JsonObject steps = after.getJsonObject("steps");
+        StringBuilder costs = new StringBuilder();
+        steps.forEach((step, value) -> costs.append(String.format(" %s %.2f ms;", step,
+                value.asJsonObject().getJsonNumber("mean_ms").doubleValue())));
+        System.out.printf("%-34s mean cost:%s %.1f writes per commit%n", "", costs,
+                after.getJsonNumber("writes_per_commit").doubleValue());
+    }
+
+    private static long delta(JsonObject before, JsonObject after, String count) {
+        return after.getJsonObject("counts").getJsonNumber(count).longValue()
+                - before.getJsonObject("counts").getJsonNumber(count).longValue();
+    }
+
+    private static JsonObject engine() {
+        Platform.Answer answer = Platform.request("GET", "/api/admin/engine", Platform.ADMIN, null);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("GET /api/admin/engine: " + answer);
+        }
+        return answer.json();
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The event_url: answers 200 and counts the distinct events it was pushed. */
+    private static final class Receiver implements AutoCloseable {
+        private final HttpServer server;
+        private final Set<String> ids = ConcurrentHashMap.newKeySet();
+        private final AtomicLong posts = new AtomicLong();
+
+        Receiver() throws IOException {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.createContext("/events", exchange -> {
+                try (InputStream in = exchange.getRequestBody()) {
+                    JsonObject event = Json.createReader(in).readObject();
+                    ids.add(event.getString("event_id", ""));
+                    posts.incrementAndGet();
+                }
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            System.out.printf("%nEvent receiver: %d pushes, %d distinct event_id%n", posts.get(), ids.size());
+        }
+    }
+}

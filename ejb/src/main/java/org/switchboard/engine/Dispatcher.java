@@ -1,0 +1,273 @@
+package org.switchboard.engine;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.channels.Channel;
+import org.switchboard.channels.VendorConnector.Result;
+import org.switchboard.channels.VendorConnectors;
+import org.switchboard.engine.EngineStats.Count;
+import org.switchboard.engine.EngineStats.Step;
+import org.switchboard.messages.Message;
+
+/**
+ * Releases committed outbound messages to their vendors: one lane per channel, holding the channel's waiting messages
+ * in order, with at most the channel's {@code max_in_flight} sends under way and at most {@code rate_per_second}
+ * started a second (evenly spaced, no bursts: a 10/s channel sends one every 100 ms). Sends are asynchronous and
+ * outside any transaction; throttling and transient errors are tried again with back-off; the answer is recorded as
+ * an event by {@link EventRecorder}. A lane holds at most {@code switchboard.engine.lane-capacity} messages in memory;
+ * beyond that the rows wait in the database and the lane refills from them as it empties.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    /** How long a sent message's id is remembered, so a refill that read the row before its event could not resend. */
+    private static final long REMEMBER_NANOS = TimeUnit.MINUTES.toNanos(2);
+    private static final long CHANNEL_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    @Inject
+    @ConfigProperty(name = "switchboard.engine.lane-capacity", defaultValue = "5000")
+    int laneCapacity;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.engine.vendor-attempts", defaultValue = "10")
+    int vendorAttempts;
+
+    @Inject
+    private VendorConnectors connectors;
+
+    @Inject
+    private EventRecorder events;
+
+    @Inject
+    private EngineQueries queries;
+
+    @Inject
+    private EngineStats stats;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /** Ids waiting in a lane or at the vendor here. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** Ids whose answer was recorded lately, with when. */
+    private final Map<String, Long> recent = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        stats.gauge("outbound_waiting", () -> lanes.values().stream().mapToLong(Lane::waiting).sum());
+        stats.gauge("outbound_at_vendor", () -> lanes.values().stream().mapToLong(Lane::inFlight).sum());
+        stats.gauge("outbound_spilled_lanes", () -> lanes.values().stream().filter(l -> l.spilled).count());
+    }
+
+    /** Takes a committed outbound message; one already in hand is left alone. */
+    public void submit(Message message) {
+        if (known.add(message.getId())) {
+            lane(message.getChannelId()).offer(new Pending(message, 0));
+        }
+    }
+
+    /**
+     * Takes up a channel's messages that wait in the database and are not in hand: all of them after a restart or
+     * when the lane had no room, else those accepted more than {@code olderThan} ago (a message whose hand-over was
+     * lost).
+     */
+    void refill(String channelId, Duration olderThan) {
+        Lane lane = lane(channelId);
+        boolean all = lane.spilled || olderThan.isZero();
+        int room = laneCapacity - lane.waiting();
+        if (room < laneCapacity / 2) {
+            return;
+        }
+        lane.spilled = false;
+        Instant before = all ? Instant.now().plusSeconds(1) : Instant.now().minus(olderThan);
+        List<Message> rows = queries.queued(channelId, before, room);
+        int taken = 0;
+        for (Message message : rows) {
+            if (!recent.containsKey(message.getId()) && known.add(message.getId())) {
+                lane.offer(new Pending(message, 0));
+                taken++;
+            }
+        }
+        if (taken > 0) {
+            stats.countBy(Count.RECOVERED, taken);
+            int count = taken;
+            LOG.fine(() -> "Channel " + channelId + ": took up " + count + " queued messages from the database");
+        }
+        if (rows.size() == room) {
+            lane.spilled = true; // more wait in the database than the lane had room for
+        }
+    }
+
+    /** Forgets sent ids older than the refill window, and channels changed by the operator. */
+    void tidy() {
+        long now = System.nanoTime();
+        recent.values().removeIf(at -> now - at > REMEMBER_NANOS);
+    }
+
+    private Lane lane(String channelId) {
+        return lanes.computeIfAbsent(channelId, Lane::new);
+    }
+
+    private record Pending(Message message, int attempt) {
+    }
+
+    /** One channel's waiting messages, its sends under way and its rate. */
+    private final class Lane {
+        private final String channelId;
+        private final Deque<Pending> queue = new ArrayDeque<>();
+        private Channel channel;
+        private long channelReadAt;
+        private int inFlight;
+        private long nextPermit = Long.MIN_VALUE;
+        private boolean pumpScheduled;
+        private volatile boolean spilled;
+
+        Lane(String channelId) {
+            this.channelId = channelId;
+        }
+
+        synchronized int waiting() {
+            return queue.size();
+        }
+
+        synchronized int inFlight() {
+            return inFlight;
+        }
+
+        void offer(Pending pending) {
+            synchronized (this) {
+                if (queue.size() >= laneCapacity && pending.attempt == 0) {
+                    spilled = true; // the row waits in the database; a refill takes it up
+                    known.remove(pending.message.getId());
+                    return;
+                }
+                if (pending.attempt > 0) {
+                    queue.addFirst(pending);
+                } else {
+                    queue.addLast(pending);
+                }
+            }
+            pump();
+        }
+
+        private Channel channel() {
+            long now = System.nanoTime();
+            if (channel == null || now - channelReadAt > CHANNEL_REFRESH_NANOS) {
+                Channel read = queries.channel(channelId);
+                if (read != null) {
+                    channel = read;
+                }
+                channelReadAt = now;
+            }
+            return channel;
+        }
+
+        void pump() {
+            List<Pending> go = new ArrayList<>();
+            Channel current;
+            synchronized (this) {
+                current = channel();
+                if (current == null) {
+                    return;
+                }
+                long now = System.nanoTime();
+                Double rate = current.getRatePerSecond();
+                long interval = rate == null ? 0 : (long) (1e9 / rate);
+                while (inFlight < current.getMaxInFlight() && !queue.isEmpty()) {
+                    if (interval > 0) {
+                        if (nextPermit > now) {
+                            schedulePump(nextPermit - now);
+                            break;
+                        }
+                        // on schedule when a pump ran a little late (the rate holds); from now after an idle spell
+                        nextPermit = (nextPermit >= now - interval ? nextPermit : now) + interval;
+                    }
+                    go.add(queue.poll());
+                    inFlight++;
+                }
+            }
+            go.forEach(pending -> send(current, pending));
+        }
+
+        private void schedulePump(long nanos) {
+            if (!pumpScheduled) {
+                pumpScheduled = true;
+                scheduler.schedule(() -> {
+                    synchronized (this) {
+                        pumpScheduled = false;
+                    }
+                    pump();
+                }, nanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private void send(Channel channel, Pending pending) {
+            long start = System.nanoTime();
+            stats.count(Count.VENDOR_SENT);
+            CompletionStage<Result> answer;
+            try {
+                answer = connectors.of(channel).send(channel, pending.message);
+            } catch (RuntimeException e) {
+                answer = CompletableFuture.failedFuture(e);
+            }
+            answer.whenComplete((result, failure) -> {
+                stats.took(Step.VENDOR_CALL, System.nanoTime() - start);
+                synchronized (this) {
+                    inFlight--;
+                }
+                try {
+                    answered(pending, failure == null ? result : Result.retry(String.valueOf(failure), null));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Could not take the answer for " + pending.message.getId(), e);
+                }
+                pump();
+            });
+        }
+
+        private void answered(Pending pending, Result result) {
+            Message message = pending.message;
+            if (result.kind() == Result.Kind.RETRY && pending.attempt + 1 < vendorAttempts) {
+                stats.count(Count.VENDOR_RETRIED);
+                Duration delay = result.retryAfter() != null ? result.retryAfter() : backoff(pending.attempt);
+                scheduler.schedule(() -> offer(new Pending(message, pending.attempt + 1)), delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
+            Result last = result.kind() == Result.Kind.RETRY
+                    ? Result.refused("Gave up after " + vendorAttempts + " attempts: " + result.reason())
+                    : result;
+            stats.count(last.accepted() ? Count.VENDOR_ACCEPTED : Count.VENDOR_REJECTED);
+            events.record(message, last).whenComplete((done, failure) -> {
+                recent.put(message.getId(), System.nanoTime());
+                known.remove(message.getId());
+            });
+        }
+    }
+
+    /** 200 ms after the first failure, doubling, at most a minute, with jitter so retries do not come in waves. */
+    static Duration backoff(int attempt) {
+        long millis = Math.min(60_000, 200L << Math.min(attempt, 16));
+        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    }
+}

@@ -1,0 +1,67 @@
+package org.switchboard.engine;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import org.switchboard.channels.Channel;
+import org.switchboard.conversations.Conversation;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.Message.Direction;
+import org.switchboard.messages.Message.Status;
+import org.switchboard.messages.MessageEvent;
+
+/** What the engine reads from the record: the work that the rows say is still to do. */
+@Stateless
+public class EngineQueries {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    public Channel channel(String channelId) {
+        return em.find(Channel.class, channelId);
+    }
+
+    public Conversation conversation(String conversationId) {
+        return em.find(Conversation.class, conversationId);
+    }
+
+    /** Channels with outbound messages waiting for their vendor. */
+    public List<String> channelsWithQueued() {
+        return em.createQuery("select distinct m.channelId from Message m where m.status = :queued", String.class)
+                .setParameter("queued", Status.QUEUED)
+                .getResultList();
+    }
+
+    /** A channel's oldest outbound messages waiting for their vendor, accepted before {@code before}. */
+    public List<Message> queued(String channelId, Instant before, int limit) {
+        return em.createQuery("select m from Message m where m.status = :queued and m.channelId = :channel"
+                + " and m.timestamp < :before order by m.timestamp, m.id", Message.class)
+                .setParameter("queued", Status.QUEUED)
+                .setParameter("channel", channelId)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Inbound messages not yet routed to their conversation, received before {@code before}, oldest first. */
+    public List<Message> unrouted(Instant before, int limit) {
+        return em.createQuery("select m from Message m where m.status = :received and m.direction = :inbound"
+                + " and m.timestamp < :before order by m.timestamp, m.id", Message.class)
+                .setParameter("received", Status.RECEIVED)
+                .setParameter("inbound", Direction.INBOUND)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Events an app has yet to be told of, stored before {@code before}, oldest first. */
+    public List<MessageEvent> eventsForApps(Instant before, int limit) {
+        return em.createQuery("select e from MessageEvent e where e.appPending = true and e.timestamp < :before"
+                + " order by e.timestamp, e.id", MessageEvent.class)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

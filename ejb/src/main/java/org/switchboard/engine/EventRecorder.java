@@ -1,0 +1,95 @@
+package org.switchboard.engine;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.switchboard.accounts.Ids;
+import org.switchboard.channels.VendorConnector.Result;
+import org.switchboard.conversations.Conversation;
+import org.switchboard.engine.EngineStats.Count;
+import org.switchboard.messages.JunebugJson;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.Message.Status;
+import org.switchboard.messages.MessageEvent;
+import org.switchboard.messages.Queues;
+import org.switchboard.pushes.Push;
+import org.switchboard.pushes.Pusher;
+
+/**
+ * Records a vendor's answer: the message's status, its event ({@code submitted} or {@code rejected}), and in the same
+ * commit the event's push to the message's event_url and, for an app's message, the app's turn to hear of it. Only the
+ * first answer for a message counts: one sent twice (a crash between the vendor's answer and this commit) keeps its
+ * one event, so a receiver sees one stable {@code event_id}.
+ */
+@ApplicationScoped
+public class EventRecorder {
+
+    @Inject
+    private GroupCommit commits;
+
+    @Inject
+    private Pusher pusher;
+
+    @Inject
+    private Relay relay;
+
+    @Inject
+    private EngineQueries queries;
+
+    @Inject
+    private EngineStats stats;
+
+    private final Map<String, Boolean> jsbox = new ConcurrentHashMap<>();
+
+    public CompletableFuture<Void> record(Message message, Result result) {
+        MessageEvent event = result.accepted()
+                ? new MessageEvent(Ids.hex(), message.getId(), "submitted", "{}")
+                : new MessageEvent(Ids.hex(), message.getId(), "rejected",
+                        Json.createObjectBuilder().add("reason", String.valueOf(result.reason())).build().toString());
+        boolean forApp = message.getConversationId() != null && isJsbox(message.getConversationId());
+        event.setAppPending(forApp);
+        Push push = message.getEventUrl() == null
+                ? null
+                : new Push(Ids.hex(), message.getAccountId(), message.getConversationId(), message.getChannelId(),
+                        Push.Kind.EVENT, event.getId(), message.getEventUrl(), message.getEventAuthToken(),
+                        JunebugJson.event(event, message).toString());
+        boolean[] first = {false};
+        return commits.submit(em -> {
+            int updated = em.createQuery("update Message m set m.status = :status, m.vendorMessageId = :vendorId"
+                    + " where m.id = :id and m.status = :queued")
+                    .setParameter("status", result.accepted() ? Status.SUBMITTED : Status.REJECTED)
+                    .setParameter("vendorId", result.vendorMessageId())
+                    .setParameter("id", message.getId())
+                    .setParameter("queued", Status.QUEUED)
+                    .executeUpdate();
+            first[0] = updated == 1;
+            if (first[0]) {
+                em.persist(event);
+                if (push != null) {
+                    em.persist(push);
+                }
+            }
+        }, () -> {
+            if (!first[0]) {
+                return;
+            }
+            stats.count(Count.EVENTS_STORED);
+            if (push != null) {
+                pusher.push(push);
+            }
+            if (forApp) {
+                relay.send(Queues.EVENTS, event.getId(), null);
+            }
+        });
+    }
+
+    private boolean isJsbox(String conversationId) {
+        return jsbox.computeIfAbsent(conversationId, id -> {
+            Conversation conversation = queries.conversation(id);
+            return conversation != null && conversation.getType() == Conversation.Type.JSBOX;
+        });
+    }
+}

@@ -1,0 +1,264 @@
+package org.switchboard.engine;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Group commit: writes handed in by many threads are committed together, up to {@code switchboard.engine.batch-size}
+ * in one local transaction, by {@code switchboard.engine.writers} writer threads. A caller's future completes once its
+ * write is committed (so an API may then say yes), and its after-commit step runs on the writer thread. A group that
+ * fails is retried one write at a time, so one bad write fails alone.
+ *
+ * <p>Each commit costs the database a log write; a group shares it, which is what lets thousands of accepted messages
+ * a second be durable (measured in README, "Message engine").
+ */
+@ApplicationScoped
+public class GroupCommit {
+
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
+    /** One write: what it does in the transaction, and what follows its commit. */
+    @FunctionalInterface
+    public interface Work {
+        void write(EntityManager em);
+    }
+
+    private record Job(Work work, Runnable afterCommit, CompletableFuture<Void> done) {
+    }
+
+    @Inject
+    @ConfigProperty(name = "switchboard.engine.writers", defaultValue = "2")
+    int writers;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.engine.batch-size", defaultValue = "256")
+    int batchSize;
+
+    /** Writes waiting for a writer; a full queue makes callers wait (back-pressure) rather than grow the heap. */
+    @Inject
+    @ConfigProperty(name = "switchboard.engine.write-queue", defaultValue = "50000")
+    int queueSize;
+
+    /**
+     * Whether each group is followed by a checkpoint that writes it to the database file before callers hear of it
+     * (H2, whose commits otherwise reach the file within its write delay). PostgreSQL's commit is durable itself.
+     */
+    @Inject
+    @ConfigProperty(name = "switchboard.engine.checkpoint", defaultValue = "true")
+    boolean checkpoint;
+
+    /** Least time between checkpoints: writes wait up to this long for theirs, and share it. */
+    @Inject
+    @ConfigProperty(name = "switchboard.engine.checkpoint-interval-ms", defaultValue = "50")
+    long flushIntervalMillis;
+
+    @Resource
+    private ManagedThreadFactory threads;
+
+    @Inject
+    private Batches batches;
+
+    @Inject
+    private EngineStats stats;
+
+    private BlockingQueue<Job> queue;
+    private final List<Job> unflushed = new ArrayList<>();
+    private final List<Thread> running = new ArrayList<>();
+    private volatile boolean open = true;
+
+    @PostConstruct
+    void start() {
+        queue = new ArrayBlockingQueue<>(queueSize);
+        for (int i = 0; i < writers; i++) {
+            Thread thread = threads.newThread(this::writeLoop);
+            thread.setName("switchboard-writer-" + i);
+            thread.start();
+            running.add(thread);
+        }
+        if (checkpoint) {
+            Thread flusher = threads.newThread(this::flushLoop);
+            flusher.setName("switchboard-flusher");
+            flusher.start();
+            running.add(flusher);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        open = false;
+        running.forEach(Thread::interrupt);
+        for (Thread thread : running) {
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        List<Job> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(job -> job.done.completeExceptionally(new IllegalStateException("The platform is stopping")));
+    }
+
+    /** Queues a write; the future completes when it is committed, after {@code afterCommit} ran. */
+    public CompletableFuture<Void> submit(Work work, Runnable afterCommit) {
+        if (!open) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The platform is stopping"));
+        }
+        Job job = new Job(work, afterCommit, new CompletableFuture<>());
+        try {
+            if (!queue.offer(job, 30, TimeUnit.SECONDS)) {
+                job.done.completeExceptionally(new IllegalStateException("The database cannot keep up: "
+                        + queueSize + " writes wait"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            job.done.completeExceptionally(e);
+        }
+        return job.done;
+    }
+
+    /** Queues a write and waits for its commit. */
+    public void commit(Work work, Runnable afterCommit) {
+        try {
+            submit(work, afterCommit).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a commit", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The database did not commit within 60 s", e);
+        }
+    }
+
+    private void writeLoop() {
+        List<Job> group = new ArrayList<>(batchSize);
+        while (open) {
+            try {
+                Job first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, batchSize - 1);
+                write(group);
+            } catch (InterruptedException e) {
+                if (!open) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "A writer failed", e);
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void write(List<Job> group) {
+        long start = System.nanoTime();
+        try {
+            batches.write(group.stream().map(Job::work).toList());
+            stats.committed(group.size(), System.nanoTime() - start);
+            durable(List.copyOf(group));
+        } catch (RuntimeException groupFailed) {
+            if (group.size() == 1) {
+                failed(group.get(0), groupFailed);
+                return;
+            }
+            LOG.fine(() -> "A group of " + group.size() + " writes failed (" + groupFailed + "); one at a time");
+            for (Job job : group) {
+                try {
+                    batches.write(List.of(job.work));
+                    durable(List.of(job));
+                } catch (RuntimeException e) {
+                    failed(job, e);
+                }
+            }
+        }
+    }
+
+    /** Completes committed jobs once they are on disk: at once, or after the flusher's next checkpoint. */
+    private void durable(List<Job> jobs) {
+        if (!checkpoint) {
+            jobs.forEach(GroupCommit::committed);
+            return;
+        }
+        synchronized (unflushed) {
+            unflushed.addAll(jobs);
+            unflushed.notifyAll();
+        }
+    }
+
+    /**
+     * One checkpoint for every group committed since the last: groups commit back to back while a checkpoint runs, and
+     * the next checkpoint covers them all, so its cost is shared by however many writes came in meanwhile.
+     */
+    private void flushLoop() {
+        List<Job> flushing = new ArrayList<>();
+        long last = 0;
+        while (open) {
+            try {
+                long wait = TimeUnit.MILLISECONDS.toNanos(flushIntervalMillis) - (System.nanoTime() - last);
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait); // each checkpoint holds H2's store lock: space them out
+                }
+                last = System.nanoTime();
+                synchronized (unflushed) {
+                    while (unflushed.isEmpty()) {
+                        unflushed.wait(1000);
+                        if (!open) {
+                            return;
+                        }
+                    }
+                    flushing.addAll(unflushed);
+                    unflushed.clear();
+                }
+                long start = System.nanoTime();
+                batches.checkpoint();
+                stats.took(EngineStats.Step.CHECKPOINT, System.nanoTime() - start);
+                flushing.forEach(GroupCommit::committed);
+            } catch (InterruptedException e) {
+                if (!open) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "A checkpoint failed", e);
+                flushing.forEach(job -> job.done.completeExceptionally(e));
+            } finally {
+                flushing.clear();
+            }
+        }
+    }
+
+    private static void committed(Job job) {
+        try {
+            if (job.afterCommit != null) {
+                job.afterCommit.run();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A step after a commit failed; recovery takes it up from the rows", e);
+        }
+        job.done.complete(null);
+    }
+
+    private static void failed(Job job, RuntimeException e) {
+        LOG.log(Level.WARNING, "A write failed: " + e, e);
+        job.done.completeExceptionally(e);
+    }
+}

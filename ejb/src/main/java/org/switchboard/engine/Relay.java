@@ -1,0 +1,83 @@
+package org.switchboard.engine;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.messages.MessageBus;
+
+/**
+ * Puts the ids of committed rows on Artemis queues for the message-driven beans (inbound messages to route, events
+ * for apps), after the commit and outside any transaction: the consumer always finds its row, and no XA transaction
+ * spans the database and the broker. The row is the record; the queued id is a signal, so a lost id (a broker crash)
+ * is sent again by {@link Recovery} and a doubled one is a no-op for the idempotent consumers.
+ */
+@ApplicationScoped
+public class Relay {
+
+    private static final Logger LOG = Logger.getLogger(Relay.class.getName());
+
+    /** How long a relayed id is left to its consumer before a sweep sends it again. */
+    static final long PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    @Inject
+    @ConfigProperty(name = "switchboard.engine.relay-threads", defaultValue = "8")
+    int threads;
+
+    @Resource
+    private ManagedThreadFactory threadFactory;
+
+    @Inject
+    private MessageBus bus;
+
+    private ExecutorService senders;
+    private final Map<String, Long> relayed = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        senders = Executors.newFixedThreadPool(threads, threadFactory);
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
+
+    /** Queues the id (in a message group, or none), soon, on a sender thread. */
+    public void send(String queue, String id, String group) {
+        relayed.put(id, System.nanoTime());
+        senders.execute(() -> {
+            try {
+                bus.send(queue, id, group);
+            } catch (RuntimeException e) {
+                relayed.remove(id);
+                LOG.warning(() -> "Could not queue " + id + " on " + queue + " (" + e.getMessage()
+                        + "); the next sweep queues it again");
+            }
+        });
+    }
+
+    /** The consumer is done with the id. */
+    public void done(String id) {
+        relayed.remove(id);
+    }
+
+    /** Whether the id was queued lately, so a sweep should leave it to its consumer. */
+    boolean waiting(String id) {
+        Long at = relayed.get(id);
+        return at != null && System.nanoTime() - at < PATIENCE_NANOS;
+    }
+
+    long size() {
+        return relayed.size();
+    }
+}

@@ -1,0 +1,96 @@
+package org.switchboard.pushes;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.switchboard.pushes.Push.State;
+
+/** The stored pushes: those due for an attempt, and the operator's view: list, counts, inspect, replay. */
+@Stateless
+public class PushService {
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private Pusher pusher;
+
+    /** Pending pushes whose next attempt is due, oldest first, that this server is not already trying. */
+    public List<Push> due(int limit) {
+        return em.createQuery("select p from Push p where p.state = :state and p.nextAttemptAt <= :now"
+                + " order by p.nextAttemptAt", Push.class)
+                .setParameter("state", State.PENDING)
+                .setParameter("now", Instant.now())
+                .setMaxResults(limit)
+                .getResultStream()
+                .filter(p -> !pusher.inHand(p.getId()))
+                .toList();
+    }
+
+    /** An account's pushes in a state (null: any), of a conversation (null: any), newest first. */
+    public List<Push> list(String accountId, State state, String conversationId, int limit) {
+        TypedQuery<Push> query = em
+                .createQuery("select p from Push p where (:account is null or p.accountId = :account)"
+                        + " and (:state is null or p.state = :state)"
+                        + " and (:conversation is null or p.conversationId = :conversation)"
+                        + " order by p.createdAt desc, p.id", Push.class);
+        return query.setParameter("account", accountId)
+                .setParameter("state", state)
+                .setParameter("conversation", conversationId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public Optional<Push> find(String pushId) {
+        return Optional.ofNullable(em.find(Push.class, pushId));
+    }
+
+    /** The pushes of a message (of its events, or of the message itself). */
+    public List<Push> ofSubjects(List<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select p from Push p where p.subjectId in :ids order by p.createdAt", Push.class)
+                .setParameter("ids", subjectIds)
+                .getResultList();
+    }
+
+    /** Per conversation (null: pushes of no conversation), how many pushes are pending, delivered and failed. */
+    public Map<String, Map<State, Long>> counts(String accountId) {
+        Map<String, Map<State, Long>> counts = new LinkedHashMap<>();
+        em.createQuery("select p.conversationId, p.state, count(p) from Push p"
+                + " where (:account is null or p.accountId = :account)"
+                + " group by p.conversationId, p.state order by p.conversationId", Object[].class)
+                .setParameter("account", accountId)
+                .getResultList()
+                .forEach(row -> counts.computeIfAbsent((String) row[0], c -> new LinkedHashMap<>())
+                        .put((State) row[1], (Long) row[2]));
+        return counts;
+    }
+
+    /**
+     * Sends a failed push again, as it was: its attempts start over. A pending push is left to its schedule and a
+     * delivered one is not sent twice.
+     *
+     * @return whether the push was failed and is now on its way again
+     */
+    public boolean replay(Push push) {
+        Push managed = em.find(Push.class, push.getId());
+        if (managed == null || managed.getState() != State.FAILED) {
+            return false;
+        }
+        em.createQuery("update Push p set p.state = :pending, p.attempts = 0, p.nextAttemptAt = :now"
+                + " where p.id = :id and p.state = :failed")
+                .setParameter("pending", State.PENDING).setParameter("now", Instant.now())
+                .setParameter("id", push.getId()).setParameter("failed", State.FAILED)
+                .executeUpdate();
+        return true;
+    }
+}

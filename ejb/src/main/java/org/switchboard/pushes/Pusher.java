@@ -1,0 +1,243 @@
+package org.switchboard.pushes;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.engine.EngineStats;
+import org.switchboard.engine.EngineStats.Count;
+import org.switchboard.engine.EngineStats.Step;
+import org.switchboard.engine.GroupCommit;
+import org.switchboard.net.AddressGuard;
+import org.switchboard.pushes.Push.State;
+
+/**
+ * POSTs stored pushes to customers' URLs, outside any transaction, many at once: JSON with
+ * {@code Authorization: Token ...} when a token is given, or Basic credentials taken from the URL, as Junebug does.
+ * A 2xx answer marks the push delivered; anything else is tried again after 1, 2, 4 ... s (at most
+ * {@code switchboard.push.max-backoff-seconds}), and after {@code switchboard.push.max-attempts} the push is failed
+ * for good, listed for an operator. The address is checked before every attempt, as the sandbox's http resource
+ * checks its own ({@code switchboard.push.allowed-networks} lets an operator allow private networks; read on each
+ * use, so {@code asadmin set-config-property} applies at once).
+ */
+@ApplicationScoped
+public class Pusher {
+
+    private static final Logger LOG = Logger.getLogger(Pusher.class.getName());
+
+    /** One attempt's worth of a push: what is sent, and how many attempts it had. */
+    record Job(String id, String url, String authToken, String body, int attempts) {
+
+        static Job of(Push push) {
+            return new Job(push.getId(), push.getUrl(), push.getAuthToken(), push.getBody(), push.getAttempts());
+        }
+    }
+
+    @Inject
+    @ConfigProperty(name = "switchboard.push.max-attempts", defaultValue = "10")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.push.max-backoff-seconds", defaultValue = "300")
+    int maxBackoffSeconds;
+
+    /** Junebug's event_url_timeout and mo_message_url_timeout. */
+    @Inject
+    @ConfigProperty(name = "switchboard.push.timeout-seconds", defaultValue = "10")
+    int timeoutSeconds;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.push.concurrency", defaultValue = "256")
+    int concurrency;
+
+    /** Read on each use, so an operator's change applies without a restart. */
+    private static final String ALLOWED_NETWORKS = "switchboard.push.allowed-networks";
+
+    @Inject
+    private GroupCommit commits;
+
+    @Inject
+    private EngineStats stats;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private volatile AddressGuard guard;
+    private volatile String guardNetworks;
+    private HttpClient client;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final Queue<Job> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    @PostConstruct
+    void start() {
+        client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(timeoutSeconds))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(scheduler)
+                .build();
+        stats.gauge("pushes_in_flight", inFlight::get);
+        stats.gauge("pushes_waiting", () -> waiting.size());
+    }
+
+    @PreDestroy
+    void stop() {
+        waiting.clear();
+    }
+
+    /** The guard that checks push URLs, for the APIs to refuse a URL before it is stored. */
+    public AddressGuard guard() {
+        String networks = ConfigProvider.getConfig().getOptionalValue(ALLOWED_NETWORKS, String.class).orElse("");
+        if (guard == null || !networks.equals(guardNetworks)) {
+            guard = new AddressGuard(ALLOWED_NETWORKS, networks);
+            guardNetworks = networks;
+        }
+        return guard;
+    }
+
+    /** Starts a stored push (after its commit); a push already on its way here is left alone. */
+    public void push(Push push) {
+        if (known.add(push.getId())) {
+            waiting.add(Job.of(push));
+            drain();
+        }
+    }
+
+    /** Whether the push is on its way here (so a sweep leaves it alone). */
+    boolean inHand(String pushId) {
+        return known.contains(pushId);
+    }
+
+    private void drain() {
+        while (inFlight.get() < concurrency) {
+            if (inFlight.incrementAndGet() > concurrency) {
+                inFlight.decrementAndGet();
+                return;
+            }
+            Job job = waiting.poll();
+            if (job == null) {
+                inFlight.decrementAndGet();
+                return;
+            }
+            attempt(job);
+        }
+    }
+
+    private void attempt(Job job) {
+        long start = System.nanoTime();
+        URI uri;
+        try {
+            uri = guard().check(job.url());
+        } catch (IllegalArgumentException refused) {
+            // a URL that now resolves to a refused address is not tried again: an operator may replay it
+            finish(job, start, "Refused: " + refused.getMessage(), true);
+            return;
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(uri))
+                .timeout(Duration.ofSeconds(timeoutSeconds))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(job.body(), StandardCharsets.UTF_8));
+        String userInfo = uri.getRawUserInfo();
+        if (job.authToken() != null) {
+            request.header("Authorization", "Token " + job.authToken());
+        } else if (userInfo != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete(
+                    (response, failure) -> {
+                        if (failure != null) {
+                            finish(job, start, "Could not be reached: " + rootMessage(failure), false);
+                        } else if (response.statusCode() / 100 == 2) {
+                            finish(job, start, null, false);
+                        } else {
+                            finish(job, start, "Answered HTTP " + response.statusCode(), false);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            finish(job, start, "Could not be sent: " + rootMessage(e), false);
+        }
+    }
+
+    private void finish(Job job, long start, String error, boolean forGood) {
+        stats.took(Step.PUSH_CALL, System.nanoTime() - start);
+        inFlight.decrementAndGet();
+        int attempts = job.attempts() + 1;
+        if (error == null) {
+            stats.count(Count.PUSHES_DELIVERED);
+            commits.submit(em -> em.createQuery("update Push p set p.state = :state, p.attempts = :attempts,"
+                    + " p.deliveredAt = :now, p.nextAttemptAt = null, p.lastError = null where p.id = :id")
+                    .setParameter("state", State.DELIVERED).setParameter("attempts", attempts)
+                    .setParameter("now", Instant.now()).setParameter("id", job.id()).executeUpdate(),
+                    () -> known.remove(job.id()));
+        } else {
+            stats.count(Count.PUSH_ATTEMPTS_FAILED);
+            boolean dead = forGood || attempts >= maxAttempts;
+            Duration backoff = backoff(attempts);
+            Instant next = dead ? null : Instant.now().plus(backoff);
+            String reason = error.length() > 1000 ? error.substring(0, 1000) : error;
+            LOG.fine(() -> "Push " + job.id() + " attempt " + attempts + ": " + reason);
+            commits.submit(em -> em.createQuery("update Push p set p.state = :state, p.attempts = :attempts,"
+                    + " p.nextAttemptAt = :next, p.lastError = :error where p.id = :id")
+                    .setParameter("state", dead ? State.FAILED : State.PENDING).setParameter("attempts", attempts)
+                    .setParameter("next", next).setParameter("error", reason).setParameter("id", job.id())
+                    .executeUpdate(), () -> {
+                        if (dead) {
+                            stats.count(Count.PUSHES_DEAD);
+                            LOG.warning(() -> "Push " + job.id() + " failed for good after " + attempts
+                                    + " attempts: " + reason);
+                            known.remove(job.id());
+                        } else {
+                            scheduler.schedule(() -> {
+                                waiting.add(new Job(job.id(), job.url(), job.authToken(), job.body(), attempts));
+                                drain();
+                            }, backoff.toMillis(), TimeUnit.MILLISECONDS);
+                        }
+                    }).whenComplete((done, failure) -> {
+                        if (failure != null) {
+                            known.remove(job.id()); // the row still says pending: a sweep tries it again
+                        }
+                    });
+        }
+        drain();
+    }
+
+    /** 1 s after the first failed attempt, doubling, at most {@code switchboard.push.max-backoff-seconds}. */
+    Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(20, Math.max(0, attempts - 1));
+        return Duration.ofSeconds(Math.min(seconds, maxBackoffSeconds));
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        return uri.getRawUserInfo() == null ? uri : URI.create(AddressGuard.withoutUserInfo(uri.toString()));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

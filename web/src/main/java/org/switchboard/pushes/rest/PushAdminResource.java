@@ -1,0 +1,168 @@
+package org.switchboard.pushes.rest;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.switchboard.JsonBodies;
+import org.switchboard.accounts.rest.AdminAuth;
+import org.switchboard.messages.JsonStrings;
+import org.switchboard.net.AddressGuard;
+import org.switchboard.pushes.Push;
+import org.switchboard.pushes.Push.State;
+import org.switchboard.pushes.PushService;
+import org.switchboard.pushes.Pusher;
+
+/**
+ * The operator's view of pushes to customers' URLs: list them (failed ones are the dead letters), inspect one with
+ * its body, replay failed ones, and count them per conversation. URLs are shown without the credentials they carry;
+ * auth tokens are never shown.
+ */
+@Path("api/admin/pushes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class PushAdminResource {
+
+    private static final int MAX_LIST = 1000;
+
+    @Inject
+    private AdminAuth admin;
+
+    @Inject
+    private PushService pushes;
+
+    @Inject
+    private Pusher pusher;
+
+    /** {@code ?state=failed|pending|delivered&account_id=&conversation_id=&limit=}: newest first. */
+    @GET
+    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @QueryParam("state") String state,
+            @QueryParam("account_id") String accountId, @QueryParam("conversation_id") String conversationId,
+            @QueryParam("limit") Integer limit) {
+        admin.require(auth);
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        pushes.list(accountId, state(state), conversationId, limit(limit)).forEach(p -> list.add(json(p).build()));
+        return Response.ok(Json.createObjectBuilder().add("pushes", list).build().toString()).build();
+    }
+
+    /** {@code ?account_id=}: per conversation, how many pushes are pending, delivered and failed. */
+    @GET
+    @Path("counts")
+    public Response counts(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @QueryParam("account_id") String accountId) {
+        admin.require(auth);
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (Map.Entry<String, Map<State, Long>> entry : pushes.counts(accountId).entrySet()) {
+            JsonObjectBuilder row = Json.createObjectBuilder()
+                    .add("conversation_id", JsonStrings.orNull(entry.getKey()));
+            for (State s : State.values()) {
+                row.add(s.name().toLowerCase(Locale.ROOT), entry.getValue().getOrDefault(s, 0L));
+            }
+            list.add(row);
+        }
+        return Response.ok(Json.createObjectBuilder().add("conversations", list).build().toString()).build();
+    }
+
+    @GET
+    @Path("{push_id}")
+    public Response inspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("push_id") String id) {
+        admin.require(auth);
+        Push push = find(id);
+        return Response.ok(json(push).add("body", JsonStrings.value(push.getBody())).build().toString()).build();
+    }
+
+    /** Sends a failed push again; 409 when it is not failed (pending ones are on their way, delivered ones done). */
+    @POST
+    @Path("{push_id}/replay")
+    public Response replay(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("push_id") String id) {
+        admin.require(auth);
+        Push push = find(id);
+        if (!pushes.replay(push)) {
+            return JsonBodies.error(Response.Status.CONFLICT, "Push " + id + " is " + push.getState().name()
+                    .toLowerCase(Locale.ROOT) + "; only failed pushes are replayed");
+        }
+        Push again = find(id);
+        pusher.push(again);
+        return Response.ok(json(again).build().toString()).build();
+    }
+
+    /** {@code ?account_id=&conversation_id=}: sends every failed push that matches again (at most 1000 a call). */
+    @POST
+    @Path("replay")
+    public Response replayAll(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
+            @QueryParam("account_id") String accountId, @QueryParam("conversation_id") String conversationId) {
+        admin.require(auth);
+        List<Push> failed = pushes.list(accountId, State.FAILED, conversationId, MAX_LIST);
+        int replayed = 0;
+        for (Push push : failed) {
+            if (pushes.replay(push)) {
+                pushes.find(push.getId()).ifPresent(pusher::push);
+                replayed++;
+            }
+        }
+        return Response.ok(Json.createObjectBuilder().add("replayed", replayed).build().toString()).build();
+    }
+
+    private Push find(String id) {
+        return pushes.find(id).orElseThrow(() -> AdminAuth.notFound("Push " + id + " not found"));
+    }
+
+    private static State state(String state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return State.valueOf(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw JsonBodies.badRequest("'state' must be pending, delivered or failed");
+        }
+    }
+
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return 100;
+        }
+        if (limit < 1 || limit > MAX_LIST) {
+            throw JsonBodies.badRequest("'limit' must be from 1 to " + MAX_LIST);
+        }
+        return limit;
+    }
+
+    private static JsonObjectBuilder json(Push push) {
+        return Json.createObjectBuilder()
+                .add("id", push.getId())
+                .add("account_id", push.getAccountId())
+                .add("conversation_id", JsonStrings.orNull(push.getConversationId()))
+                .add("channel_id", JsonStrings.orNull(push.getChannelId()))
+                .add("kind", push.getKind().name().toLowerCase(Locale.ROOT))
+                .add("subject_id", push.getSubjectId())
+                .add("url", AddressGuard.withoutUserInfo(push.getUrl()))
+                .add("state", push.getState().name().toLowerCase(Locale.ROOT))
+                .add("attempts", push.getAttempts())
+                .add("next_attempt_at", instant(push.getNextAttemptAt()))
+                .add("last_error", JsonStrings.orNull(push.getLastError()))
+                .add("created_at", instant(push.getCreatedAt()))
+                .add("delivered_at", instant(push.getDeliveredAt()));
+    }
+
+    private static JsonValue instant(Instant instant) {
+        return instant == null ? JsonValue.NULL : Json.createValue(instant.toString());
+    }
+}
