@@ -141,8 +141,10 @@ class RoundTripIT {
                     "{\"to\":\"+27831234567\",\"content\":\"hello\",\"event_url\":" + quote(url) + "}");
             assertEquals(400, answer.status(), url + ": " + answer.body());
             assertTrue(answer.json().getString("description").equals("invalid body")
-                    && answer.json().getJsonObject("result").getJsonArray("errors").getJsonObject(0).getString("message")
-                            .startsWith("'event_url' cannot be used"), answer.body());
+                    && answer.json().getJsonObject("result").getJsonArray("errors").getJsonObject(0)
+                            .getString("message")
+                            .startsWith("'event_url' cannot be used"),
+                    answer.body());
         }
         Platform.Answer channel = Platform.request("POST", "/api/admin/accounts/" + account.id() + "/channels",
                 Platform.ADMIN, "{\"vendor\":\"fake\",\"address\":\"9\",\"mo_message_url\":"
