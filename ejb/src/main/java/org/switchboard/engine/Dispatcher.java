@@ -119,7 +119,7 @@ public class Dispatcher {
         }
     }
 
-    /** Forgets sent ids older than the refill window, and channels changed by the operator. */
+    /** Forgets sent ids once a refill can no longer have read their rows as queued. */
     void tidy() {
         long now = System.nanoTime();
         recent.values().removeIf(at -> now - at > REMEMBER_NANOS);

@@ -76,8 +76,4 @@ public class Relay {
         Long at = relayed.get(id);
         return at != null && System.nanoTime() - at < PATIENCE_NANOS;
     }
-
-    long size() {
-        return relayed.size();
-    }
 }

@@ -189,8 +189,8 @@ public class Pusher {
             commits.submit(em -> em.createQuery("update Push p set p.state = :state, p.attempts = :attempts,"
                     + " p.deliveredAt = :now, p.nextAttemptAt = null, p.lastError = null where p.id = :id")
                     .setParameter("state", State.DELIVERED).setParameter("attempts", attempts)
-                    .setParameter("now", Instant.now()).setParameter("id", job.id()).executeUpdate(),
-                    () -> known.remove(job.id()));
+                    .setParameter("now", Instant.now()).setParameter("id", job.id()).executeUpdate(), null)
+                    .whenComplete((done, failure) -> known.remove(job.id())); // not stored: a sweep sends it again
         } else {
             stats.count(Count.PUSH_ATTEMPTS_FAILED);
             boolean dead = forGood || attempts >= maxAttempts;
