@@ -1,6 +1,7 @@
 package org.switchboard;
 
-import jakarta.json.Json;
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -18,7 +19,7 @@ public final class JsonBodies {
 
     public static JsonObject object(String body) {
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw badRequest("The body must be a JSON object");
             }
@@ -59,7 +60,7 @@ public final class JsonBodies {
     public static Response error(Response.StatusType status, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message).build().toString())
+                .entity(JSON.createObjectBuilder().add("error", message).build().toString())
                 .build();
     }
 }

@@ -1,7 +1,8 @@
 package org.switchboard.contacts;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import org.switchboard.messages.JsonStrings;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -56,12 +57,12 @@ public final class ContactJson {
     }
 
     public static JsonObject toJson(Contact contact) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("key", contact.getKey());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("key", contact.getKey());
         FIELDS.forEach((name, field) -> {
             String value = field.get().apply(contact);
-            json.add(name, value == null ? JsonValue.NULL : Json.createValue(value));
+            json.add(name, value == null ? JsonValue.NULL : JSON.createValue(value));
         });
-        JsonArrayBuilder groups = Json.createArrayBuilder();
+        JsonArrayBuilder groups = JSON.createArrayBuilder();
         contact.getGroups().forEach(groups::add);
         return json.add("user_account", contact.getAccountId())
                 .add("created_at", CREATED_AT.format(contact.getCreatedAt()))
@@ -116,7 +117,7 @@ public final class ContactJson {
 
     /** Sets some keys of a contact's extra (or subscription) fields, keeping the others. */
     static String merge(String current, String what, JsonObject fields) {
-        JsonObjectBuilder merged = Json.createObjectBuilder(parse(current));
+        JsonObjectBuilder merged = JSON.createObjectBuilder(parse(current));
         stringMap(what, fields).forEach(merged::add);
         return merged.build().toString();
     }
@@ -148,10 +149,10 @@ public final class ContactJson {
         if (!(value instanceof JsonObject object)) {
             throw new InvalidContactException("Contact field '" + name + "' must be an object of strings");
         }
-        JsonObjectBuilder strings = Json.createObjectBuilder();
+        JsonObjectBuilder strings = JSON.createObjectBuilder();
         object.forEach((key, item) -> {
             String text = string(name + "." + key, item);
-            strings.add(key, text == null ? JsonValue.NULL : Json.createValue(text));
+            strings.add(key, text == null ? JsonValue.NULL : JSON.createValue(text));
         });
         return strings.build();
     }

@@ -1,8 +1,9 @@
 package org.switchboard.contacts;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -256,10 +257,10 @@ public class ContactService {
     }
 
     public static JsonObject groupJson(ContactGroup group) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("key", group.getKey())
                 .add("name", group.getName())
-                .add("query", group.getQuery() == null ? JsonValue.NULL : Json.createValue(group.getQuery()))
+                .add("query", group.getQuery() == null ? JsonValue.NULL : JSON.createValue(group.getQuery()))
                 .add("user_account", group.getAccountId())
                 .add("created_at", group.getCreatedAt().toString())
                 .add("$VERSION", group.getVersion())

@@ -1,8 +1,6 @@
 package org.switchboard.engine;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -64,8 +62,8 @@ public class Dispatcher {
     @Inject
     private EngineStats stats;
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private EngineExecutor executor;
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     /** Ids waiting in a lane or at the vendor here. */
@@ -213,7 +211,7 @@ public class Dispatcher {
         private void schedulePump(long nanos) {
             if (!pumpScheduled) {
                 pumpScheduled = true;
-                scheduler.schedule(() -> {
+                executor.get().schedule(() -> {
                     synchronized (this) {
                         pumpScheduled = false;
                     }
@@ -250,7 +248,7 @@ public class Dispatcher {
             if (result.kind() == Result.Kind.RETRY && pending.attempt + 1 < vendorAttempts) {
                 stats.count(Count.VENDOR_RETRIED);
                 Duration delay = result.retryAfter() != null ? result.retryAfter() : backoff(pending.attempt);
-                scheduler.schedule(() -> offer(new Pending(message, pending.attempt + 1)), delay.toMillis(),
+                executor.get().schedule(() -> offer(new Pending(message, pending.attempt + 1)), delay.toMillis(),
                         TimeUnit.MILLISECONDS);
                 return;
             }

@@ -1,7 +1,8 @@
 package org.switchboard.engine;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
@@ -62,21 +63,21 @@ public class EngineStats {
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder countJson = Json.createObjectBuilder();
+        JsonObjectBuilder countJson = JSON.createObjectBuilder();
         for (Count count : Count.values()) {
             countJson.add(count.name().toLowerCase(), get(count));
         }
-        JsonObjectBuilder stepJson = Json.createObjectBuilder();
+        JsonObjectBuilder stepJson = JSON.createObjectBuilder();
         steps.forEach((step, pair) -> {
             long runs = pair[0].sum();
-            stepJson.add(step.name().toLowerCase(), Json.createObjectBuilder()
+            stepJson.add(step.name().toLowerCase(), JSON.createObjectBuilder()
                     .add("runs", runs)
                     .add("mean_ms", runs == 0 ? 0 : pair[1].sum() / 1e6 / runs));
         });
         long commits = steps.containsKey(Step.COMMIT) ? steps.get(Step.COMMIT)[0].sum() : 0;
-        JsonObjectBuilder gaugeJson = Json.createObjectBuilder();
+        JsonObjectBuilder gaugeJson = JSON.createObjectBuilder();
         gauges.forEach((name, value) -> gaugeJson.add(name, value.getAsLong()));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("counts", countJson)
                 .add("steps", stepJson)
                 .add("writes_per_commit", commits == 0 ? 0 : (double) committedWrites.sum() / commits)

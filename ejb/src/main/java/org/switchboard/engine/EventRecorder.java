@@ -1,8 +1,10 @@
 package org.switchboard.engine;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +50,7 @@ public class EventRecorder {
         MessageEvent event = result.accepted()
                 ? new MessageEvent(Ids.hex(), message.getId(), "submitted", "{}")
                 : new MessageEvent(Ids.hex(), message.getId(), "rejected",
-                        Json.createObjectBuilder().add("reason", String.valueOf(result.reason())).build().toString());
+                        JSON.createObjectBuilder().add("reason", String.valueOf(result.reason())).build().toString());
         boolean forApp = message.getConversationId() != null && isJsbox(message.getConversationId());
         event.setAppPending(forApp);
         Push push = message.getEventUrl() == null
@@ -57,22 +59,20 @@ public class EventRecorder {
                         Push.Kind.EVENT, event.getId(), message.getEventUrl(), message.getEventAuthToken(),
                         JunebugJson.event(event, message).toString());
         boolean[] first = {false};
-        return commits.submit(em -> {
-            int updated = em.createQuery("update Message m set m.status = :status, m.vendorMessageId = :vendorId"
-                    + " where m.id = :id and m.status = :queued")
-                    .setParameter("status", result.accepted() ? Status.SUBMITTED : Status.REJECTED)
-                    .setParameter("vendorId", result.vendorMessageId())
-                    .setParameter("id", message.getId())
-                    .setParameter("queued", Status.QUEUED)
-                    .executeUpdate();
-            first[0] = updated == 1;
-            if (first[0]) {
-                em.persist(event);
-                if (push != null) {
-                    em.persist(push);
-                }
-            }
-        }, () -> {
+        GroupCommit.Update update = new GroupCommit.Update(
+                "update message set status = ?, vendor_message_id = ? where id = ? and status = ?",
+                Arrays.asList(result.accepted() ? Status.SUBMITTED : Status.REJECTED, result.vendorMessageId(),
+                        message.getId(), Status.QUEUED),
+                (rows, em) -> {
+                    first[0] = rows == 1;
+                    if (first[0]) {
+                        em.persist(event);
+                        if (push != null) {
+                            em.persist(push);
+                        }
+                    }
+                });
+        return commits.submit(update, () -> {
             if (!first[0]) {
                 return;
             }

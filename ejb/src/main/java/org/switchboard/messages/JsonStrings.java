@@ -1,6 +1,7 @@
 package org.switchboard.messages;
 
-import jakarta.json.Json;
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -13,12 +14,12 @@ public final class JsonStrings {
     }
 
     public static JsonValue orNull(String value) {
-        return value == null ? JsonValue.NULL : Json.createValue(value);
+        return value == null ? JsonValue.NULL : JSON.createValue(value);
     }
 
     /** A stored JSON value. */
     public static JsonValue value(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }
@@ -28,7 +29,7 @@ public final class JsonStrings {
         if (json == null || json.isBlank()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -1,6 +1,7 @@
 package org.switchboard.messages;
 
-import jakarta.json.Json;
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -23,11 +24,11 @@ public final class JunebugJson {
 
     /** A message as the API answers it and as inbound messages are POSTed to mo_message_url. */
     public static JsonObject message(Message message) {
-        JsonObjectBuilder channelData = Json.createObjectBuilder(JsonStrings.object(message.getChannelData()));
+        JsonObjectBuilder channelData = JSON.createObjectBuilder(JsonStrings.object(message.getChannelData()));
         if (message.getSessionEvent() != null) {
             channelData.add("session_event", message.getSessionEvent());
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         json.add("to", JsonStrings.orNull(message.getToAddr()));
         json.add("from", JsonStrings.orNull(message.getFromAddr()));
         json.add("group", JsonStrings.orNull(message.getGroup()));
@@ -45,7 +46,7 @@ public final class JunebugJson {
      * carry it) that stays the same over every attempt, so a receiver can drop a push it already had.
      */
     public static JsonObject event(MessageEvent event, Message message) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("event_type", event.getEventType())
                 .add("event_id", event.getId())
                 .add("message_id", event.getMessageId())

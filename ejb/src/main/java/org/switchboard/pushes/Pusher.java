@@ -2,8 +2,6 @@ package org.switchboard.pushes;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -14,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Queue;
 import java.util.Set;
@@ -24,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.engine.EngineExecutor;
 import org.switchboard.engine.EngineStats;
 import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.engine.EngineStats.Step;
@@ -79,8 +79,8 @@ public class Pusher {
     @Inject
     private EngineStats stats;
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private EngineExecutor executor;
 
     private volatile AddressGuard guard;
     private volatile String guardNetworks;
@@ -94,7 +94,7 @@ public class Pusher {
         client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(timeoutSeconds))
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(scheduler)
+                .executor(executor.get())
                 .build();
         stats.gauge("pushes_in_flight", inFlight::get);
         stats.gauge("pushes_waiting", () -> waiting.size());
@@ -186,10 +186,9 @@ public class Pusher {
         int attempts = job.attempts() + 1;
         if (error == null) {
             stats.count(Count.PUSHES_DELIVERED);
-            commits.submit(em -> em.createQuery("update Push p set p.state = :state, p.attempts = :attempts,"
-                    + " p.deliveredAt = :now, p.nextAttemptAt = null, p.lastError = null where p.id = :id")
-                    .setParameter("state", State.DELIVERED).setParameter("attempts", attempts)
-                    .setParameter("now", Instant.now()).setParameter("id", job.id()).executeUpdate(), null)
+            commits.submit(new GroupCommit.Update("update push set state = ?, attempts = ?, delivered_at = ?,"
+                    + " next_attempt_at = null, last_error = null where id = ?",
+                    Arrays.asList(State.DELIVERED, attempts, Instant.now(), job.id()), null), null)
                     .whenComplete((done, failure) -> known.remove(job.id())); // not stored: a sweep sends it again
         } else {
             stats.count(Count.PUSH_ATTEMPTS_FAILED);
@@ -198,18 +197,16 @@ public class Pusher {
             Instant next = dead ? null : Instant.now().plus(backoff);
             String reason = error.length() > 1000 ? error.substring(0, 1000) : error;
             LOG.fine(() -> "Push " + job.id() + " attempt " + attempts + ": " + reason);
-            commits.submit(em -> em.createQuery("update Push p set p.state = :state, p.attempts = :attempts,"
-                    + " p.nextAttemptAt = :next, p.lastError = :error where p.id = :id")
-                    .setParameter("state", dead ? State.FAILED : State.PENDING).setParameter("attempts", attempts)
-                    .setParameter("next", next).setParameter("error", reason).setParameter("id", job.id())
-                    .executeUpdate(), () -> {
+            commits.submit(new GroupCommit.Update("update push set state = ?, attempts = ?, next_attempt_at = ?,"
+                    + " last_error = ? where id = ?",
+                    Arrays.asList(dead ? State.FAILED : State.PENDING, attempts, next, reason, job.id()), null), () -> {
                         if (dead) {
                             stats.count(Count.PUSHES_DEAD);
                             LOG.warning(() -> "Push " + job.id() + " failed for good after " + attempts
                                     + " attempts: " + reason);
                             known.remove(job.id());
                         } else {
-                            scheduler.schedule(() -> {
+                            executor.get().schedule(() -> {
                                 waiting.add(new Job(job.id(), job.url(), job.authToken(), job.body(), attempts));
                                 drain();
                             }, backoff.toMillis(), TimeUnit.MILLISECONDS);

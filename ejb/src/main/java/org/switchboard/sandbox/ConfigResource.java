@@ -1,8 +1,9 @@
 package org.switchboard.sandbox;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import org.switchboard.messages.JsonStrings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -34,7 +35,7 @@ public class ConfigResource implements SandboxResource {
         }
         boolean parsedByTheApp = key.equals("config") || key.startsWith("translation.");
         JsonValue answer = parsedByTheApp && !(value instanceof JsonString)
-                ? Json.createValue(value.toString())
+                ? JSON.createValue(value.toString())
                 : value;
         return SandboxResource.success().add("value", answer).build();
     }

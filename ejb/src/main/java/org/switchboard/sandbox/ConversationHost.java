@@ -1,6 +1,7 @@
 package org.switchboard.sandbox;
 
-import jakarta.json.Json;
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
@@ -27,7 +28,7 @@ final class ConversationHost implements SandboxHost {
     public String request(String commandJson) throws UnknownCommandException {
         JsonObject command;
         try {
-            command = Json.createReader(new StringReader(commandJson)).readObject();
+            command = JSON.createReader(new StringReader(commandJson)).readObject();
         } catch (JsonParsingException e) {
             throw new UnknownCommandException("The app sent a command that is not JSON: " + e.getMessage());
         }
@@ -41,7 +42,7 @@ final class ConversationHost implements SandboxHost {
         try {
             return resource.handle(dot < 0 ? "" : name.substring(dot + 1), command, app).toString();
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-            return Json.createObjectBuilder()
+            return JSON.createObjectBuilder()
                     .add("success", false)
                     .add("reason", e.getMessage() == null ? e.toString() : e.getMessage())
                     .build()

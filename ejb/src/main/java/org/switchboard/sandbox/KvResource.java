@@ -1,10 +1,11 @@
 package org.switchboard.sandbox;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import org.switchboard.validation.Checks;
 import org.switchboard.messages.JsonStrings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -72,7 +73,7 @@ public class KvResource implements SandboxResource {
                 return SandboxResource.success().build();
             }
             case "incr" : {
-                JsonValue amountField = fields.getOrDefault("amount", Json.createValue(1));
+                JsonValue amountField = fields.getOrDefault("amount", JSON.createValue(1));
                 if (!(amountField instanceof JsonNumber amount) || !amount.isIntegral()) {
                     throw new IllegalArgumentException("amount must be an integer");
                 }

@@ -1,6 +1,7 @@
 package org.switchboard.sandbox;
 
-import jakarta.json.Json;
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.switchboard.sandbox.api.SandboxHost.UnknownCommandException;
@@ -24,7 +25,7 @@ public interface SandboxResource {
     JsonObject handle(String command, JsonObject fields, AppScope app) throws UnknownCommandException;
 
     static JsonObjectBuilder success() {
-        return Json.createObjectBuilder().add("success", true);
+        return JSON.createObjectBuilder().add("success", true);
     }
 
     static UnknownCommandException unknown(String resource, String command) {

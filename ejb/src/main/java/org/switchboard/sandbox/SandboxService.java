@@ -1,10 +1,11 @@
 package org.switchboard.sandbox;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -70,7 +71,7 @@ public class SandboxService {
 
     /** Hands an inbound message to the conversation's app, as {@code api.on_inbound_message}. */
     public InvocationResult inboundMessage(Conversation conversation, Message message) {
-        String command = Json.createObjectBuilder()
+        String command = JSON.createObjectBuilder()
                 .add("cmd", "inbound-message")
                 .add("cmd_id", message.getId())
                 .add("reply", false)
@@ -91,7 +92,7 @@ public class SandboxService {
         if (conversation == null || conversation.getType() != Conversation.Type.JSBOX) {
             return;
         }
-        String command = Json.createObjectBuilder()
+        String command = JSON.createObjectBuilder()
                 .add("cmd", "inbound-event")
                 .add("cmd_id", event.getId())
                 .add("reply", false)

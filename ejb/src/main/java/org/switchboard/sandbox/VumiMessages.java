@@ -1,6 +1,7 @@
 package org.switchboard.sandbox;
 
-import jakarta.json.Json;
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -18,7 +19,7 @@ final class VumiMessages {
 
     /** The fields every Vumi message has. */
     private static JsonObjectBuilder common(String type, Instant timestamp, String channelId) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("message_version", "20110921")
                 .add("message_type", type)
                 .add("timestamp", JunebugJson.timestamp(timestamp))

@@ -1,7 +1,5 @@
 package org.switchboard.channels.fake;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.VendorConnector;
+import org.switchboard.engine.EngineExecutor;
 import org.switchboard.engine.GroupCommit;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageService;
@@ -35,8 +34,8 @@ public class FakeVendorConnector implements VendorConnector {
     @Inject
     private MessageService messages;
 
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    @Inject
+    private EngineExecutor executor;
 
     @Override
     public CompletionStage<Result> send(Channel channel, Message message) {
@@ -48,7 +47,7 @@ public class FakeVendorConnector implements VendorConnector {
         if (latency <= 0) {
             respond.run();
         } else {
-            scheduler.schedule(respond, latency, TimeUnit.MILLISECONDS);
+            executor.get().schedule(respond, latency, TimeUnit.MILLISECONDS);
         }
         return answer;
     }

@@ -1,8 +1,9 @@
 package org.switchboard.contacts.sandbox;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -71,7 +72,7 @@ public class ContactsResource implements SandboxResource {
                 } else if (maxKeys != null && maxKeys != JsonValue.NULL) {
                     throw new IllegalArgumentException("max_keys must be a number");
                 }
-                JsonArrayBuilder keys = Json.createArrayBuilder();
+                JsonArrayBuilder keys = JSON.createArrayBuilder();
                 if (max > 0) {
                     try {
                         contacts.search(account, SandboxResource.required(fields, "query"), max)

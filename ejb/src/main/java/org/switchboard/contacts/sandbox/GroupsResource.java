@@ -1,8 +1,9 @@
 package org.switchboard.contacts.sandbox;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -85,7 +86,7 @@ public class GroupsResource implements SandboxResource {
     }
 
     private static JsonObject list(List<ContactGroup> groups) {
-        JsonArrayBuilder json = Json.createArrayBuilder();
+        JsonArrayBuilder json = JSON.createArrayBuilder();
         groups.forEach(group -> json.add(ContactService.groupJson(group)));
         return SandboxResource.success().add("groups", json).build();
     }

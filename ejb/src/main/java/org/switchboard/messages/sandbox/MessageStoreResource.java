@@ -1,5 +1,7 @@
 package org.switchboard.messages.sandbox;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -120,7 +122,7 @@ public class MessageStoreResource implements SandboxResource {
                 }
             }
         }
-        JsonObjectBuilder status = jakarta.json.Json.createObjectBuilder()
+        JsonObjectBuilder status = JSON.createObjectBuilder()
                 .add("ack", ack)
                 .add("delivery_report", delivered + failed + pending)
                 .add("delivery_report_delivered", delivered)

@@ -1,8 +1,9 @@
 package org.switchboard.messages.sandbox;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -130,7 +131,7 @@ public class OutboundResource implements SandboxResource {
         }
         return metadata.isEmpty()
                 ? null
-                : Json.createObjectBuilder().add("helper_metadata", metadata).build().toString();
+                : JSON.createObjectBuilder().add("helper_metadata", metadata).build().toString();
     }
 
 }

@@ -1,5 +1,7 @@
 package org.switchboard.accounts.rest;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -12,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.switchboard.accounts.Account;
-import org.switchboard.accounts.AccountService;
 
 /**
  * Resolves the calling account from HTTP Basic credentials (account key : API token) and stores it under
@@ -27,12 +28,12 @@ public class AccountAuthFilter implements ContainerRequestFilter {
     public static final String ACCOUNT = "switchboard.account";
 
     @Inject
-    private AccountService accounts;
+    private RecentLookups accounts;
 
     @Override
     public void filter(ContainerRequestContext request) {
         Optional<Account> account = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(pair -> accounts.authenticate(pair[0], pair[1]));
+                .flatMap(pair -> accounts.account(pair[0], pair[1]));
         if (account.isEmpty()) {
             request.abortWith(ErrorBodies.unauthorized(request.getUriInfo().getPath()));
             return;
@@ -71,7 +72,7 @@ public class AccountAuthFilter implements ContainerRequestFilter {
             return Response.status(Response.Status.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"switchboard\"")
                     .type("application/json")
-                    .entity(jakarta.json.Json.createObjectBuilder().add("error", message).build().toString())
+                    .entity(JSON.createObjectBuilder().add("error", message).build().toString())
                     .build();
         }
     }

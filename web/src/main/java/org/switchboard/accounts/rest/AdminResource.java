@@ -1,5 +1,7 @@
 package org.switchboard.accounts.rest;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
@@ -8,7 +10,6 @@ import java.time.Instant;
 import org.switchboard.accounts.Account;
 import org.switchboard.messages.JsonStrings;
 import org.switchboard.metrics.MetricService;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -64,7 +65,7 @@ public class AdminResource {
         admin.require(auth);
         JsonObject json = JsonBodies.object(body);
         AccountService.NewAccount created = accounts.create(JsonBodies.required(json, "name"));
-        return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
+        return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
                 .add("id", created.account().getId())
                 .add("name", created.account().getName())
                 .add("account_key", created.account().getAccountKey())
@@ -161,7 +162,7 @@ public class AdminResource {
             throw JsonBodies.badRequest("Send the account's flag 'can_manage_optouts' as true or false");
         }
         Account account = accounts.setCanManageOptouts(accountId, flag == JsonValue.TRUE);
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JSON.createObjectBuilder()
                 .add("id", account.getId())
                 .add("name", account.getName())
                 .add("can_manage_optouts", account.canManageOptouts())
@@ -192,19 +193,19 @@ public class AdminResource {
             @PathParam("account_id") String accountId, @PathParam("store") String store,
             @PathParam("name") String name, @QueryParam("hours") Integer hours) {
         admin.account(auth, accountId);
-        JsonArrayBuilder points = Json.createArrayBuilder();
+        JsonArrayBuilder points = JSON.createArrayBuilder();
         metrics.points(accountId, store, name,
                 Instant.now().minus(Duration.ofHours(hours == null ? 24 : Math.max(1, hours))))
-                .forEach(p -> points.add(Json.createObjectBuilder()
+                .forEach(p -> points.add(JSON.createObjectBuilder()
                         .add("timestamp", p.getFiredAt().toString())
                         .add("value", p.getValue())
                         .add("agg", p.getAggregator())));
-        return Response.ok(Json.createObjectBuilder().add("store", store).add("name", name).add("points", points)
+        return Response.ok(JSON.createObjectBuilder().add("store", store).add("name", name).add("points", points)
                 .build().toString()).build();
     }
 
     private static String channelJson(Channel channel) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", channel.getId())
                 .add("vendor", channel.getVendor())
                 .add("address", channel.getAddress())
@@ -213,7 +214,7 @@ public class AdminResource {
                 .add("endpoint", JsonStrings.orNull(channel.getEndpoint()))
                 .add("rate_per_second", channel.getRatePerSecond() == null
                         ? JsonValue.NULL
-                        : Json.createValue(channel.getRatePerSecond()))
+                        : JSON.createValue(channel.getRatePerSecond()))
                 .add("max_in_flight", channel.getMaxInFlight())
                 .add("settings", channel.getSettings() == null
                         ? JsonValue.NULL

@@ -1,7 +1,8 @@
 package org.switchboard.contacts.rest;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -53,13 +54,13 @@ public class ContactResource {
             throw JsonBodies.badRequest("Give a Lucene query as ?query=, for example name:\"My Name\" or surname:Jo*");
         }
         int max = maxKeys == null ? ContactService.DEFAULT_MAX : Math.max(1, Math.min(maxKeys, 10_000));
-        JsonArrayBuilder found = Json.createArrayBuilder();
+        JsonArrayBuilder found = JSON.createArrayBuilder();
         try {
             contacts.search(account().getId(), query, max).forEach(contact -> found.add(ContactJson.toJson(contact)));
         } catch (ContactService.InvalidQueryException e) {
             throw JsonBodies.badRequest(e.getMessage());
         }
-        return Response.ok(Json.createObjectBuilder().add("contacts", found).build().toString()).build();
+        return Response.ok(JSON.createObjectBuilder().add("contacts", found).build().toString()).build();
     }
 
     private Account account() {

@@ -1,7 +1,8 @@
 package org.switchboard.conversations.rest;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -127,13 +128,13 @@ public class ConversationAdminResource {
     @Path("{conversation_id}/logs")
     public Response logs(@PathParam("conversation_id") String conversationId, @QueryParam("n") Integer n) {
         find(conversationId);
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
         sandbox.logs(conversationId, n == null ? 100 : Math.max(1, Math.min(n, 1000)))
-                .forEach(line -> lines.add(Json.createObjectBuilder()
+                .forEach(line -> lines.add(JSON.createObjectBuilder()
                         .add("timestamp", line.getTimestamp().toString())
                         .add("level", line.getLevel())
                         .add("message", line.getMessage())));
-        return Response.ok(Json.createObjectBuilder().add("logs", lines).build().toString()).build();
+        return Response.ok(JSON.createObjectBuilder().add("logs", lines).build().toString()).build();
     }
 
     private Conversation find(String conversationId) {
@@ -193,7 +194,7 @@ public class ConversationAdminResource {
     }
 
     static JsonObject json(Conversation conversation) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", conversation.getId())
                 .add("type", conversation.getType().name().toLowerCase(Locale.ROOT))
                 .add("name", conversation.getName())

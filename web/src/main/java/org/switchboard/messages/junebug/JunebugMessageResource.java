@@ -1,7 +1,8 @@
 package org.switchboard.messages.junebug;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,8 +21,8 @@ import java.util.List;
 import org.switchboard.accounts.Account;
 import org.switchboard.accounts.rest.AccountAuthFilter;
 import org.switchboard.accounts.rest.Authenticated;
+import org.switchboard.accounts.rest.RecentLookups;
 import org.switchboard.channels.Channel;
-import org.switchboard.channels.ChannelService;
 import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
@@ -39,7 +40,7 @@ import org.switchboard.pushes.Pusher;
 public class JunebugMessageResource {
 
     @Inject
-    private ChannelService channels;
+    private RecentLookups channels;
 
     @Inject
     private MessageService messages;
@@ -96,9 +97,9 @@ public class JunebugMessageResource {
                     "Message with id " + messageId + " not found on channel " + channelId);
         }
         List<MessageEvent> events = messages.events(messageId);
-        JsonArrayBuilder eventJson = Json.createArrayBuilder();
+        JsonArrayBuilder eventJson = JSON.createArrayBuilder();
         events.forEach(event -> eventJson.add(JunebugJson.event(event, message)));
-        JsonObjectBuilder result = Json.createObjectBuilder()
+        JsonObjectBuilder result = JSON.createObjectBuilder()
                 .add("id", message.getId())
                 .add("status", message.getStatus().name().toLowerCase());
         if (events.isEmpty()) {
@@ -119,7 +120,7 @@ public class JunebugMessageResource {
      */
     private JsonObject pushSummary(List<MessageEvent> events) {
         List<Push> sent = pushes.ofSubjects(events.stream().map(MessageEvent::getId).toList());
-        JsonObjectBuilder summary = Json.createObjectBuilder();
+        JsonObjectBuilder summary = JSON.createObjectBuilder();
         for (Push.State state : Push.State.values()) {
             summary.add(state.name().toLowerCase(), sent.stream().filter(p -> p.getState() == state).count());
         }
@@ -131,7 +132,7 @@ public class JunebugMessageResource {
 
     private Channel channel(String channelId) {
         Account account = (Account) request.getProperty(AccountAuthFilter.ACCOUNT);
-        return channels.find(account.getId(), channelId).orElse(null);
+        return channels.channel(account.getId(), channelId).orElse(null);
     }
 
     private static Response channelNotFound(String channelId) {

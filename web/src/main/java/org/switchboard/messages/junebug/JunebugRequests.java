@@ -1,6 +1,7 @@
 package org.switchboard.messages.junebug;
 
-import jakarta.json.Json;
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,7 +22,7 @@ public final class JunebugRequests {
     public static OutboundRequest parse(String body) {
         JsonValue value;
         try {
-            value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            value = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
         } catch (JsonParsingException e) {
             throw new JunebugRequestException("json decode error", "JsonDecodeError", e.getMessage());
         } catch (jakarta.json.JsonException e) {

@@ -1,6 +1,7 @@
 package org.switchboard.messages.junebug;
 
-import jakarta.json.Json;
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +15,7 @@ public final class JunebugResponses {
     public static Response ok(Response.StatusType status, String code, String description, JsonValue result) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder()
+                .entity(JSON.createObjectBuilder()
                         .add("status", status.getStatusCode())
                         .add("code", code)
                         .add("description", description)
@@ -25,9 +26,9 @@ public final class JunebugResponses {
     }
 
     public static Response error(Response.StatusType status, String description, String type, String message) {
-        return ok(status, status.getReasonPhrase(), description, Json.createObjectBuilder()
-                .add("errors", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("type", type).add("message", message)))
+        return ok(status, status.getReasonPhrase(), description, JSON.createObjectBuilder()
+                .add("errors", JSON.createArrayBuilder()
+                        .add(JSON.createObjectBuilder().add("type", type).add("message", message)))
                 .build());
     }
 

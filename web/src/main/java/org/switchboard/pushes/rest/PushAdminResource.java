@@ -1,7 +1,8 @@
 package org.switchboard.pushes.rest;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,9 +58,9 @@ public class PushAdminResource {
             @QueryParam("account_id") String accountId, @QueryParam("conversation_id") String conversationId,
             @QueryParam("limit") Integer limit) {
         admin.require(auth);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         pushes.list(accountId, state(state), conversationId, limit(limit)).forEach(p -> list.add(json(p).build()));
-        return Response.ok(Json.createObjectBuilder().add("pushes", list).build().toString()).build();
+        return Response.ok(JSON.createObjectBuilder().add("pushes", list).build().toString()).build();
     }
 
     /** {@code ?account_id=}: per conversation, how many pushes are pending, delivered and failed. */
@@ -68,16 +69,16 @@ public class PushAdminResource {
     public Response counts(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
             @QueryParam("account_id") String accountId) {
         admin.require(auth);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         for (Map.Entry<String, Map<State, Long>> entry : pushes.counts(accountId).entrySet()) {
-            JsonObjectBuilder row = Json.createObjectBuilder()
+            JsonObjectBuilder row = JSON.createObjectBuilder()
                     .add("conversation_id", JsonStrings.orNull(entry.getKey()));
             for (State s : State.values()) {
                 row.add(s.name().toLowerCase(Locale.ROOT), entry.getValue().getOrDefault(s, 0L));
             }
             list.add(row);
         }
-        return Response.ok(Json.createObjectBuilder().add("conversations", list).build().toString()).build();
+        return Response.ok(JSON.createObjectBuilder().add("conversations", list).build().toString()).build();
     }
 
     @GET
@@ -117,7 +118,7 @@ public class PushAdminResource {
                 replayed++;
             }
         }
-        return Response.ok(Json.createObjectBuilder().add("replayed", replayed).build().toString()).build();
+        return Response.ok(JSON.createObjectBuilder().add("replayed", replayed).build().toString()).build();
     }
 
     private Push find(String id) {
@@ -146,7 +147,7 @@ public class PushAdminResource {
     }
 
     private static JsonObjectBuilder json(Push push) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", push.getId())
                 .add("account_id", push.getAccountId())
                 .add("conversation_id", JsonStrings.orNull(push.getConversationId()))
@@ -163,6 +164,6 @@ public class PushAdminResource {
     }
 
     private static JsonValue instant(Instant instant) {
-        return instant == null ? JsonValue.NULL : Json.createValue(instant.toString());
+        return instant == null ? JsonValue.NULL : JSON.createValue(instant.toString());
     }
 }

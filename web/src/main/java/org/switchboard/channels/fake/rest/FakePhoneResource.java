@@ -1,7 +1,8 @@
 package org.switchboard.channels.fake.rest;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -66,7 +67,7 @@ public class FakePhoneResource {
         Message message = messages.receiveInbound(channel, JsonBodies.required(json, "from"), channel.getAddress(),
                 JsonBodies.string(json, "content"), sessionEvent);
         return Response.status(Response.Status.CREATED)
-                .entity(Json.createObjectBuilder().add("message_id", message.getId()).build().toString())
+                .entity(JSON.createObjectBuilder().add("message_id", message.getId()).build().toString())
                 .build();
     }
 
@@ -75,9 +76,9 @@ public class FakePhoneResource {
     @Path("outbox")
     public Response outbox(@PathParam("channel_id") String channelId) {
         channel(channelId);
-        JsonArrayBuilder sent = Json.createArrayBuilder();
+        JsonArrayBuilder sent = JSON.createArrayBuilder();
         vendor.received(channelId).forEach(m -> {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("vendor_message_id", m.getId())
                     .add("message_id", m.getMessageId())
                     .add("received_at", m.getReceivedAt().toString())
@@ -87,7 +88,7 @@ public class FakePhoneResource {
                     .add("session_event", JsonStrings.orNull(m.getSessionEvent()));
             sent.add(json);
         });
-        return Response.ok(Json.createObjectBuilder().add("messages", sent).build().toString()).build();
+        return Response.ok(JSON.createObjectBuilder().add("messages", sent).build().toString()).build();
     }
 
     private Channel channel(String channelId) {

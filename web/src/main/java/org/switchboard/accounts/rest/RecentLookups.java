@@ -1,0 +1,63 @@
+package org.switchboard.accounts.rest;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.switchboard.accounts.Account;
+import org.switchboard.accounts.AccountService;
+import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelService;
+
+/**
+ * Accounts and channels the APIs looked up in the last few seconds, reused (Caffeine) so that a burst of sends costs
+ * one database read, not two transactions a request. Only successful lookups are kept: a wrong token is checked
+ * against the database every time. A revoked token or a changed channel takes effect within {@link #TTL}.
+ */
+@ApplicationScoped
+public class RecentLookups {
+
+    /** How long a lookup is reused. */
+    public static final Duration TTL = Duration.ofSeconds(5);
+
+    private final Cache<String, Account> accounts = Caffeine.newBuilder()
+            .expireAfterWrite(TTL)
+            .maximumSize(10_000)
+            .build();
+    private final Cache<String, Channel> channels = Caffeine.newBuilder()
+            .expireAfterWrite(TTL)
+            .maximumSize(10_000)
+            .build();
+
+    @Inject
+    private AccountService accountService;
+
+    @Inject
+    private ChannelService channelService;
+
+    /** The account whose key and API token these are. */
+    public Optional<Account> account(String accountKey, String token) {
+        String key = accountKey + ':' + token;
+        Account known = accounts.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Account> found = accountService.authenticate(accountKey, token);
+        found.ifPresent(account -> accounts.put(key, account));
+        return found;
+    }
+
+    /** The account's channel with this id. */
+    public Optional<Channel> channel(String accountId, String channelId) {
+        String key = accountId + '/' + channelId;
+        Channel known = channels.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Channel> found = channelService.find(accountId, channelId);
+        found.ifPresent(channel -> channels.put(key, channel));
+        return found;
+    }
+}
