@@ -81,6 +81,13 @@ public class Batches {
         }
     }
 
+    /** Whether the database is H2, whose commits reach its file only with a checkpoint (or its write delay). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean databaseNeedsCheckpoints() {
+        return em.unwrap(Session.class).doReturningWork(connection -> connection.getMetaData()
+                .getDatabaseProductName()).toUpperCase(java.util.Locale.ROOT).contains("H2");
+    }
+
     /**
      * Has H2 write what was committed to its file now (it would within its write delay, 500 ms): after this a
      * {@code kill -9} of the server loses none of it. H2's {@code WRITE_DELAY=0} would do so on every commit and every

@@ -68,16 +68,19 @@ public class GroupCommit {
     int queueSize;
 
     /**
-     * Whether each group is followed by a checkpoint that writes it to the database file before callers hear of it
-     * (H2, whose commits otherwise reach the file within its write delay). PostgreSQL's commit is durable itself.
+     * Whether groups are followed by a checkpoint that writes them to the database file before callers hear of them:
+     * {@code auto} (the default) does so on H2, whose commits otherwise reach the file only within its write delay,
+     * and not on PostgreSQL, whose commit is durable itself; {@code true} or {@code false} force it.
      */
     @Inject
-    @ConfigProperty(name = "switchboard.engine.checkpoint", defaultValue = "true")
-    boolean checkpoint;
+    @ConfigProperty(name = "switchboard.engine.checkpoint", defaultValue = "auto")
+    String checkpointSetting;
+
+    private boolean checkpoint;
 
     /** Least time between checkpoints: writes wait up to this long for theirs, and share it. */
     @Inject
-    @ConfigProperty(name = "switchboard.engine.checkpoint-interval-ms", defaultValue = "50")
+    @ConfigProperty(name = "switchboard.engine.checkpoint-interval-ms", defaultValue = "20")
     long flushIntervalMillis;
 
     @Resource
@@ -99,6 +102,11 @@ public class GroupCommit {
 
     @PostConstruct
     void start() {
+        checkpoint = "auto".equalsIgnoreCase(checkpointSetting.trim())
+                ? batches.databaseNeedsCheckpoints()
+                : Boolean.parseBoolean(checkpointSetting.trim());
+        LOG.info(() -> "Group commit: " + writers + " writers, groups of up to " + batchSize
+                + (checkpoint ? ", a checkpoint each " + flushIntervalMillis + " ms before callers hear" : ""));
         queue = new ArrayBlockingQueue<>(queueSize);
         for (int i = 0; i < writers; i++) {
             Thread thread = threads.newThread(this::writeLoop);

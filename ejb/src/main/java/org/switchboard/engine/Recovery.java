@@ -93,6 +93,6 @@ public class Recovery {
                 relay.send(Queues.EVENTS, event.getId(), null);
             }
         }
-        pushes.due(BATCH).forEach(pusher::push);
+        pushes.due(before, BATCH).forEach(pusher::push);
     }
 }

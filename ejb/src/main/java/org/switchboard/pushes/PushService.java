@@ -22,12 +22,15 @@ public class PushService {
     @Inject
     private Pusher pusher;
 
-    /** Pending pushes whose next attempt is due, oldest first, that this server is not already trying. */
-    public List<Push> due(int limit) {
-        return em.createQuery("select p from Push p where p.state = :state and p.nextAttemptAt <= :now"
+    /**
+     * Pending pushes whose next attempt was due by {@code before}, oldest first, that this server is not already trying.
+     * A sweep asks for those overdue by a while: a push just finished may still read as pending in its query.
+     */
+    public List<Push> due(Instant before, int limit) {
+        return em.createQuery("select p from Push p where p.state = :state and p.nextAttemptAt <= :before"
                 + " order by p.nextAttemptAt", Push.class)
                 .setParameter("state", State.PENDING)
-                .setParameter("now", Instant.now())
+                .setParameter("before", before)
                 .setMaxResults(limit)
                 .getResultStream()
                 .filter(p -> !pusher.inHand(p.getId()))

@@ -70,8 +70,9 @@ public class Pusher {
     @ConfigProperty(name = "switchboard.push.concurrency", defaultValue = "256")
     int concurrency;
 
-    /** Read on each use, so an operator's change applies without a restart. */
+    /** Read again at most once a second, so an operator's change applies within a second, without a restart. */
     private static final String ALLOWED_NETWORKS = "switchboard.push.allowed-networks";
+    private static final long GUARD_READ_NANOS = 1_000_000_000L;
 
     @Inject
     private GroupCommit commits;
@@ -84,6 +85,7 @@ public class Pusher {
 
     private volatile AddressGuard guard;
     private volatile String guardNetworks;
+    private volatile long guardReadAt;
     private HttpClient client;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private final Queue<Job> waiting = new ConcurrentLinkedQueue<>();
@@ -107,11 +109,16 @@ public class Pusher {
 
     /** The guard that checks push URLs, for the APIs to refuse a URL before it is stored. */
     public AddressGuard guard() {
+        long now = System.nanoTime();
+        if (guard != null && now - guardReadAt < GUARD_READ_NANOS) {
+            return guard;
+        }
         String networks = ConfigProvider.getConfig().getOptionalValue(ALLOWED_NETWORKS, String.class).orElse("");
         if (guard == null || !networks.equals(guardNetworks)) {
             guard = new AddressGuard(ALLOWED_NETWORKS, networks);
             guardNetworks = networks;
         }
+        guardReadAt = now;
         return guard;
     }
 

@@ -1,0 +1,279 @@
+package org.switchboard.it;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The chaos test: Junebug sends under load while Payara or the broker is killed with SIGKILL at random moments and
+ * started again; then every message that got a 201 must have reached the fake vendor, duplicates at the vendor are
+ * counted (at most the messages in flight at each kill), and every message's event must have reached its event_url
+ * with one stable {@code event_id}. {@code config/bin/switchboard chaos} runs it on the started platform; ChaosIT runs
+ * a short one in the suite.
+ */
+final class Chaos {
+
+    /** How the run goes: messages to have accepted, the kills ("p" Payara, "b" broker, in order), senders at once. */
+    record Settings(int messages, String kills, int senders, Path runtime, int brokerPort) {
+    }
+
+    /** What the run found. */
+    record Outcome(int accepted, int payaraKills, int brokerKills, int atVendor, int duplicates, int duplicateBound,
+            int missingAtVendor, int withoutEvent, int unstableEventIds, long eventPushes, int unconfirmedAtVendor,
+            Duration took) {
+
+        boolean passed() {
+            return missingAtVendor == 0 && withoutEvent == 0 && unstableEventIds == 0 && duplicates <= duplicateBound;
+        }
+
+        String report() {
+            return String.format(
+                    """
+                            accepted (201)                      %6d
+                            kills                               %6d (Payara %d, broker %d)
+                            reached the vendor                  %6d   missing: %d
+                            duplicates at the vendor            %6d   (bound: %d, the channel's max_in_flight per Payara kill)
+                            sent without a 201 (reached vendor) %6d   (requests cut by a kill; not accepted, not counted)
+                            event pushes received               %6d   messages without an event: %d, with more than one event_id: %d
+                            took                                %6d s
+                            %s""",
+                    accepted, payaraKills + brokerKills, payaraKills, brokerKills, atVendor, missingAtVendor,
+                    duplicates, duplicateBound, unconfirmedAtVendor, eventPushes, withoutEvent, unstableEventIds,
+                    took.toSeconds(), passed() ? "PASSED" : "FAILED");
+        }
+    }
+
+    private static final int MAX_IN_FLIGHT = 100;
+
+    private final Settings settings;
+    private final Path domain;
+    private final Path broker;
+    private final String run = Long.toString(Instant.now().getEpochSecond(), 36);
+    private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> eventIds = new ConcurrentHashMap<>();
+    private final AtomicLong eventPushes = new AtomicLong();
+    private volatile boolean loading = true;
+
+    private Chaos(Settings settings) {
+        this.settings = settings;
+        this.domain = settings.runtime().resolve("payara6/glassfish/domains/switchboard");
+        this.broker = settings.runtime().resolve("broker");
+    }
+
+    /**
+     * {@code Chaos MESSAGES KILLS [SEED]}: accepts MESSAGES sends while killing Payara or the broker KILLS times, chosen
+     * at random; prints the counts and exits 1 if a check failed.
+     */
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int kills = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime();
+        Random random = new Random(seed);
+        StringBuilder plan = new StringBuilder();
+        for (int i = 0; i < kills; i++) {
+            plan.append(random.nextBoolean() ? 'p' : 'b');
+        }
+        System.out.printf("Chaos: %d messages, kills %s (p Payara, b broker; seed %d)%n", messages, plan, seed);
+        Outcome outcome = run(new Settings(messages, plan.toString(), 16,
+                Path.of(System.getProperty("switchboard.runtime")), Integer.getInteger("it.broker.port", 61616)));
+        System.out.println(outcome.report());
+        System.exit(outcome.passed() ? 0 : 1);
+    }
+
+    static Outcome run(Settings settings) throws Exception {
+        return new Chaos(settings).go();
+    }
+
+    private Outcome go() throws Exception {
+        long start = System.nanoTime();
+        HttpServer receiver = receiver();
+        ExecutorService senders = Executors.newFixedThreadPool(settings.senders());
+        try {
+            Platform.TestAccount account = Platform.account("chaos-" + run);
+            String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"+15550009999\"}");
+            String eventUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/events";
+            AtomicInteger sequence = new AtomicInteger();
+            for (int i = 0; i < settings.senders(); i++) {
+                senders.execute(() -> send(account, channel, eventUrl, sequence));
+            }
+            int payara = 0;
+            int brokers = 0;
+            String kills = settings.kills();
+            for (int i = 0; i < kills.length(); i++) {
+                int at = (int) ((long) settings.messages() * (i + 1) / (kills.length() + 1));
+                waitFor(() -> accepted.size() >= at, Duration.ofMinutes(10), at + " accepted messages");
+                if (kills.charAt(i) == 'p') {
+                    killPayara();
+                    payara++;
+                } else {
+                    killBroker();
+                    brokers++;
+                }
+                System.out.printf("  kill %d/%d (%s) at %d accepted%n", i + 1, kills.length(),
+                        kills.charAt(i) == 'p' ? "Payara" : "broker", accepted.size());
+            }
+            waitFor(() -> accepted.size() >= settings.messages(), Duration.ofMinutes(10),
+                    settings.messages() + " accepted messages");
+            loading = false;
+            senders.shutdown();
+            senders.awaitTermination(2, TimeUnit.MINUTES);
+            return count(account, channel, payara, brokers, start);
+        } finally {
+            loading = false;
+            senders.shutdownNow();
+            receiver.stop(0);
+        }
+    }
+
+    private void send(Platform.TestAccount account, String channel, String eventUrl, AtomicInteger sequence) {
+        while (loading && accepted.size() < settings.messages()) {
+            int n = sequence.incrementAndGet();
+            Platform.Answer answer = account.post("/channels/" + channel + "/messages",
+                    "{\"to\":\"+2783" + String.format("%07d", n % 10_000_000) + "\",\"content\":\"chaos " + run + " "
+                            + n + "\",\"event_url\":" + Platform.quote(eventUrl) + "}");
+            if (answer.status() == 201) {
+                accepted.add(answer.json().getJsonObject("result").getString("message_id"));
+            } else {
+                Platform.sleep(200); // down, or starting: not accepted, try another message
+            }
+        }
+    }
+
+    private Outcome count(Platform.TestAccount account, String channel, int payara, int brokers, long start) {
+        // drained: every accepted message at the vendor and its event at the receiver, or ten minutes passed
+        Map<String, Integer> atVendor = new HashMap<>();
+        long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < end) {
+            atVendor = outbox(account, channel);
+            if (atVendor.keySet().containsAll(accepted) && eventIds.keySet().containsAll(accepted)) {
+                break;
+            }
+            Platform.sleep(2000);
+        }
+        Platform.sleep(10_000); // time for a late duplicate push or send to show up
+        atVendor = outbox(account, channel);
+        int duplicates = 0;
+        int reached = 0;
+        int unconfirmed = 0;
+        for (Map.Entry<String, Integer> sent : atVendor.entrySet()) {
+            duplicates += sent.getValue() - 1;
+            if (accepted.contains(sent.getKey())) {
+                reached++;
+            } else {
+                unconfirmed++;
+            }
+        }
+        int withoutEvent = 0;
+        int unstable = 0;
+        for (String id : accepted) {
+            Set<String> events = eventIds.getOrDefault(id, Set.of());
+            withoutEvent += events.isEmpty() ? 1 : 0;
+            unstable += events.size() > 1 ? 1 : 0;
+        }
+        return new Outcome(accepted.size(), payara, brokers, reached, duplicates, payara * MAX_IN_FLIGHT,
+                accepted.size() - reached, withoutEvent, unstable, eventPushes.get(), unconfirmed,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** The fake vendor's outbox on the channel: how many times it was sent each message id. */
+    private static Map<String, Integer> outbox(Platform.TestAccount account, String channel) {
+        Map<String, Integer> sent = new HashMap<>();
+        Platform.Answer answer = account.get("/api/fake/channels/" + channel + "/outbox");
+        if (answer.status() == 200) {
+            for (JsonValue message : answer.json().getJsonArray("messages")) {
+                sent.merge(message.asJsonObject().getString("message_id"), 1, Integer::sum);
+            }
+        }
+        return sent;
+    }
+
+    /** The event_url: notes each message's event ids. */
+    private HttpServer receiver() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/events", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                JsonObject event = Json.createReader(in).readObject();
+                eventIds.computeIfAbsent(event.getString("message_id"), id -> ConcurrentHashMap.newKeySet())
+                        .add(event.getString("event_id"));
+                eventPushes.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private void killPayara() throws Exception {
+        long pid = Long.parseLong(Files.readString(domain.resolve("config/pid")).trim());
+        kill(pid, "Payara");
+        Process start = new ProcessBuilder("bash", settings.runtime().resolve("payara6/bin/asadmin").toString(),
+                "start-domain", "switchboard")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (start.waitFor() != 0) {
+            throw new IllegalStateException("asadmin start-domain failed");
+        }
+        waitFor(() -> Platform.request("GET", "/channels/x/messages/y", null, null).status() == 401,
+                Duration.ofMinutes(5), "the application to answer after the restart");
+    }
+
+    private void killBroker() throws Exception {
+        Path pidFile = broker.resolve("switchboard.pid");
+        kill(Long.parseLong(Files.readString(pidFile).trim()), "the broker");
+        // as config/bin/switchboard starts it, detached, its pid where the script looks for it
+        Process start = new ProcessBuilder("bash", "-c", "nohup \"$0/bin/artemis\" run >>\"$0/log/console.log\" 2>&1 &"
+                + " echo $! >\"$0/switchboard.pid\"", broker.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (start.waitFor() != 0) {
+            throw new IllegalStateException("the broker did not start");
+        }
+        waitFor(() -> {
+            try (Socket socket = new Socket("127.0.0.1", settings.brokerPort())) {
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            }
+        }, Duration.ofMinutes(2), "the broker to listen");
+    }
+
+    private static void kill(long pid, String what) throws Exception {
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
+                "No process " + pid + " for " + what));
+        new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
+        waitFor(() -> !process.isAlive(), Duration.ofSeconds(30), what + " to die");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("Timed out after " + timeout + " waiting for " + what);
+            }
+            Platform.sleep(100);
+        }
+    }
+}
