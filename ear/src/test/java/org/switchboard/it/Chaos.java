@@ -121,6 +121,8 @@ final class Chaos {
             for (int i = 0; i < kills.length(); i++) {
                 int at = (int) ((long) settings.messages() * (i + 1) / (kills.length() + 1));
                 waitFor(() -> accepted.size() >= at, Duration.ofMinutes(10), at + " accepted messages");
+                System.out.printf("  kill %d/%d (%s) at %d accepted%n", i + 1, kills.length(),
+                        kills.charAt(i) == 'p' ? "Payara" : "broker", accepted.size());
                 if (kills.charAt(i) == 'p') {
                     killPayara();
                     payara++;
@@ -128,8 +130,6 @@ final class Chaos {
                     killBroker();
                     brokers++;
                 }
-                System.out.printf("  kill %d/%d (%s) at %d accepted%n", i + 1, kills.length(),
-                        kills.charAt(i) == 'p' ? "Payara" : "broker", accepted.size());
             }
             waitFor(() -> accepted.size() >= settings.messages(), Duration.ofMinutes(10),
                     settings.messages() + " accepted messages");
@@ -145,7 +145,7 @@ final class Chaos {
     }
 
     private void send(Platform.TestAccount account, String channel, String eventUrl, AtomicInteger sequence) {
-        while (loading && accepted.size() < settings.messages()) {
+        while (loading) { // until every kill is done and enough were accepted: kills happen under load
             int n = sequence.incrementAndGet();
             Platform.Answer answer = account.post("/channels/" + channel + "/messages",
                     "{\"to\":\"+2783" + String.format("%07d", n % 10_000_000) + "\",\"content\":\"chaos " + run + " "
