@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * with one stable {@code event_id}. {@code config/bin/switchboard chaos} runs it on the started platform; ChaosIT runs
  * a short one in the suite.
  */
-final class Chaos {
+public final class Chaos {
 
     /** How the run goes: messages to have accepted, the kills ("p" Payara, "b" broker, in order), senders at once. */
     record Settings(int messages, String kills, int senders, Path runtime, int brokerPort) {
@@ -65,6 +65,7 @@ final class Chaos {
     private static final int MAX_IN_FLIGHT = 100;
 
     private final Settings settings;
+    private final Random random = new Random();
     private final Path domain;
     private final Path broker;
     private final String run = Long.toString(Instant.now().getEpochSecond(), 36);
@@ -121,6 +122,7 @@ final class Chaos {
             for (int i = 0; i < kills.length(); i++) {
                 int at = (int) ((long) settings.messages() * (i + 1) / (kills.length() + 1));
                 waitFor(() -> accepted.size() >= at, Duration.ofMinutes(10), at + " accepted messages");
+                Platform.sleep(random.nextInt(2000)); // a random moment of the load
                 System.out.printf("  kill %d/%d (%s) at %d accepted%n", i + 1, kills.length(),
                         kills.charAt(i) == 'p' ? "Payara" : "broker", accepted.size());
                 if (kills.charAt(i) == 'p') {
