@@ -55,6 +55,7 @@ public final class EngineBenchmark {
             System.exit(2);
         }
         new EngineBenchmark(seconds, connections).run();
+        System.exit(0); // the receiver's threads would keep exec:java waiting
     }
 
     private void run() throws Exception {
