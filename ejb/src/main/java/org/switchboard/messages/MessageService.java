@@ -1,30 +1,22 @@
 package org.switchboard.messages;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
 import org.switchboard.engine.AfterCommit;
 import org.switchboard.engine.Dispatcher;
 import org.switchboard.engine.EngineStats;
 import org.switchboard.engine.EngineStats.Count;
-import org.switchboard.engine.GroupCommit;
-import org.switchboard.engine.Relay;
-import org.switchboard.messages.Message.Direction;
 import org.switchboard.validation.Checks;
 
 /**
- * Accepts messages into the platform. A message is stored before anyone is told it was accepted; then an outbound
- * one goes to the {@link Dispatcher} and an inbound one's id to the inbound queue. Messages from the APIs are
- * committed in groups ({@link GroupCommit}); messages an app sends are stored in the app's own transaction and move on
- * once it commits.
+ * Messages in transactions: those an app sends, stored in the app's own transaction and handed to the
+ * {@link Dispatcher} once it commits, replies, and the account's messages and events. Messages from the APIs and
+ * vendors come in through {@link MessageIntake}.
  */
 @Stateless
 public class MessageService {
@@ -33,13 +25,10 @@ public class MessageService {
     private EntityManager em;
 
     @Inject
-    private GroupCommit commits;
+    private MessageIntake intake;
 
     @Inject
     private Dispatcher dispatcher;
-
-    @Inject
-    private Relay relay;
 
     @Inject
     private EngineStats stats;
@@ -47,18 +36,9 @@ public class MessageService {
     @Inject
     private AfterCommit afterCommit;
 
-    /** Stores an outbound message from an API and hands it to the dispatcher; returns once it is committed. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Message accept(Channel channel, OutboundRequest request) {
-        Message message = Checks.valid(outbound(channel, request));
-        commits.commit(em -> em.persist(message), () -> dispatcher.submit(message));
-        stats.count(Count.OUTBOUND_ACCEPTED);
-        return message;
-    }
-
     /** Stores an outbound message in the caller's transaction (an app's); it goes to its vendor after the commit. */
     public Message submit(Channel channel, OutboundRequest request) {
-        Message message = Checks.valid(outbound(channel, request));
+        Message message = Checks.valid(intake.outbound(channel, request));
         em.persist(message);
         afterCommit.run(() -> {
             stats.count(Count.OUTBOUND_ACCEPTED);
@@ -82,27 +62,9 @@ public class MessageService {
                 continueSession));
     }
 
-    /** Stores a message a vendor received on the channel and queues it for routing; returns once it is committed. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Message receiveInbound(Channel channel, String fromAddr, String toAddr, String content,
-            String sessionEvent) {
-        Message message = inbound(channel, fromAddr, toAddr, content, sessionEvent);
-        commits.commit(em -> em.persist(message), () -> route(message));
-        return message;
-    }
-
-    /** As {@link #receiveInbound}, without waiting for the commit. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public CompletableFuture<Message> receive(Channel channel, String fromAddr, String toAddr, String content,
-            String sessionEvent) {
-        Message message = inbound(channel, fromAddr, toAddr, content, sessionEvent);
-        return commits.submit(em -> em.persist(message), () -> route(message)).thenApply(done -> message);
-    }
-
     /** The account's message with this id. */
     public Optional<Message> find(String accountId, String messageId) {
-        return Optional.ofNullable(em.find(Message.class, messageId))
-                .filter(message -> message.getAccountId().equals(accountId));
+        return intake.find(accountId, messageId);
     }
 
     /** The events of a message, oldest first. */
@@ -110,50 +72,5 @@ public class MessageService {
         return em.createNamedQuery("MessageEvent.findByMessage", MessageEvent.class)
                 .setParameter("messageId", messageId)
                 .getResultList();
-    }
-
-    private Message outbound(Channel channel, OutboundRequest request) {
-        Message message = new Message(Ids.hex(), channel.getAccountId(), channel.getId(), Direction.OUTBOUND,
-                Message.Status.QUEUED);
-        if (request.replyTo() != null) {
-            Message inbound = find(channel.getAccountId(), request.replyTo())
-                    .filter(m -> m.getDirection() == Direction.INBOUND && m.getChannelId().equals(channel.getId()))
-                    .orElseThrow(() -> new MessageNotFoundException(
-                            "Inbound message with id " + request.replyTo() + " not found on this channel"));
-            message.setToAddr(inbound.getFromAddr());
-            message.setFromAddr(inbound.getToAddr());
-            message.setGroup(inbound.getGroup());
-            message.setInReplyTo(inbound.getId());
-            message.setSessionEvent(request.continueSession() ? "resume" : "close");
-        } else {
-            message.setToAddr(request.to());
-            message.setFromAddr(request.from() != null ? request.from() : channel.getAddress());
-            message.setGroup(request.group());
-        }
-        message.setContent(request.content());
-        message.setConversationId(channel.getConversationId());
-        message.setTransportType(channel.getTransportType());
-        message.setChannelData(request.channelData());
-        message.setEventUrl(request.eventUrl());
-        message.setEventAuthToken(request.eventAuthToken());
-        return message;
-    }
-
-    private static Message inbound(Channel channel, String fromAddr, String toAddr, String content,
-            String sessionEvent) {
-        Message message = new Message(Ids.hex(), channel.getAccountId(), channel.getId(), Direction.INBOUND,
-                Message.Status.RECEIVED);
-        message.setFromAddr(fromAddr);
-        message.setToAddr(toAddr);
-        message.setContent(content);
-        message.setSessionEvent(sessionEvent);
-        message.setConversationId(channel.getConversationId());
-        message.setTransportType(channel.getTransportType());
-        return Checks.valid(message);
-    }
-
-    private void route(Message message) {
-        stats.count(Count.INBOUND_ACCEPTED);
-        relay.send(Queues.INBOUND, message.getId(), message.getChannelId() + " " + message.getFromAddr());
     }
 }

@@ -14,7 +14,7 @@ import org.switchboard.channels.VendorConnector;
 import org.switchboard.engine.EngineExecutor;
 import org.switchboard.engine.GroupCommit;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.MessageService;
+import org.switchboard.messages.MessageIntake;
 import org.switchboard.validation.Checks;
 
 /**
@@ -32,7 +32,7 @@ public class FakeVendorConnector implements VendorConnector {
     private GroupCommit commits;
 
     @Inject
-    private MessageService messages;
+    private MessageIntake messages;
 
     @Inject
     private EngineExecutor executor;

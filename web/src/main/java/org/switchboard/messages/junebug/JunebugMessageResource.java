@@ -28,6 +28,7 @@ import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.MessageNotFoundException;
+import org.switchboard.messages.MessageIntake;
 import org.switchboard.messages.MessageService;
 import org.switchboard.messages.OutboundRequest;
 import org.switchboard.pushes.Push;
@@ -49,6 +50,9 @@ public class JunebugMessageResource {
 
     @Inject
     private MessageService messages;
+
+    @Inject
+    private MessageIntake intake;
 
     @Inject
     private PushService pushes;
@@ -74,7 +78,7 @@ public class JunebugMessageResource {
                             "'event_url' cannot be used: " + e.getMessage());
                 }
             }
-            Message message = messages.accept(channel, request);
+            Message message = intake.accept(channel, request);
             return JunebugResponses.ok(Response.Status.CREATED, "created", "message submitted",
                     JunebugJson.message(message));
         } catch (JunebugRequestException e) {

@@ -28,7 +28,7 @@ import org.switchboard.channels.fake.FakeVendorConnector;
 import org.switchboard.channels.fake.FakeVendorOutbox;
 import org.switchboard.messages.JsonStrings;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.MessageService;
+import org.switchboard.messages.MessageIntake;
 
 /**
  * Plays a phone on a fake-vendor channel: send an SMS or USSD input as a number, and see what the fake vendor was
@@ -45,7 +45,7 @@ public class FakePhoneResource {
     private ChannelService channels;
 
     @Inject
-    private MessageService messages;
+    private MessageIntake messages;
 
     @Inject
     private FakeVendorOutbox vendor;
