@@ -66,7 +66,6 @@ public final class Chaos {
 
     private final Settings settings;
     private final Random random = new Random();
-    private final Path domain;
     private final Path broker;
     private final String run = Long.toString(Instant.now().getEpochSecond(), 36);
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
@@ -76,7 +75,6 @@ public final class Chaos {
 
     private Chaos(Settings settings) {
         this.settings = settings;
-        this.domain = settings.runtime().resolve("payara6/glassfish/domains/switchboard");
         this.broker = settings.runtime().resolve("broker");
     }
 
@@ -227,9 +225,19 @@ public final class Chaos {
     }
 
     private void killPayara() throws Exception {
-        long pid = Long.parseLong(Files.readString(domain.resolve("config/pid")).trim());
-        kill(pid, "Payara");
-        Process start = new ProcessBuilder("bash", settings.runtime().resolve("payara6/bin/asadmin").toString(),
+        killPayara(settings.runtime());
+        startPayara(settings.runtime());
+    }
+
+    /** Kills the test domain's Payara with SIGKILL and waits until it is gone. */
+    static void killPayara(Path runtime) throws Exception {
+        Path domain = runtime.resolve("payara6/glassfish/domains/switchboard");
+        kill(Long.parseLong(Files.readString(domain.resolve("config/pid")).trim()), "Payara");
+    }
+
+    /** Starts the domain again and waits until the application answers. */
+    static void startPayara(Path runtime) throws Exception {
+        Process start = new ProcessBuilder("bash", runtime.resolve("payara6/bin/asadmin").toString(),
                 "start-domain", "switchboard")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -270,12 +278,6 @@ public final class Chaos {
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new IllegalStateException("Timed out after " + timeout + " waiting for " + what);
-            }
-            Platform.sleep(100);
-        }
+        Platform.eventually(timeout, condition::getAsBoolean, Boolean::booleanValue, what);
     }
 }

@@ -2,8 +2,6 @@ package org.switchboard.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,8 +19,7 @@ import org.switchboard.it.Platform.TestAccount;
 @ExtendWith(ArquillianExtension.class)
 class CrashRecoveryIT {
 
-    private static final Path DOMAIN = Path.of(System.getProperty("switchboard.runtime"),
-            "payara6/glassfish/domains/switchboard");
+    private static final Path RUNTIME = Path.of(System.getProperty("switchboard.runtime"));
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -42,9 +39,9 @@ class CrashRecoveryIT {
             String id = accepted.json().getJsonObject("result").getString("message_id");
 
             Platform.sleep(1500);
-            killPayara();
+            Chaos.killPayara(RUNTIME);
             assertEquals(0, receiver.matching(r -> true).size(), "no event may have been posted before the crash");
-            startPayara();
+            Chaos.startPayara(RUNTIME);
 
             receiver.await(r -> r.body().getString("message_id").equals(id), Duration.ofSeconds(180),
                     "the event of " + id + " after the restart");
@@ -57,24 +54,5 @@ class CrashRecoveryIT {
                     .count();
             assertEquals(1, atVendor, "the fake vendor must have been sent the message exactly once");
         }
-    }
-
-    private static void killPayara() throws IOException {
-        long pid = Long.parseLong(Files.readString(DOMAIN.resolve("config/pid")).trim());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("No Payara process " + pid));
-        new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
-        Platform.eventually(Duration.ofSeconds(30), process::isAlive, alive -> !alive, "Payara to die");
-    }
-
-    private static void startPayara() throws Exception {
-        Path asadmin = DOMAIN.getParent().getParent().getParent().resolve("bin/asadmin");
-        Process start = new ProcessBuilder("bash", asadmin.toString(), "start-domain", "switchboard")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        assertEquals(0, start.waitFor(), "asadmin start-domain failed");
-        Platform.eventually(Duration.ofSeconds(180),
-                () -> Platform.request("GET", "/channels/x/messages/y", null, null).status(),
-                status -> status == 401, "the application to answer after the restart");
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.switchboard.accounts.Account;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.channels.Channel;
@@ -39,25 +40,21 @@ public class RecentLookups {
 
     /** The account whose key and API token these are. */
     public Optional<Account> account(String accountKey, String token) {
-        String key = accountKey + ':' + token;
-        Account known = accounts.getIfPresent(key);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<Account> found = accountService.authenticate(accountKey, token);
-        found.ifPresent(account -> accounts.put(key, account));
-        return found;
+        return recent(accounts, accountKey + ':' + token, () -> accountService.authenticate(accountKey, token));
     }
 
     /** The account's channel with this id. */
     public Optional<Channel> channel(String accountId, String channelId) {
-        String key = accountId + '/' + channelId;
-        Channel known = channels.getIfPresent(key);
+        return recent(channels, accountId + '/' + channelId, () -> channelService.find(accountId, channelId));
+    }
+
+    private static <T> Optional<T> recent(Cache<String, T> cache, String key, Supplier<Optional<T>> lookup) {
+        T known = cache.getIfPresent(key);
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<Channel> found = channelService.find(accountId, channelId);
-        found.ifPresent(channel -> channels.put(key, channel));
+        Optional<T> found = lookup.get();
+        found.ifPresent(value -> cache.put(key, value));
         return found;
     }
 }
