@@ -17,6 +17,25 @@ public final class Ids {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
+    /**
+     * A time-ordered UUID (version 7, RFC 9562: 48 bits of Unix milliseconds, then 74 random bits) as 32 hex
+     * characters: the form of Vumi message ids, for the rows made by the thousand (messages, events). Ids made one
+     * after the other sort together, so a new row's key lands on the last pages of the table's B-tree instead of a
+     * random one: with uuid4 keys each insert dirtied a page of its own, which the database then wrote out whole
+     * (measured in README, "The engine's design").
+     */
+    public static String ordered() {
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        long millis = System.currentTimeMillis();
+        long high = (millis << 16) | 0x7000L | ((random[0] & 0x0fL) << 8) | (random[1] & 0xffL);
+        long low = 0x8000000000000000L | ((random[2] & 0x3fL) << 56);
+        for (int i = 3; i < 10; i++) {
+            low |= (random[i] & 0xffL) << (8 * (9 - i));
+        }
+        return HexFormat.of().toHexDigits(high) + HexFormat.of().toHexDigits(low);
+    }
+
     /** A UUID in its usual form, as Junebug gives channel ids. */
     public static String uuid() {
         return UUID.randomUUID().toString();

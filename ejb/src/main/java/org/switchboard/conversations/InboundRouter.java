@@ -75,7 +75,7 @@ public class InboundRouter {
                     + message.getId() + " is stored only");
             return;
         }
-        Push push = new Push(Ids.hex(), message.getAccountId(), channel.getConversationId(), channel.getId(),
+        Push push = new Push(Ids.ordered(), message.getAccountId(), channel.getConversationId(), channel.getId(),
                 Push.Kind.MESSAGE, message.getId(), channel.getMoMessageUrl(), channel.getMoMessageUrlAuthToken(),
                 JunebugJson.message(message).toString());
         em.persist(push);

@@ -64,4 +64,26 @@ public class EngineQueries {
                 .setMaxResults(limit)
                 .getResultList();
     }
+
+    /** When the named mark was last set, or null if never. */
+    public Instant mark(String name) {
+        EngineMark mark = em.find(EngineMark.class, name);
+        return mark == null ? null : mark.getAt();
+    }
+
+    /**
+     * Events stored from {@code since} on, after the event {@code afterId} of that time (null: from the first), whose
+     * message has an event_url and which have no push row: each with its message, oldest first.
+     */
+    public List<Object[]> eventsWithoutPush(Instant since, String afterId, int limit) {
+        return em.createQuery("select e, m from MessageEvent e join Message m on m.id = e.messageId"
+                + " where (e.timestamp > :since or (e.timestamp = :since and e.id > :afterId))"
+                + " and m.eventUrl is not null"
+                + " and not exists (select p.id from Push p where p.subjectId = e.id)"
+                + " order by e.timestamp, e.id", Object[].class)
+                .setParameter("since", since)
+                .setParameter("afterId", afterId == null ? "" : afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
 }

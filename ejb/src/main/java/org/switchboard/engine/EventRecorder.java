@@ -19,15 +19,20 @@ import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.Queues;
 import org.switchboard.pushes.Push;
 import org.switchboard.pushes.Pusher;
+import org.switchboard.sandbox.EventListeners;
 
 /**
- * Records a vendor's answer: the message's status, its event ({@code submitted} or {@code rejected}), and in the same
- * commit the event's push to the message's event_url and, for an app's message, the app's turn to hear of it. Only the
- * first answer for a message counts: one sent twice (a crash between the vendor's answer and this commit) keeps its
- * one event, so a receiver sees one stable {@code event_id}.
+ * Records a vendor's answer: the message's status and its event ({@code submitted} or {@code rejected}) in one
+ * commit, then pushes the event to the message's event_url and, for an app that listens for events, queues the app's
+ * turn to hear of it. The event's row is the push's record until the push is delivered (a push that fails is stored
+ * on its own; after a crash, {@link Recovery} sends again the events since the settled mark), so an event delivered
+ * at once costs no push row. Only the first answer for a message counts: one sent twice (a crash between the vendor's
+ * answer and this commit) keeps its one event, so a receiver sees one stable {@code event_id}.
  */
 @ApplicationScoped
 public class EventRecorder {
+
+    private static final long CONVERSATION_REFRESH_NANOS = 5_000_000_000L;
 
     @Inject
     private GroupCommit commits;
@@ -44,20 +49,22 @@ public class EventRecorder {
     @Inject
     private EngineStats stats;
 
-    private final Map<String, Boolean> jsbox = new ConcurrentHashMap<>();
+    @Inject
+    private EventListeners listeners;
+
+    private final Map<String, Read> conversations = new ConcurrentHashMap<>();
 
     public CompletableFuture<Void> record(Message message, Result result) {
         MessageEvent event = result.accepted()
-                ? new MessageEvent(Ids.hex(), message.getId(), "submitted", "{}")
-                : new MessageEvent(Ids.hex(), message.getId(), "rejected",
+                ? new MessageEvent(Ids.ordered(), message.getId(), "submitted", "{}")
+                : new MessageEvent(Ids.ordered(), message.getId(), "rejected",
                         JSON.createObjectBuilder().add("reason", String.valueOf(result.reason())).build().toString());
-        boolean forApp = message.getConversationId() != null && isJsbox(message.getConversationId());
+        boolean forApp = message.getConversationId() != null && appListens(message.getConversationId());
         event.setAppPending(forApp);
-        Push push = message.getEventUrl() == null
-                ? null
-                : new Push(Ids.hex(), message.getAccountId(), message.getConversationId(), message.getChannelId(),
-                        Push.Kind.EVENT, event.getId(), message.getEventUrl(), message.getEventAuthToken(),
-                        JunebugJson.event(event, message).toString());
+        Push push = message.getEventUrl() == null ? null : eventPush(event, message);
+        if (push != null) {
+            pusher.expect(push.getId(), event.getTimestamp());
+        }
         boolean[] first = {false};
         GroupCommit.Update update = new GroupCommit.Update(
                 "update message set status = ?, vendor_message_id = ? where id = ? and status = ?",
@@ -67,9 +74,6 @@ public class EventRecorder {
                     first[0] = rows == 1;
                     if (first[0]) {
                         em.persist(event);
-                        if (push != null) {
-                            em.persist(push);
-                        }
                     }
                 });
         return commits.submit(update, () -> {
@@ -78,18 +82,39 @@ public class EventRecorder {
             }
             stats.count(Count.EVENTS_STORED);
             if (push != null) {
-                pusher.push(push);
+                pusher.pushUnstored(push);
             }
             if (forApp) {
                 relay.send(Queues.EVENTS, event.getId(), null);
             }
+        }).whenComplete((done, failure) -> {
+            if (push != null && (failure != null || !first[0])) {
+                pusher.unexpect(push.getId());
+            }
         });
     }
 
-    private boolean isJsbox(String conversationId) {
-        return jsbox.computeIfAbsent(conversationId, id -> {
-            Conversation conversation = queries.conversation(id);
-            return conversation != null && conversation.getType() == Conversation.Type.JSBOX;
-        });
+    /**
+     * The push of an event to its message's event_url, named by the event's id (an event has one such push). The
+     * event's row stands for it until its first attempt fails; then it is stored as a push of its own.
+     */
+    static Push eventPush(MessageEvent event, Message message) {
+        return new Push(event.getId(), message.getAccountId(), message.getConversationId(), message.getChannelId(),
+                Push.Kind.EVENT, event.getId(), message.getEventUrl(), message.getEventAuthToken(),
+                JunebugJson.event(event, message).toString());
+    }
+
+    /** Whether the conversation's app hears of events (its row read again at most every 5 s: its code may change). */
+    private boolean appListens(String conversationId) {
+        long now = System.nanoTime();
+        Read read = conversations.get(conversationId);
+        if (read == null || now - read.at > CONVERSATION_REFRESH_NANOS) {
+            read = new Read(queries.conversation(conversationId), now);
+            conversations.put(conversationId, read);
+        }
+        return read.conversation != null && listeners.listens(read.conversation);
+    }
+
+    private record Read(Conversation conversation, long at) {
     }
 }

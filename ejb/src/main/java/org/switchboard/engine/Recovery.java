@@ -11,6 +11,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,6 +19,7 @@ import java.util.logging.Logger;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.Queues;
+import org.switchboard.pushes.Push;
 import org.switchboard.pushes.PushService;
 import org.switchboard.pushes.Pusher;
 
@@ -52,6 +54,9 @@ public class Recovery {
     @Inject
     private EngineQueries queries;
 
+    @Inject
+    private GroupCommit commits;
+
     @Resource
     private ManagedScheduledExecutorService scheduler;
 
@@ -60,6 +65,11 @@ public class Recovery {
 
     @PostConstruct
     void start() {
+        if (queries.mark(EngineMark.EVENT_PUSHES) == null) {
+            // a new database, or one whose every push has a row: no event before now needs looking at after a crash
+            Instant now = Instant.now();
+            commits.commit(em -> em.merge(new EngineMark(EngineMark.EVENT_PUSHES, now)), null);
+        }
         sweeps = scheduler.scheduleWithFixedDelay(this::sweepSafely, 3, 5, TimeUnit.SECONDS);
     }
 
@@ -78,6 +88,11 @@ public class Recovery {
     }
 
     private void sweep(Duration olderThan) {
+        if (olderThan.isZero()) {
+            resendUnsettledEventPushes();
+        } else {
+            commits.submit(em -> em.merge(new EngineMark(EngineMark.EVENT_PUSHES, pusher.settledBefore())), null);
+        }
         dispatcher.tidy();
         for (String channelId : queries.channelsWithQueued()) {
             dispatcher.refill(channelId, olderThan);
@@ -94,5 +109,33 @@ public class Recovery {
             }
         }
         pushes.due(before, BATCH).forEach(pusher::push);
+    }
+
+    /**
+     * Sends again the event pushes a crash or stop may have cut short: those of events stored since the settled mark
+     * that have no push row (a push is stored once an attempt fails). Some of them were delivered before the crash; a
+     * receiver sees those twice, with the same event_id.
+     */
+    private void resendUnsettledEventPushes() {
+        Instant since = queries.mark(EngineMark.EVENT_PUSHES);
+        String afterId = null;
+        int resent = 0;
+        List<Object[]> page;
+        do {
+            page = queries.eventsWithoutPush(since, afterId, BATCH);
+            for (Object[] row : page) {
+                MessageEvent event = (MessageEvent) row[0];
+                Push push = EventRecorder.eventPush(event, (Message) row[1]);
+                pusher.expect(push.getId(), event.getTimestamp());
+                pusher.pushUnstored(push);
+                since = event.getTimestamp();
+                afterId = event.getId();
+            }
+            resent += page.size();
+        } while (page.size() == BATCH);
+        int count = resent;
+        if (count > 0) {
+            LOG.info(() -> "Sending again " + count + " event pushes the last run may not have finished");
+        }
     }
 }

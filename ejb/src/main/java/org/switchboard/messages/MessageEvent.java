@@ -12,7 +12,8 @@ import java.time.Instant;
 /** What happened to an outbound message, in Junebug's event types: submitted, rejected, delivery_*. */
 @Entity
 @Table(name = "message_event", indexes = {@Index(name = "message_event_message", columnList = "message_id"),
-        @Index(name = "message_event_app", columnList = "app_pending, timestamp")})
+        @Index(name = "message_event_app", columnList = "app_pending, timestamp"),
+        @Index(name = "message_event_time", columnList = "timestamp")})
 @NamedQuery(name = "MessageEvent.findByMessage", query = "select e from MessageEvent e where e.messageId = :messageId order by e.timestamp, e.id")
 public class MessageEvent {
 

@@ -71,7 +71,7 @@ public class MessageIntake {
 
     /** A new outbound message on the channel, as the request asks: a reply takes its addresses from the inbound. */
     Message outbound(Channel channel, OutboundRequest request) {
-        Message message = new Message(Ids.hex(), channel.getAccountId(), channel.getId(), Direction.OUTBOUND,
+        Message message = new Message(Ids.ordered(), channel.getAccountId(), channel.getId(), Direction.OUTBOUND,
                 Message.Status.QUEUED);
         if (request.replyTo() != null) {
             Message inbound = find(channel.getAccountId(), request.replyTo())
@@ -99,7 +99,7 @@ public class MessageIntake {
 
     private static Message inbound(Channel channel, String fromAddr, String toAddr, String content,
             String sessionEvent) {
-        Message message = new Message(Ids.hex(), channel.getAccountId(), channel.getId(), Direction.INBOUND,
+        Message message = new Message(Ids.ordered(), channel.getAccountId(), channel.getId(), Direction.INBOUND,
                 Message.Status.RECEIVED);
         message.setFromAddr(fromAddr);
         message.setToAddr(toAddr);

@@ -115,6 +115,17 @@ public class Push {
         this.nextAttemptAt = createdAt;
     }
 
+    /**
+     * Records a first attempt that failed, for a push that was sent before it was stored (an event's, whose own row
+     * stands for it until then): from here on it is stored like any other.
+     */
+    public void failedFirst(int attempts, State state, Instant next, String error) {
+        this.attempts = attempts;
+        this.state = state;
+        this.nextAttemptAt = next;
+        this.lastError = error;
+    }
+
     public String getId() {
         return id;
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,13 +46,19 @@ public class Pusher {
 
     private static final Logger LOG = Logger.getLogger(Pusher.class.getName());
 
-    /** One attempt's worth of a push: what is sent, and how many attempts it had. */
-    record Job(String id, String url, String authToken, String body, int attempts) {
+    /**
+     * One attempt's worth of a push: what is sent, how many attempts it had, and whether it has a row of its own (an
+     * event's push has none until its first attempt fails: the event's row stands for it).
+     */
+    record Job(Push push, int attempts, boolean stored) {
 
         static Job of(Push push) {
-            return new Job(push.getId(), push.getUrl(), push.getAuthToken(), push.getBody(), push.getAttempts());
+            return new Job(push, push.getAttempts(), true);
         }
     }
+
+    /** How far behind the clock the settled mark stays when nothing is unsettled (an event just made, not yet held). */
+    private static final Duration SETTLE_SLACK = Duration.ofSeconds(5);
 
     @Inject
     @ConfigProperty(name = "switchboard.push.max-attempts", defaultValue = "10")
@@ -88,6 +95,8 @@ public class Pusher {
     private volatile long guardReadAt;
     private HttpClient client;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** Pushes without a row that are not delivered yet, with the time of their subject's row. */
+    private final Map<String, Instant> unsettled = new ConcurrentHashMap<>();
     private final Queue<Job> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -130,6 +139,51 @@ public class Pusher {
         }
     }
 
+    /**
+     * Holds a push that is to be sent without a row, before its subject's row (stored at {@code since}) is committed:
+     * until it is delivered or stored, {@link #settledBefore()} stays before {@code since}.
+     */
+    public void expect(String pushId, Instant since) {
+        unsettled.put(pushId, since);
+    }
+
+    /** Lets go of a push {@link #expect expected} whose subject was not stored after all. */
+    public void unexpect(String pushId) {
+        unsettled.remove(pushId);
+    }
+
+    /**
+     * Starts a push whose subject's row stands for it (after that row's commit): it gets a row of its own only if its
+     * first attempt fails, so a push delivered at once costs the database nothing.
+     */
+    public void pushUnstored(Push push) {
+        if (known.add(push.getId())) {
+            waiting.add(new Job(push, 0, false));
+            drain();
+        } else {
+            unsettled.remove(push.getId());
+        }
+    }
+
+    /**
+     * A time before which every push without a row was delivered or stored: after a crash, the rows stored since are
+     * all that may hold a push still to send.
+     */
+    public Instant settledBefore() {
+        Instant mark = Instant.now().minus(SETTLE_SLACK);
+        for (Instant since : unsettled.values()) {
+            if (since.isBefore(mark)) {
+                mark = since;
+            }
+        }
+        return mark;
+    }
+
+    /** Whether a push without a row is still on its way (neither delivered nor stored). */
+    public boolean unsettled(String pushId) {
+        return unsettled.containsKey(pushId);
+    }
+
     /** Whether the push is on its way here (so a sweep leaves it alone). */
     boolean inHand(String pushId) {
         return known.contains(pushId);
@@ -154,7 +208,7 @@ public class Pusher {
         long start = System.nanoTime();
         URI uri;
         try {
-            uri = guard().check(job.url());
+            uri = guard().check(job.push().getUrl());
         } catch (IllegalArgumentException refused) {
             // a URL that now resolves to a refused address is not tried again: an operator may replay it
             finish(job, start, "Refused: " + refused.getMessage(), true);
@@ -163,10 +217,10 @@ public class Pusher {
         HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(uri))
                 .timeout(Duration.ofSeconds(timeoutSeconds))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(job.body(), StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(job.push().getBody(), StandardCharsets.UTF_8));
         String userInfo = uri.getRawUserInfo();
-        if (job.authToken() != null) {
-            request.header("Authorization", "Token " + job.authToken());
+        if (job.push().getAuthToken() != null) {
+            request.header("Authorization", "Token " + job.push().getAuthToken());
         } else if (userInfo != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     URLDecoder.decode(userInfo, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
@@ -190,40 +244,66 @@ public class Pusher {
     private void finish(Job job, long start, String error, boolean forGood) {
         stats.took(Step.PUSH_CALL, System.nanoTime() - start);
         inFlight.decrementAndGet();
+        String id = job.push().getId();
         int attempts = job.attempts() + 1;
         if (error == null) {
             stats.count(Count.PUSHES_DELIVERED);
-            commits.submit(new GroupCommit.Update("update push set state = ?, attempts = ?, delivered_at = ?,"
-                    + " next_attempt_at = null, last_error = null where id = ?",
-                    Arrays.asList(State.DELIVERED, attempts, Instant.now(), job.id()), null), null)
-                    .whenComplete((done, failure) -> known.remove(job.id())); // not stored: a sweep sends it again
+            if (job.stored()) {
+                commits.submit(new GroupCommit.Update("update push set state = ?, attempts = ?, delivered_at = ?,"
+                        + " next_attempt_at = null, last_error = null where id = ?",
+                        Arrays.asList(State.DELIVERED, attempts, Instant.now(), id), null), null)
+                        .whenComplete((done, failure) -> known.remove(id)); // not stored: a sweep sends it again
+            } else {
+                unsettled.remove(id);
+                known.remove(id);
+            }
         } else {
             stats.count(Count.PUSH_ATTEMPTS_FAILED);
             boolean dead = forGood || attempts >= maxAttempts;
             Duration backoff = backoff(attempts);
             Instant next = dead ? null : Instant.now().plus(backoff);
             String reason = error.length() > 1000 ? error.substring(0, 1000) : error;
-            LOG.fine(() -> "Push " + job.id() + " attempt " + attempts + ": " + reason);
-            commits.submit(new GroupCommit.Update("update push set state = ?, attempts = ?, next_attempt_at = ?,"
-                    + " last_error = ? where id = ?",
-                    Arrays.asList(dead ? State.FAILED : State.PENDING, attempts, next, reason, job.id()), null), () -> {
-                        if (dead) {
-                            stats.count(Count.PUSHES_DEAD);
-                            LOG.warning(() -> "Push " + job.id() + " failed for good after " + attempts
-                                    + " attempts: " + reason);
-                            known.remove(job.id());
-                        } else {
-                            executor.get().schedule(() -> {
-                                waiting.add(new Job(job.id(), job.url(), job.authToken(), job.body(), attempts));
-                                drain();
-                            }, backoff.toMillis(), TimeUnit.MILLISECONDS);
-                        }
-                    }).whenComplete((done, failure) -> {
-                        if (failure != null) {
-                            known.remove(job.id()); // the row still says pending: a sweep tries it again
-                        }
-                    });
+            LOG.fine(() -> "Push " + id + " attempt " + attempts + ": " + reason);
+            State state = dead ? State.FAILED : State.PENDING;
+            if (job.stored()) {
+                commits.submit(new GroupCommit.Update("update push set state = ?, attempts = ?, next_attempt_at = ?,"
+                        + " last_error = ? where id = ?", Arrays.asList(state, attempts, next, reason, id), null),
+                        () -> failed(job.push(), attempts, dead, backoff, reason)).whenComplete((done, failure) -> {
+                            if (failure != null) {
+                                known.remove(id); // the row still says pending: a sweep tries it again
+                            }
+                        });
+            } else {
+                Push push = job.push();
+                push.failedFirst(attempts, state, next, reason);
+                commits.submit(em -> em.persist(push), () -> {
+                    unsettled.remove(id);
+                    failed(push, attempts, dead, backoff, reason);
+                }).whenComplete((done, failure) -> {
+                    if (failure != null) { // still unsettled, with no row: tried again from here
+                        executor.get().schedule(() -> retry(new Job(push, attempts, false)), backoff.toMillis(),
+                                TimeUnit.MILLISECONDS);
+                    }
+                });
+            }
         }
+        drain();
+    }
+
+    /** After a failed attempt was stored: given up on for good, or tried again after its back-off. */
+    private void failed(Push push, int attempts, boolean dead, Duration backoff, String reason) {
+        if (dead) {
+            stats.count(Count.PUSHES_DEAD);
+            LOG.warning(() -> "Push " + push.getId() + " failed for good after " + attempts + " attempts: " + reason);
+            known.remove(push.getId());
+        } else {
+            executor.get().schedule(() -> retry(new Job(push, attempts, true)), backoff.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void retry(Job job) {
+        waiting.add(job);
         drain();
     }
 

@@ -62,6 +62,9 @@ public class SandboxService {
 
     private Map<String, SandboxResource> resources;
 
+    @Inject
+    private EventListeners listeners;
+
     @PostConstruct
     void collectResources() {
         Map<String, SandboxResource> byName = new HashMap<>();
@@ -99,7 +102,10 @@ public class SandboxService {
                 .add("msg", VumiMessages.event(event, message))
                 .build()
                 .toString();
-        run(conversation, null, command, event.getId());
+        InvocationResult result = run(conversation, null, command, event.getId());
+        if (result.outcome() == InvocationResult.Outcome.NOT_LISTENING) {
+            listeners.notListening(conversation.getCodeVersion());
+        }
     }
 
     /**

@@ -67,7 +67,7 @@ public class FakeVendorConnector implements VendorConnector {
                         + ": the fake vendor refused the message as asked"));
                 return;
             }
-            FakeVendorMessage received = Checks.valid(new FakeVendorMessage("fake-" + Ids.hex(), channel.getId(),
+            FakeVendorMessage received = Checks.valid(new FakeVendorMessage("fake-" + Ids.ordered(), channel.getId(),
                     message.getId(), message.getToAddr(), message.getFromAddr(), text, message.getSessionEvent()));
             // a reply never triggers another response, or an app that echoes would talk to the fake phone for ever
             boolean respond = FakeVendorRules.autorespond(text) && message.getInReplyTo() == null;

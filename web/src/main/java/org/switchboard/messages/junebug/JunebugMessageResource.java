@@ -18,7 +18,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.switchboard.accounts.Account;
 import org.switchboard.accounts.rest.AccountAuthFilter;
 import org.switchboard.accounts.rest.Authenticated;
@@ -118,21 +122,29 @@ public class JunebugMessageResource {
                     .add("last_event_timestamp", JunebugJson.timestamp(last.getTimestamp()));
         }
         result.add("events", eventJson);
-        result.add("event_pushes", pushSummary(events));
+        result.add("event_pushes", pushSummary(message, events));
         return JunebugResponses.ok(Response.Status.OK, "OK", "message status", result.build());
     }
 
     /**
      * Where the pushes of the message's events to its event_url stand: counts of delivered, pending and failed, and
      * the last error of a push that failed, so a sender sees that an event did not reach them (not a Junebug field).
+     * An event's push has a row only once an attempt failed; one without is on its way or was delivered at once.
      */
-    private JsonObject pushSummary(List<MessageEvent> events) {
-        List<Push> sent = pushes.ofSubjects(events.stream().map(MessageEvent::getId).toList());
+    private JsonObject pushSummary(Message message, List<MessageEvent> events) {
+        List<Push> stored = pushes.ofSubjects(events.stream().map(MessageEvent::getId).toList());
+        Map<Push.State, Long> counts = new EnumMap<>(Push.State.class);
+        stored.forEach(push -> counts.merge(push.getState(), 1L, Long::sum));
+        if (message.getEventUrl() != null) {
+            Set<String> withRow = stored.stream().map(Push::getSubjectId).collect(Collectors.toSet());
+            events.stream().map(MessageEvent::getId).filter(id -> !withRow.contains(id)).forEach(id -> counts
+                    .merge(pusher.unsettled(id) ? Push.State.PENDING : Push.State.DELIVERED, 1L, Long::sum));
+        }
         JsonObjectBuilder summary = JSON.createObjectBuilder();
         for (Push.State state : Push.State.values()) {
-            summary.add(state.name().toLowerCase(), sent.stream().filter(p -> p.getState() == state).count());
+            summary.add(state.name().toLowerCase(), counts.getOrDefault(state, 0L));
         }
-        sent.stream().filter(p -> p.getState() != Push.State.DELIVERED && p.getLastError() != null)
+        stored.stream().filter(p -> p.getState() != Push.State.DELIVERED && p.getLastError() != null)
                 .reduce((a, b) -> b)
                 .ifPresent(p -> summary.add("last_error", p.getLastError()));
         return summary.build();

@@ -198,7 +198,8 @@ final class JsSandbox implements AutoCloseable {
             // excluded), kept warm while one context's charge stays within a quarter of the warm contexts' share of
             // the heap, and the pool evicts the least recently used while their charges together exceed that share
             warm.charge += run.appAllocatedBytes();
-            boolean healthy = result.outcome() == Outcome.DONE || result.outcome() == Outcome.IDLE;
+            boolean healthy = result.outcome() == Outcome.DONE || result.outcome() == Outcome.IDLE
+                    || result.outcome() == Outcome.NOT_LISTENING;
             boolean small = warm.charge <= run.limits.retainedBytes() / 4;
             if (healthy && small && !run.abandoned && ++warm.uses < run.limits.invocationsPerContext()) {
                 pool.give(warm, run.limits.retainedBytes());
@@ -400,8 +401,8 @@ final class JsSandbox implements AutoCloseable {
             run.inGuest = true;
             try {
                 context.resetLimits();
-                host.loop.getMember("invoke").execute(Modules.mainPath(run.invocation.app()), run.invocation.command(),
-                        run.limits.queuedJobs());
+                boolean listens = host.loop.getMember("invoke").execute(Modules.mainPath(run.invocation.app()),
+                        run.invocation.command(), run.limits.queuedJobs()).asBoolean();
                 var step = host.loop.getMember("step");
                 while (run.problem() == null) {
                     double next = step.execute().asDouble();
@@ -414,6 +415,9 @@ final class JsSandbox implements AutoCloseable {
                 }
                 if (run.problem() != null) {
                     return run.ended();
+                }
+                if (!listens) {
+                    return new InvocationResult(Outcome.NOT_LISTENING, null);
                 }
                 return run.done ? InvocationResult.done() : new InvocationResult(Outcome.IDLE, null);
             } finally {

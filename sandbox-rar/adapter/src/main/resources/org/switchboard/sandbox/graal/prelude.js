@@ -202,11 +202,14 @@
             if (typeof api[name] === 'function') {
                 api[name].call(api, command);
             } else if (name === 'on_inbound_event' && api.on_unknown_command === warnUnknown) {
-                // every sent message has events: an app that listens for neither is not told, nor warned
+                // every sent message has events: an app that listens for neither is not told, nor warned, and the
+                // host hears so (it need not start this code for events again)
                 api.done();
+                return false;
             } else {
                 api.on_unknown_command.call(api, command);
             }
+            return true;
         },
         // Runs one callback or due timer. Answers -1 when nothing is left, 0 when it ran something, or how many
         // milliseconds to wait for the next timer.

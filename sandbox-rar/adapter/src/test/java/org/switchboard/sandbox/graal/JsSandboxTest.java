@@ -75,13 +75,15 @@ class JsSandboxTest extends SandboxTestSupport {
         TestHost deaf = new TestHost();
         InvocationResult quiet = run(script("api.on_inbound_message = function () {};"), event, deaf,
                 Limits.defaults());
-        assertEquals(Outcome.DONE, quiet.outcome(), String.valueOf(quiet.reason()));
+        assertEquals(Outcome.NOT_LISTENING, quiet.outcome(), "the host hears the app listens for no events");
         assertTrue(deaf.log.isEmpty(), "an app that listens for no events is not warned of each: " + deaf.log);
 
         TestHost fallback = new TestHost();
-        run(script("api.on_unknown_command = function (cmd) { api.log_info('fallback ' + cmd.cmd, function () {"
-                + " api.done(); }); };"), event, fallback, Limits.defaults());
+        InvocationResult told = run(script("api.on_unknown_command = function (cmd) {"
+                + " api.log_info('fallback ' + cmd.cmd, function () { api.done(); }); };"), event, fallback,
+                Limits.defaults());
         assertTrue(fallback.loggedContaining("info fallback inbound-event"), fallback.log.toString());
+        assertEquals(Outcome.DONE, told.outcome(), "an app with its own on_unknown_command hears events there");
     }
 
     @Test

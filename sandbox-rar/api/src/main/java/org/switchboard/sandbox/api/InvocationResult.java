@@ -14,6 +14,11 @@ public record InvocationResult(Outcome outcome, String reason) {
         DONE,
         /** the app had nothing left to do without calling {@code api.done()} */
         IDLE,
+        /**
+         * the app has no handler for the command, which it need not hear (an event, {@code inbound-event}, to an app
+         * that defines neither {@code on_inbound_event} nor {@code on_unknown_command}): it was not told
+         */
+        NOT_LISTENING,
         /** the app threw, failed to load, or sent an unknown command */
         FAILED,
         /** a limit of the sandbox (time, statements, memory, output) ended it */

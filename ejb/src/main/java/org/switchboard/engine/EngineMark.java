@@ -1,0 +1,41 @@
+package org.switchboard.engine;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A point in time the engine keeps across restarts: {@value #EVENT_PUSHES} says that every event stored before it
+ * either reached its event_url or has a push row of its own, so after a crash only the events since need looking at.
+ */
+@Entity
+@Table(name = "engine_mark")
+public class EngineMark {
+
+    public static final String EVENT_PUSHES = "event-pushes-settled";
+
+    @Id
+    @Column(length = 64)
+    private String name;
+
+    @Column(name = "at_time", nullable = false)
+    private Instant at;
+
+    protected EngineMark() {
+    }
+
+    public EngineMark(String name, Instant at) {
+        this.name = name;
+        this.at = at;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+}

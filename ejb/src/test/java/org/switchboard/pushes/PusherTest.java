@@ -1,0 +1,42 @@
+package org.switchboard.pushes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PusherTest {
+
+    @Test
+    void theSettledMarkStaysBeforeEveryPushWithoutARowUntilItIsLetGo() {
+        Pusher pusher = new Pusher();
+        Instant start = Instant.now();
+        assertTrue(pusher.settledBefore().isBefore(start.minusSeconds(4)),
+                "with nothing unsettled the mark trails the clock, for events not yet held");
+
+        Instant older = start.minus(Duration.ofMinutes(3));
+        Instant newer = start.minus(Duration.ofMinutes(1));
+        pusher.expect("a", newer);
+        pusher.expect("b", older);
+        assertEquals(older, pusher.settledBefore());
+        assertTrue(pusher.unsettled("b"));
+
+        pusher.unexpect("b");
+        assertFalse(pusher.unsettled("b"));
+        assertEquals(newer, pusher.settledBefore(), "the mark moves on to the oldest push still unsettled");
+        pusher.unexpect("a");
+        assertTrue(pusher.settledBefore().isAfter(newer));
+    }
+
+    @Test
+    void backOffDoublesFromOneSecondUpToTheConfiguredMost() {
+        Pusher pusher = new Pusher();
+        pusher.maxBackoffSeconds = 300;
+        assertEquals(Duration.ofSeconds(1), pusher.backoff(1));
+        assertEquals(Duration.ofSeconds(8), pusher.backoff(4));
+        assertEquals(Duration.ofSeconds(300), pusher.backoff(30));
+    }
+}
