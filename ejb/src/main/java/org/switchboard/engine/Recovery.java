@@ -61,6 +61,7 @@ public class Recovery {
     private ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> sweeps;
+    private ScheduledFuture<?> marks;
     private volatile boolean first = true;
 
     @PostConstruct
@@ -71,11 +72,14 @@ public class Recovery {
             commits.commit(em -> em.merge(new EngineMark(EngineMark.EVENT_PUSHES, now)), null);
         }
         sweeps = scheduler.scheduleWithFixedDelay(this::sweepSafely, 3, 5, TimeUnit.SECONDS);
+        // each second: after a crash, the pushes sent again are those of about the last second or two
+        marks = scheduler.scheduleWithFixedDelay(this::markSettled, 4, 1, TimeUnit.SECONDS);
     }
 
     @PreDestroy
     void stop() {
         sweeps.cancel(false);
+        marks.cancel(false);
     }
 
     private void sweepSafely() {
@@ -90,8 +94,6 @@ public class Recovery {
     private void sweep(Duration olderThan) {
         if (olderThan.isZero()) {
             resendUnsettledEventPushes();
-        } else {
-            commits.submit(em -> em.merge(new EngineMark(EngineMark.EVENT_PUSHES, pusher.settledBefore())), null);
         }
         dispatcher.tidy();
         for (String channelId : queries.channelsWithQueued()) {
@@ -109,6 +111,13 @@ public class Recovery {
             }
         }
         pushes.due(before, BATCH).forEach(pusher::push);
+    }
+
+    /** Stores the settled mark, once the first sweep has sent again what the last run left unsettled. */
+    private void markSettled() {
+        if (!first) {
+            commits.submit(em -> em.merge(new EngineMark(EngineMark.EVENT_PUSHES, pusher.settledBefore())), null);
+        }
     }
 
     /**

@@ -58,7 +58,7 @@ public class Pusher {
     }
 
     /** How far behind the clock the settled mark stays when nothing is unsettled (an event just made, not yet held). */
-    private static final Duration SETTLE_SLACK = Duration.ofSeconds(5);
+    private static final Duration SETTLE_SLACK = Duration.ofSeconds(1);
 
     @Inject
     @ConfigProperty(name = "switchboard.push.max-attempts", defaultValue = "10")
