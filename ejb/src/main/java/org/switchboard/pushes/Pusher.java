@@ -157,11 +157,9 @@ public class Pusher {
      * first attempt fails, so a push delivered at once costs the database nothing.
      */
     public void pushUnstored(Push push) {
-        if (known.add(push.getId())) {
+        if (known.add(push.getId())) { // one already on its way keeps its hold until it is delivered or stored
             waiting.add(new Job(push, 0, false));
             drain();
-        } else {
-            unsettled.remove(push.getId());
         }
     }
 
