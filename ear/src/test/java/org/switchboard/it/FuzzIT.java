@@ -38,6 +38,8 @@ class FuzzIT {
     private static TestAccount account;
     private static String conversation;
     private static String channel;
+    private static String httpApi;
+    private static String httpApiBasic;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -51,10 +53,21 @@ class FuzzIT {
                 "{\"type\":\"jsbox\",\"name\":\"fuzz\",\"javascript\":\"api.on_inbound_message=function(){api.done()}\"}");
         channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"9999\",\"conversation_id\":\""
                 + conversation + "\"}");
+        jakarta.json.JsonObject api = Platform.request("POST", "/api/admin/accounts/" + account.id()
+                + "/conversations", Platform.ADMIN, "{\"type\":\"http_api\",\"name\":\"fuzz api\"}").json();
+        httpApi = api.getString("id");
+        account.createChannel("{\"vendor\":\"fake\",\"address\":\"9998\",\"conversation_id\":\"" + httpApi + "\"}");
+        String key = new String(java.util.Base64.getDecoder().decode(account.basic().substring(6)),
+                java.nio.charset.StandardCharsets.UTF_8).split(":")[0];
+        httpApiBasic = "Basic " + java.util.Base64.getEncoder().encodeToString((key + ":" + api.getString("api_token"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** An endpoint: method, path (with {a} for the account, {c} the conversation, {ch} the channel), who may call. */
-    private record Endpoint(String method, String path, boolean operator, String validBody) {
+    /**
+     * An endpoint: method, path (with {a} for the account, {c} the conversation, {ch} the channel, {hc} an http_api
+     * conversation), who may call (true: the operator, false: the account, null: the http_api conversation).
+     */
+    private record Endpoint(String method, String path, Boolean operator, String validBody) {
     }
 
     private static List<Endpoint> endpoints() {
@@ -79,7 +92,15 @@ class FuzzIT {
                 new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{c}/logs?n={n}", true, null),
                 new Endpoint("POST", "/api/admin/accounts/{a}/channels", true,
                         "{\"vendor\":\"fake\",\"address\":\"1\",\"transport_type\":\"sms\"}"),
-                new Endpoint("PUT", "/api/admin/accounts/{a}/channels/{ch}", true, "{\"conversation_id\":null}"));
+                new Endpoint("PUT", "/api/admin/accounts/{a}/channels/{ch}", true, "{\"conversation_id\":null}"),
+                new Endpoint("PUT", "/api/v1/go/http_api_nostream/{hc}/messages.json", null,
+                        "{\"to_addr\":\"+27831234567\",\"content\":\"x\"}"),
+                new Endpoint("PUT", "/api/v1/go/http_api_nostream/{hc}/metrics.json", null, "[[\"m\",1,\"sum\"]]"),
+                new Endpoint("PUT", "/api/v1/go/optouts/{x}/{x}", false, null),
+                new Endpoint("GET", "/api/v1/go/optouts/{x}/{x}", false, null),
+                new Endpoint("PATCH", "/api/admin/accounts/{a}", true, "{\"disable_optouts\":false}"),
+                new Endpoint("POST", "/api/admin/accounts/{a}/conversations", true,
+                        "{\"type\":\"junebug\",\"name\":\"n\",\"config\":{\"allow_expired_replies\":true}}"));
     }
 
     @Test
@@ -94,6 +115,7 @@ class FuzzIT {
                     .replace("{a}", random.nextInt(10) == 0 ? garbageSegment(random) : account.id())
                     .replace("{c}", random.nextInt(10) == 0 ? garbageSegment(random) : conversation)
                     .replace("{ch}", random.nextInt(10) == 0 ? garbageSegment(random) : channel)
+                    .replace("{hc}", random.nextInt(10) == 0 ? garbageSegment(random) : httpApi)
                     .replace("{x}", garbageSegment(random))
                     .replace("{q}", encode(pick(random, "name:/[/", "name:\"x", "*", "extras-a:(", "AND OR",
                             "name:" + "a".repeat(3000), "groups:x", "(((((", "name:a~2~", "")))
@@ -102,7 +124,8 @@ class FuzzIT {
                     "text/plain", "application/json; charset=utf-16", "application/x-www-form-urlencoded",
                     "application/zip", "");
             byte[] body = endpoint.method().equals("GET") ? null : body(random, endpoint.validBody());
-            String authorization = endpoint.operator() ? Platform.ADMIN : account.basic();
+            String authorization = endpoint.operator() == null ? httpApiBasic
+                    : endpoint.operator() ? Platform.ADMIN : account.basic();
             Answer answer = send(endpoint.method(), path, contentType, authorization, body);
             if (answer.status >= 0) {
                 byClass[answer.status / 100]++;

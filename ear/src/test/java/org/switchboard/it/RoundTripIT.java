@@ -71,7 +71,7 @@ class RoundTripIT {
         Answer answer = account.post("/channels/" + channel + "/messages", body);
         assertEquals(201, answer.status(), answer.body());
         JsonObject json = answer.json();
-        assertEquals("created", json.getString("code"));
+        assertEquals("Created", json.getString("code"));
         assertEquals("message submitted", json.getString("description"));
         return json.getJsonObject("result").getString("message_id");
     }
@@ -201,17 +201,24 @@ class RoundTripIT {
     void badInputGetsA400InJunebugsEnvelope() {
         assertError(account.post("/channels/" + jsboxChannel + "/messages", "{not json"), 400, "json decode error",
                 "JsonDecodeError");
+        Answer notJson = account.post("/channels/" + jsboxChannel + "/messages", "{not json");
+        assertEquals("Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+                notJson.json().getJsonObject("result").getJsonArray("errors").getJsonObject(0).getString("message"));
         assertError(account.post("/channels/" + jsboxChannel + "/messages", "{\"to\":\"+1\"}"), 400,
-                "invalid body", "invalid_body");
+                "api usage error", "invalid_body");
         assertError(account.post("/channels/" + jsboxChannel + "/messages", "{\"content\":\"hi\"}"), 400,
                 "api usage error", "ApiUsageError");
         Answer unknown = account.post("/channels/" + jsboxChannel + "/messages",
                 "{\"to\":\"+1\",\"content\":\"hi\",\"foo\":1}");
-        assertError(unknown, 400, "invalid body", "invalid_body");
-        assertTrue(unknown.body().contains("'foo' was unexpected"), unknown.body());
+        assertError(unknown, 400, "api usage error", "invalid_body");
+        assertTrue(unknown.body().contains("Additional properties are not allowed (u'foo' was unexpected)"),
+                unknown.body());
         assertError(account.post("/channels/" + jsboxChannel + "/messages",
                 "{\"reply_to\":\"0123456789abcdef0123456789abcdef\",\"content\":\"hi\"}"), 400, "message not found",
                 "MessageNotFound");
+        assertTrue(account.post("/channels/" + jsboxChannel + "/messages",
+                "{\"reply_to\":\"0123456789abcdef0123456789abcdef\",\"content\":\"hi\"}").body()
+                .contains("Inbound message with id 0123456789abcdef0123456789abcdef not found"));
         assertError(account.post("/channels/no-such-channel/messages", "{\"to\":\"+1\",\"content\":\"hi\"}"), 404,
                 "channel not found", "ChannelNotFound");
         assertError(Platform.request("POST", "/channels/" + jsboxChannel + "/messages", null,

@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /** A tenant. Its API clients authenticate with the account key and an API token, whose hash alone is stored. */
 @Entity
-@Table(name = "account")
+@Table(name = "account", indexes = @jakarta.persistence.Index(name = "account_token", columnList = "token_hash"))
 @NamedQuery(name = "Account.findByKey", query = "select a from Account a where a.accountKey = :key")
 public class Account {
 
@@ -35,6 +35,10 @@ public class Account {
     /** Vumi Go's account flag: the sandbox's {@code optout} resource is off unless it is set. */
     @Column(name = "can_manage_optouts")
     private Boolean canManageOptouts;
+
+    /** Vumi Go's account flag: sends through the HTTP API reach recipients who opted out. */
+    @Column(name = "disable_optouts")
+    private Boolean disableOptouts;
 
     protected Account() {
     }
@@ -73,5 +77,13 @@ public class Account {
 
     public void setCanManageOptouts(boolean canManageOptouts) {
         this.canManageOptouts = canManageOptouts;
+    }
+
+    public boolean optoutsDisabled() {
+        return Boolean.TRUE.equals(disableOptouts);
+    }
+
+    public void setDisableOptouts(boolean disableOptouts) {
+        this.disableOptouts = disableOptouts;
     }
 }

@@ -42,6 +42,22 @@ public class AccountService {
                 .findFirst();
     }
 
+    /** The account with this key. */
+    public Optional<Account> byKey(String accountKey) {
+        return em.createNamedQuery("Account.findByKey", Account.class)
+                .setParameter("key", accountKey)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The account whose API token this is, sent alone (as a Bearer token). */
+    public Optional<Account> authenticateBearer(String token) {
+        return em.createQuery("select a from Account a where a.tokenHash = :hash", Account.class)
+                .setParameter("hash", hash(token))
+                .getResultStream()
+                .findFirst();
+    }
+
     static String hash(String token) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -51,10 +67,37 @@ public class AccountService {
         }
     }
 
-    /** Lets an account's apps manage opt-outs (Vumi Go's {@code can_manage_optouts}), or not. */
-    public Account setCanManageOptouts(String accountId, boolean allowed) {
+    /**
+     * Sets the account's Vumi Go flags that are given (null leaves one as it is): {@code can_manage_optouts} lets its
+     * apps manage opt-outs, {@code disable_optouts} lets its HTTP API sends reach recipients who opted out.
+     */
+    public Account setFlags(String accountId, Boolean canManageOptouts, Boolean disableOptouts) {
         Account account = em.find(Account.class, accountId);
-        account.setCanManageOptouts(allowed);
+        if (canManageOptouts != null) {
+            account.setCanManageOptouts(canManageOptouts);
+        }
+        if (disableOptouts != null) {
+            account.setDisableOptouts(disableOptouts);
+        }
         return account;
+    }
+
+    /** A new secret token and the hash to store for it. */
+    public record Token(String token, String hash) {
+        public static Token make() {
+            String token = Ids.secret();
+            return new Token(token, hash(token));
+        }
+
+        /** The hash stored for a token. */
+        public static String hash(String token) {
+            return AccountService.hash(token);
+        }
+    }
+
+    /** Whether the token is the one whose hash this is (compared in constant time). */
+    public static boolean matches(String token, String hash) {
+        return token != null && hash != null && MessageDigest.isEqual(hash.getBytes(StandardCharsets.UTF_8),
+                hash(token).getBytes(StandardCharsets.UTF_8));
     }
 }

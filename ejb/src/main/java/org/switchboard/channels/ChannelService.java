@@ -35,6 +35,21 @@ public class ChannelService {
     }
 
     /**
+     * The channel a conversation sends on: of those bound to it, the one on its {@code default} endpoint (or none
+     * named), else the first made.
+     */
+    public Optional<Channel> forConversation(String accountId, String conversationId) {
+        return em.createQuery("select c from Channel c where c.accountId = :account and c.conversationId = :conv"
+                + " order by case when c.endpoint is null or c.endpoint = 'default' then 0 else 1 end, c.id",
+                Channel.class)
+                .setParameter("account", accountId)
+                .setParameter("conv", conversationId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /**
      * Sets how the channel's vendor is fed: messages a second (null: unlimited), requests in flight at once (null: the
      * default) and the vendor's own settings (a JSON object's text, null: none), checked against the vendor.
      *

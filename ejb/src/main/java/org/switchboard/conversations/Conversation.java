@@ -2,6 +2,11 @@ package org.switchboard.conversations;
 
 import jakarta.validation.constraints.Size;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Transient;
+import org.switchboard.json.StrictRecords;
+import org.switchboard.messages.JsonStrings;
+import org.switchboard.secrets.EncryptedString;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 
 /** A running app of an account: a sandboxed JavaScript app, or a Junebug API client the platform pushes to. */
 @Entity
-@Table(name = "conversation")
+@Table(name = "conversation", indexes = @jakarta.persistence.Index(name = "conversation_token", columnList = "account_id, token_hash"))
 public class Conversation {
 
     /** The kinds of app a conversation can be. */
@@ -21,7 +26,9 @@ public class Conversation {
         /** a JavaScript app in the sandbox */
         JSBOX,
         /** inbound messages are POSTed to the channel's mo_message_url */
-        JUNEBUG
+        JUNEBUG,
+        /** Vumi Go's HTTP API: clients send with the conversation's token, inbound is pushed or streamed */
+        HTTP_API
     }
 
     @Id
@@ -65,6 +72,23 @@ public class Conversation {
     @Lob
     @Column(name = "app_config")
     private String config;
+
+    /**
+     * The settings of an API conversation (junebug, http_api) as JSON, encrypted at rest: push URLs may carry
+     * passwords and event tokens are secrets.
+     */
+    @Lob
+    @Column(name = "settings")
+    @Convert(converter = EncryptedString.class)
+    private String settings;
+
+    /** The SHA-256 of the conversation's API token (http_api), which is shown once when it is made. */
+    @Column(name = "token_hash", length = 64)
+    @Size(max = 64)
+    private String tokenHash;
+
+    @Transient
+    private Record parsedSettings;
 
     protected Conversation() {
     }
@@ -126,6 +150,44 @@ public class Conversation {
 
     public String getCodeVersion() {
         return codeVersion == null ? CodeVersions.of(javascript, null) : codeVersion;
+    }
+
+    /** The API settings, as JSON text (null: the defaults). */
+    public String getSettings() {
+        return settings;
+    }
+
+    /** Sets checked settings ({@link ConversationSettings#check}). */
+    public void setSettings(Record checked) {
+        this.settings = StrictRecords.write(checked).toString();
+        this.parsedSettings = checked;
+    }
+
+    /** The settings of a Junebug conversation (the defaults for a conversation of another type). */
+    public ConversationSettings.Junebug junebug() {
+        return parsed(ConversationSettings.Junebug.class, ConversationSettings.Junebug.DEFAULTS);
+    }
+
+    /** The settings of an HTTP API conversation (the defaults for a conversation of another type). */
+    public ConversationSettings.HttpApi httpApi() {
+        return parsed(ConversationSettings.HttpApi.class, ConversationSettings.HttpApi.DEFAULTS);
+    }
+
+    private <R extends Record> R parsed(Class<R> type, R defaults) {
+        Record parsed = parsedSettings;
+        if (parsed == null) {
+            parsed = settings == null ? defaults : StrictRecords.read(JsonStrings.object(settings), type);
+            parsedSettings = parsed;
+        }
+        return type.isInstance(parsed) ? type.cast(parsed) : defaults;
+    }
+
+    public String getTokenHash() {
+        return tokenHash;
+    }
+
+    public void setTokenHash(String tokenHash) {
+        this.tokenHash = tokenHash;
     }
 
     public String getConfig() {

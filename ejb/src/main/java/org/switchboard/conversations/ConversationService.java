@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import org.switchboard.accounts.AccountService;
 import java.util.function.Consumer;
 import org.switchboard.accounts.Ids;
 
@@ -27,6 +28,24 @@ public class ConversationService {
     public Optional<Conversation> find(String accountId, String conversationId) {
         return Optional.ofNullable(em.find(Conversation.class, conversationId))
                 .filter(conversation -> conversation.getAccountId().equals(accountId));
+    }
+
+    /** The account's conversation whose API token this is. */
+    public Optional<Conversation> authenticate(String accountId, String token) {
+        return em.createQuery("select c from Conversation c where c.accountId = :account and c.tokenHash = :hash",
+                Conversation.class)
+                .setParameter("account", accountId)
+                .setParameter("hash", AccountService.Token.hash(token))
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Gives the conversation a new API token, replacing the one it had; the token is shown once. */
+    public String issueToken(Conversation conversation) {
+        AccountService.Token token = AccountService.Token.make();
+        em.merge(conversation).setTokenHash(token.hash());
+        conversation.setTokenHash(token.hash());
+        return token.token();
     }
 
     /** Applies all of a request's changes to a conversation in one transaction. */

@@ -12,6 +12,8 @@ import org.switchboard.engine.AfterCommit;
 import org.switchboard.engine.EngineStats;
 import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.messages.JunebugJson;
+import org.switchboard.messages.VumiJson;
+import org.switchboard.streams.StreamHub;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.Message.Status;
 import org.switchboard.pushes.Push;
@@ -41,6 +43,9 @@ public class InboundRouter {
     private AfterCommit afterCommit;
 
     @Inject
+    private StreamHub streams;
+
+    @Inject
     private EngineStats stats;
 
     public void route(String messageId) {
@@ -65,11 +70,26 @@ public class InboundRouter {
         }
         switch (conversation.getType()) {
             case JSBOX -> sandbox.inboundMessage(conversation, message);
-            case JUNEBUG -> pushToMoUrl(channel, message);
+            case JUNEBUG -> pushToMoUrl(channel, conversation, message);
+            case HTTP_API -> toHttpApiClient(conversation, message);
         }
     }
 
-    private void pushToMoUrl(Channel channel, Message message) {
+    /** Vumi Go's HTTP API: the message in Vumi's format to the push_message_url, or to the stream when none is set. */
+    private void toHttpApiClient(Conversation conversation, Message message) {
+        ConversationSettings.HttpApi settings = conversation.httpApi();
+        String json = VumiJson.userMessage(message).toString();
+        if (settings.pushesMessages()) {
+            Push push = new Push(Ids.ordered(), message.getAccountId(), conversation.getId(), message.getChannelId(),
+                    Push.Kind.MESSAGE, message.getId(), settings.pushMessageUrl(), null, json);
+            em.persist(push);
+            afterCommit.run(() -> pusher.push(push));
+        } else if (settings.streamsMessages()) {
+            afterCommit.run(() -> streams.publish(conversation.getId(), StreamHub.Kind.MESSAGES, json));
+        }
+    }
+
+    private void pushToMoUrl(Channel channel, Conversation conversation, Message message) {
         if (channel.getMoMessageUrl() == null) {
             LOG.warning(() -> "Channel " + channel.getId() + " has no mo_message_url; inbound message "
                     + message.getId() + " is stored only");
@@ -78,6 +98,7 @@ public class InboundRouter {
         Push push = new Push(Ids.ordered(), message.getAccountId(), channel.getConversationId(), channel.getId(),
                 Push.Kind.MESSAGE, message.getId(), channel.getMoMessageUrl(), channel.getMoMessageUrlAuthToken(),
                 JunebugJson.message(message).toString());
+        push.setTimeoutSeconds(conversation.junebug().moMessageUrlTimeout());
         em.persist(push);
         afterCommit.run(() -> pusher.push(push));
     }

@@ -4,6 +4,7 @@ import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,9 +18,11 @@ import org.switchboard.messages.Message;
 import org.switchboard.messages.Message.Status;
 import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.Queues;
+import org.switchboard.messages.VumiJson;
 import org.switchboard.pushes.Push;
 import org.switchboard.pushes.Pusher;
 import org.switchboard.sandbox.EventListeners;
+import org.switchboard.streams.StreamHub;
 
 /**
  * Records a vendor's answer: the message's status and its event ({@code submitted} or {@code rejected}) in one
@@ -52,6 +55,9 @@ public class EventRecorder {
     @Inject
     private EventListeners listeners;
 
+    @Inject
+    private StreamHub streams;
+
     private final Map<String, Read> conversations = new ConcurrentHashMap<>();
 
     public CompletableFuture<Void> record(Message message, Result result) {
@@ -59,9 +65,17 @@ public class EventRecorder {
                 ? new MessageEvent(Ids.ordered(), message.getId(), "submitted", "{}")
                 : new MessageEvent(Ids.ordered(), message.getId(), "rejected",
                         JSON.createObjectBuilder().add("reason", String.valueOf(result.reason())).build().toString());
-        boolean forApp = message.getConversationId() != null && appListens(message.getConversationId());
+        Conversation conversation = message.getConversationId() == null
+                ? null
+                : conversation(message.getConversationId());
+        boolean forApp = conversation != null && listeners.listens(conversation);
         event.setAppPending(forApp);
-        Push push = message.getEventUrl() == null ? null : eventPush(event, message);
+        Push push = message.getEventUrl() == null || !withinWindow(message, conversation)
+                ? null
+                : eventPush(event, message);
+        if (push != null && conversation != null && conversation.getType() == Conversation.Type.JUNEBUG) {
+            push.setTimeoutSeconds(conversation.junebug().eventUrlTimeout());
+        }
         if (push != null) {
             pusher.expect(push.getId(), event.getTimestamp());
         }
@@ -87,6 +101,10 @@ public class EventRecorder {
             if (forApp) {
                 relay.send(Queues.EVENTS, event.getId(), null);
             }
+            if (conversation != null && conversation.getType() == Conversation.Type.HTTP_API
+                    && conversation.httpApi().streamsEvents()) {
+                streams.publish(conversation.getId(), StreamHub.Kind.EVENTS, VumiJson.event(event, message).toString());
+            }
         }).whenComplete((done, failure) -> {
             if (push != null && (failure != null || !first[0])) {
                 pusher.unexpect(push.getId());
@@ -99,20 +117,31 @@ public class EventRecorder {
      * event's row stands for it until its first attempt fails; then it is stored as a push of its own.
      */
     static Push eventPush(MessageEvent event, Message message) {
+        String body = message.getEventShape() == Message.EventShape.VUMI
+                ? VumiJson.event(event, message).toString()
+                : JunebugJson.event(event, message).toString();
         return new Push(event.getId(), message.getAccountId(), message.getConversationId(), message.getChannelId(),
-                Push.Kind.EVENT, event.getId(), message.getEventUrl(), message.getEventAuthToken(),
-                JunebugJson.event(event, message).toString());
+                Push.Kind.EVENT, event.getId(), message.getEventUrl(), message.getEventAuthToken(), body);
     }
 
-    /** Whether the conversation's app hears of events (its row read again at most every 5 s: its code may change). */
-    private boolean appListens(String conversationId) {
+    /**
+     * Whether the message's events are still forwarded: a Junebug conversation forwards them for its window (vumi2's
+     * state cache timeout, 24 h unless set), as vumi2 forgets a message's event_url after it.
+     */
+    static boolean withinWindow(Message message, Conversation conversation) {
+        return conversation == null || conversation.getType() != Conversation.Type.JUNEBUG
+                || message.getTimestamp().isAfter(Instant.now().minus(conversation.junebug().window()));
+    }
+
+    /** The conversation (its row read again at most every 5 s: its code and settings may change). */
+    private Conversation conversation(String conversationId) {
         long now = System.nanoTime();
         Read read = conversations.get(conversationId);
         if (read == null || now - read.at > CONVERSATION_REFRESH_NANOS) {
             read = new Read(queries.conversation(conversationId), now);
             conversations.put(conversationId, read);
         }
-        return read.conversation != null && listeners.listens(read.conversation);
+        return read.conversation;
     }
 
     private record Read(Conversation conversation, long at) {

@@ -31,6 +31,11 @@ public class Message {
         QUEUED, SUBMITTED, REJECTED, RECEIVED, ROUTED
     }
 
+    /** The format of the events pushed to the message's event_url: that of the API that accepted it. */
+    public enum EventShape {
+        JUNEBUG, VUMI
+    }
+
     @Id
     private String id;
 
@@ -98,6 +103,12 @@ public class Message {
     @Convert(converter = EncryptedString.class)
     @Size(max = 255)
     private String eventAuthToken;
+
+    /** Null for Junebug's (the shape of every message stored before there was a choice). */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "event_shape", length = 16)
+    private EventShape eventShape;
 
     @Column(name = "vendor_message_id")
     @Size(max = 255)
@@ -220,6 +231,14 @@ public class Message {
 
     public void setEventAuthToken(String eventAuthToken) {
         this.eventAuthToken = eventAuthToken;
+    }
+
+    public EventShape getEventShape() {
+        return eventShape == null ? EventShape.JUNEBUG : eventShape;
+    }
+
+    public void setEventShape(EventShape eventShape) {
+        this.eventShape = eventShape == EventShape.JUNEBUG ? null : eventShape;
     }
 
     public String getVendorMessageId() {

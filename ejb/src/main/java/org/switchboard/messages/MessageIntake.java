@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.switchboard.accounts.Ids;
@@ -71,30 +72,54 @@ public class MessageIntake {
 
     /** A new outbound message on the channel, as the request asks: a reply takes its addresses from the inbound. */
     Message outbound(Channel channel, OutboundRequest request) {
+        OutboundRequest.Rules rules = request.rules();
         Message message = new Message(Ids.ordered(), channel.getAccountId(), channel.getId(), Direction.OUTBOUND,
                 Message.Status.QUEUED);
-        if (request.replyTo() != null) {
-            Message inbound = find(channel.getAccountId(), request.replyTo())
-                    .filter(m -> m.getDirection() == Direction.INBOUND && m.getChannelId().equals(channel.getId()))
-                    .orElseThrow(() -> new MessageNotFoundException(
-                            "Inbound message with id " + request.replyTo() + " not found on this channel"));
+        Message inbound = request.replyTo() == null ? null : repliedTo(channel, request);
+        if (inbound != null) {
             message.setToAddr(inbound.getFromAddr());
             message.setFromAddr(inbound.getToAddr());
             message.setGroup(inbound.getGroup());
             message.setInReplyTo(inbound.getId());
             message.setSessionEvent(request.continueSession() ? "resume" : "close");
+            message.setTransportType(inbound.getTransportType());
         } else {
             message.setToAddr(request.to());
-            message.setFromAddr(request.from() != null ? request.from() : channel.getAddress());
+            message.setFromAddr(request.from() != null
+                    ? request.from()
+                    : rules.defaultFrom() != null ? rules.defaultFrom() : channel.getAddress());
             message.setGroup(request.group());
+            message.setSessionEvent(request.sessionEvent());
+            message.setTransportType(rules.transportType() != null
+                    ? rules.transportType()
+                    : channel.getTransportType());
         }
         message.setContent(request.content());
-        message.setConversationId(channel.getConversationId());
-        message.setTransportType(channel.getTransportType());
+        message.setConversationId(rules.conversationId() != null
+                ? rules.conversationId()
+                : channel.getConversationId());
         message.setChannelData(request.channelData());
         message.setEventUrl(request.eventUrl());
         message.setEventAuthToken(request.eventAuthToken());
+        message.setEventShape(rules.eventShape());
         return message;
+    }
+
+    /**
+     * The inbound message a reply answers: one received on the channel within the reply window. Null when there is
+     * none and the rules let the request be sent as a new message (it has a {@code to}).
+     */
+    private Message repliedTo(Channel channel, OutboundRequest request) {
+        OutboundRequest.Rules rules = request.rules();
+        Optional<Message> inbound = find(channel.getAccountId(), request.replyTo())
+                .filter(m -> m.getDirection() == Direction.INBOUND && m.getChannelId().equals(channel.getId()))
+                .filter(m -> rules.replyWindow() == null
+                        || m.getTimestamp().isAfter(Instant.now().minus(rules.replyWindow())));
+        if (inbound.isEmpty() && rules.expiredRepliesAsNew() && request.to() != null) {
+            return null;
+        }
+        return inbound.orElseThrow(() -> new MessageNotFoundException(
+                "Inbound message with id " + request.replyTo() + " not found"));
     }
 
     private static Message inbound(Channel channel, String fromAddr, String toAddr, String content,

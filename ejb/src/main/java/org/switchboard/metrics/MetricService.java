@@ -47,6 +47,15 @@ public class MetricService {
         return point;
     }
 
+    /** A value of a metric as a client fires it. */
+    public record Value(String name, double value, String aggregator) {
+    }
+
+    /** Stores several values at once, all or none (each is checked before any is stored). */
+    public List<MetricPoint> fireAll(String accountId, String store, List<Value> values) {
+        return values.stream().map(v -> fire(accountId, store, v.name(), v.value(), v.aggregator())).toList();
+    }
+
     /** The values of a metric fired since a time, oldest first. */
     public List<MetricPoint> points(String accountId, String store, String name, Instant since) {
         return em.createQuery("select p from MetricPoint p where p.accountId = :account and p.store = :store"

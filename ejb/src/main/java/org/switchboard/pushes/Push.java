@@ -96,6 +96,10 @@ public class Push {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    /** How long an attempt may take (Junebug's mo_message_url_timeout, event_url_timeout); null: the default. */
+    @Column(name = "timeout_seconds")
+    private Double timeoutSeconds;
+
     protected Push() {
     }
 
@@ -156,6 +160,14 @@ public class Push {
 
     public String getAuthToken() {
         return authToken;
+    }
+
+    public Double getTimeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    public void setTimeoutSeconds(Double timeoutSeconds) {
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     public String getBody() {

@@ -213,8 +213,10 @@ public class Pusher {
             return;
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(withoutUserInfo(uri))
-                .timeout(Duration.ofSeconds(timeoutSeconds))
-                .header("Content-Type", "application/json")
+                .timeout(job.push().getTimeoutSeconds() == null
+                        ? Duration.ofSeconds(timeoutSeconds)
+                        : Duration.ofMillis(Math.round(job.push().getTimeoutSeconds() * 1000)))
+                .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(job.push().getBody(), StandardCharsets.UTF_8));
         String userInfo = uri.getRawUserInfo();
         if (job.push().getAuthToken() != null) {

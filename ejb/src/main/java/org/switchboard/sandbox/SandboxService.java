@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.messages.Message;
+import org.switchboard.messages.VumiJson;
 import org.switchboard.messages.MessageEvent;
 import org.switchboard.sandbox.api.Invocation;
 import org.switchboard.sandbox.api.InvocationResult;
@@ -78,7 +79,7 @@ public class SandboxService {
                 .add("cmd", "inbound-message")
                 .add("cmd_id", message.getId())
                 .add("reply", false)
-                .add("msg", VumiMessages.userMessage(message))
+                .add("msg", VumiJson.userMessage(message))
                 .build()
                 .toString();
         return run(conversation, message, command, message.getId());
@@ -99,7 +100,7 @@ public class SandboxService {
                 .add("cmd", "inbound-event")
                 .add("cmd_id", event.getId())
                 .add("reply", false)
-                .add("msg", VumiMessages.event(event, message))
+                .add("msg", VumiJson.event(event, message))
                 .build()
                 .toString();
         InvocationResult result = run(conversation, null, command, event.getId());

@@ -1,5 +1,7 @@
 package org.switchboard.accounts.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.security.Roles;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
@@ -26,6 +28,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.switchboard.JsonBodies;
+import org.switchboard.json.StrictRecords;
+import jakarta.json.bind.annotation.JsonbProperty;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
@@ -37,6 +41,7 @@ import org.switchboard.conversations.ConversationService;
  * The operator's API: accounts, their channels and metrics (conversations: ConversationAdminResource). Authenticated with
  * {@code Authorization: Bearer <switchboard.admin.token>}.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("api/admin/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -61,8 +66,7 @@ public class AdminResource {
     private Pusher pusher;
 
     @POST
-    public Response createAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, String body) {
-        admin.require(auth);
+    public Response createAccount(String body) {
         JsonObject json = JsonBodies.object(body);
         AccountService.NewAccount created = accounts.create(JsonBodies.required(json, "name"));
         return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
@@ -75,9 +79,8 @@ public class AdminResource {
 
     @POST
     @Path("{account_id}/channels")
-    public Response createChannel(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("account_id") String accountId, String body) {
-        admin.account(auth, accountId);
+    public Response createChannel(@PathParam("account_id") String accountId, String body) {
+        admin.account(accountId);
         JsonObject json = JsonBodies.object(body);
         String conversationId = JsonBodies.string(json, "conversation_id");
         if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
@@ -110,9 +113,9 @@ public class AdminResource {
      */
     @PATCH
     @Path("{account_id}/channels/{channel_id}")
-    public Response configureChannel(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("account_id") String accountId, @PathParam("channel_id") String channelId, String body) {
-        admin.account(auth, accountId);
+    public Response configureChannel(@PathParam("account_id") String accountId,
+            @PathParam("channel_id") String channelId, String body) {
+        admin.account(accountId);
         Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
         JsonObject json = JsonBodies.object(body);
@@ -150,31 +153,42 @@ public class AdminResource {
         }
     }
 
-    /** {@code {can_manage_optouts: true|false}}: the account's flags. */
+    /** Vumi Go's account flags; a flag left out (or null) stays as it is. */
+    public record AccountFlags(
+            @JsonbProperty("can_manage_optouts") Boolean canManageOptouts,
+            @JsonbProperty("disable_optouts") Boolean disableOptouts) {
+    }
+
+    /** The account as the operator API shows it. */
+    public record AccountView(String id, String name,
+            @JsonbProperty("can_manage_optouts") boolean canManageOptouts,
+            @JsonbProperty("disable_optouts") boolean disableOptouts) {
+
+        static AccountView of(Account account) {
+            return new AccountView(account.getId(), account.getName(), account.canManageOptouts(),
+                    account.optoutsDisabled());
+        }
+    }
+
+    /** {@code {can_manage_optouts, disable_optouts}}: the account's flags (Vumi Go's). */
     @PATCH
     @Path("{account_id}")
-    public Response updateAccount(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("account_id") String accountId, String body) {
-        admin.account(auth, accountId);
-        JsonObject json = JsonBodies.object(body);
-        JsonValue flag = json.get("can_manage_optouts");
-        if (flag != JsonValue.TRUE && flag != JsonValue.FALSE) {
-            throw JsonBodies.badRequest("Send the account's flag 'can_manage_optouts' as true or false");
+    public AccountView updateAccount(@PathParam("account_id") String accountId, JsonObject body) {
+        admin.account(accountId);
+        AccountFlags flags = StrictRecords.read(body, AccountFlags.class);
+        if (flags.canManageOptouts() == null && flags.disableOptouts() == null) {
+            throw new IllegalArgumentException("Send at least one of the account's flags 'can_manage_optouts',"
+                    + " 'disable_optouts' as true or false");
         }
-        Account account = accounts.setCanManageOptouts(accountId, flag == JsonValue.TRUE);
-        return Response.ok(JSON.createObjectBuilder()
-                .add("id", account.getId())
-                .add("name", account.getName())
-                .add("can_manage_optouts", account.canManageOptouts())
-                .build().toString()).build();
+        return AccountView.of(accounts.setFlags(accountId, flags.canManageOptouts(), flags.disableOptouts()));
     }
 
     /** {@code {conversation_id, endpoint}}: binds the channel to a conversation (null unbinds it). */
     @PUT
     @Path("{account_id}/channels/{channel_id}")
-    public Response bindChannel(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("account_id") String accountId, @PathParam("channel_id") String channelId, String body) {
-        admin.account(auth, accountId);
+    public Response bindChannel(@PathParam("account_id") String accountId, @PathParam("channel_id") String channelId,
+            String body) {
+        admin.account(accountId);
         Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
         JsonObject json = JsonBodies.object(body);
@@ -189,10 +203,9 @@ public class AdminResource {
     /** The values fired for a metric over the last {@code hours} (24 unless said), oldest first. */
     @GET
     @Path("{account_id}/metrics/{store}/{name}")
-    public Response metric(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @PathParam("account_id") String accountId, @PathParam("store") String store,
+    public Response metric(@PathParam("account_id") String accountId, @PathParam("store") String store,
             @PathParam("name") String name, @QueryParam("hours") Integer hours) {
-        admin.account(auth, accountId);
+        admin.account(accountId);
         JsonArrayBuilder points = JSON.createArrayBuilder();
         metrics.points(accountId, store, name,
                 Instant.now().minus(Duration.ofHours(hours == null ? 24 : Math.max(1, hours))))

@@ -7,13 +7,13 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.switchboard.accounts.Account;
-import org.switchboard.accounts.AccountService;
+import org.switchboard.conversations.Conversation;
+import org.switchboard.conversations.ConversationService;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
 
 /**
- * Accounts and channels the APIs looked up in the last few seconds, reused (Caffeine) so that a burst of sends costs
+ * Channels and conversations the APIs looked up in the last few seconds, reused (Caffeine) so that a burst of sends costs
  * one database read, not two transactions a request. Only successful lookups are kept: a wrong token is checked
  * against the database every time. A revoked token or a changed channel takes effect within {@link #TTL}.
  */
@@ -23,24 +23,26 @@ public class RecentLookups {
     /** How long a lookup is reused. */
     public static final Duration TTL = Duration.ofSeconds(5);
 
-    private final Cache<String, Account> accounts = Caffeine.newBuilder()
-            .expireAfterWrite(TTL)
-            .maximumSize(10_000)
-            .build();
     private final Cache<String, Channel> channels = Caffeine.newBuilder()
             .expireAfterWrite(TTL)
             .maximumSize(10_000)
             .build();
 
+    private final Cache<String, Conversation> conversations = Caffeine.newBuilder()
+            .expireAfterWrite(TTL)
+            .maximumSize(10_000)
+            .build();
+
     @Inject
-    private AccountService accountService;
+    private ConversationService conversationService;
 
     @Inject
     private ChannelService channelService;
 
-    /** The account whose key and API token these are. */
-    public Optional<Account> account(String accountKey, String token) {
-        return recent(accounts, accountKey + ':' + token, () -> accountService.authenticate(accountKey, token));
+    /** The account's conversation with this id. */
+    public Optional<Conversation> conversation(String accountId, String conversationId) {
+        return recent(conversations, accountId + '/' + conversationId,
+                () -> conversationService.find(accountId, conversationId));
     }
 
     /** The account's channel with this id. */

@@ -16,8 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.switchboard.JsonBodies;
 import org.switchboard.accounts.Account;
-import org.switchboard.accounts.rest.AccountAuthFilter;
-import org.switchboard.accounts.rest.Authenticated;
+import org.switchboard.security.ApiAuthentication;
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.security.Roles;
 import org.switchboard.contacts.Contact;
 import org.switchboard.contacts.ContactJson;
 import org.switchboard.contacts.InvalidContactException;
@@ -25,7 +26,7 @@ import org.switchboard.contacts.ContactService;
 
 /** Creates an account's contacts and searches them with Lucene queries. */
 @Path("api/contacts")
-@Authenticated
+@RolesAllowed(Roles.ACCOUNT)
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
 
@@ -64,6 +65,6 @@ public class ContactResource {
     }
 
     private Account account() {
-        return (Account) request.getProperty(AccountAuthFilter.ACCOUNT);
+        return (Account) request.getProperty(ApiAuthentication.ACCOUNT);
     }
 }

@@ -1,5 +1,7 @@
 package org.switchboard.conversations.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.security.Roles;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
@@ -27,6 +29,10 @@ import org.switchboard.messages.JsonStrings;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.conversations.ConversationService;
+import org.switchboard.conversations.ConversationSettings;
+import org.switchboard.security.Secrets;
+import org.switchboard.pushes.Pusher;
+import java.util.Arrays;
 import org.switchboard.sandbox.AppBundles;
 import org.switchboard.sandbox.SandboxService;
 
@@ -35,6 +41,7 @@ import org.switchboard.sandbox.SandboxService;
  * and its {@code node_modules}), its config and name, and read its app's log. An update takes effect with the next
  * message: the sandbox keys warm contexts by the code's version.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("api/admin/accounts/{account_id}/conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -52,8 +59,8 @@ public class ConversationAdminResource {
     @Inject
     SandboxService sandbox;
 
-    @HeaderParam(HttpHeaders.AUTHORIZATION)
-    String authorization;
+    @Inject
+    Pusher pusher;
 
     @PathParam("account_id")
     String accountId;
@@ -61,13 +68,13 @@ public class ConversationAdminResource {
     /** {@code {type: jsbox|junebug, name, javascript | bundle (base64 zip) + main, config}}. */
     @POST
     public Response create(String body) {
-        admin.account(authorization, accountId);
+        admin.account(accountId);
         JsonObject json = JsonBodies.object(body);
         Conversation.Type type;
         try {
             type = Conversation.Type.valueOf(JsonBodies.required(json, "type").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw JsonBodies.badRequest("'type' must be one of jsbox, junebug");
+            throw JsonBodies.badRequest("'type' must be one of jsbox, junebug, http_api");
         }
         String name = JsonBodies.required(json, "name");
         if (type == Conversation.Type.JSBOX && JsonBodies.string(json, "javascript") == null
@@ -75,8 +82,12 @@ public class ConversationAdminResource {
             throw JsonBodies.badRequest("A jsbox conversation needs its app: 'javascript' (the script) or 'bundle'"
                     + " (a base64 zip of the script and its node_modules, run from 'main')");
         }
-        Conversation conversation = conversations.create(accountId, type, name, changes(json));
-        return Response.status(Response.Status.CREATED).entity(json(conversation).toString()).build();
+        Conversation conversation = conversations.create(accountId, type, name, changes(type, json));
+        JsonObjectBuilder created = JSON.createObjectBuilder(json(conversation));
+        if (type == Conversation.Type.HTTP_API) {
+            created.add("api_token", conversations.issueToken(conversation));
+        }
+        return Response.status(Response.Status.CREATED).entity(created.build().toString()).build();
     }
 
     @GET
@@ -90,8 +101,23 @@ public class ConversationAdminResource {
     @Path("{conversation_id}")
     public Response update(@PathParam("conversation_id") String conversationId, String body) {
         Conversation conversation = find(conversationId);
-        return Response.ok(json(conversations.update(conversation, changes(JsonBodies.object(body)))).toString())
-                .build();
+        return Response.ok(json(conversations.update(conversation, changes(conversation.getType(),
+                JsonBodies.object(body)))).toString()).build();
+    }
+
+    /**
+     * A new API token for an http_api conversation (Vumi Go's access token), shown once in the answer; the one it had
+     * stops working within seconds.
+     */
+    @POST
+    @Path("{conversation_id}/token")
+    public Response token(@PathParam("conversation_id") String conversationId) {
+        Conversation conversation = find(conversationId);
+        if (conversation.getType() != Conversation.Type.HTTP_API) {
+            throw JsonBodies.badRequest("Only an http_api conversation has an API token");
+        }
+        return Response.ok(JSON.createObjectBuilder(json(conversation))
+                .add("api_token", conversations.issueToken(conversation)).build().toString()).build();
     }
 
     /** The app as one script, sent as it is: {@code curl -T go-app.js}. */
@@ -119,8 +145,9 @@ public class ConversationAdminResource {
     @Path("{conversation_id}/config")
     public Response config(@PathParam("conversation_id") String conversationId, String body) {
         Conversation conversation = find(conversationId);
-        String config = JsonBodies.object(body).toString();
-        return Response.ok(json(conversations.update(conversation, c -> c.setConfig(config))).toString()).build();
+        JsonObject config = JsonBodies.object(body);
+        return Response.ok(json(conversations.update(conversation, config(conversation.getType(), config)))
+                .toString()).build();
     }
 
     /** The newest lines of the app's log, newest first; {@code n} of them (100 unless said, at most 1000). */
@@ -138,7 +165,7 @@ public class ConversationAdminResource {
     }
 
     private Conversation find(String conversationId) {
-        admin.account(authorization, accountId);
+        admin.account(accountId);
         return conversations.find(accountId, conversationId).orElseThrow(() -> AdminAuth.notFound(
                 "Conversation " + conversationId + " not found in account " + accountId));
     }
@@ -147,7 +174,7 @@ public class ConversationAdminResource {
      * The changes a request asks for ({@code name}, {@code config}, {@code javascript} or {@code bundle} + {@code main}),
      * all checked before any is made, so that a refused request changes nothing.
      */
-    private static Consumer<Conversation> changes(JsonObject json) {
+    private Consumer<Conversation> changes(Conversation.Type type, JsonObject json) {
         Consumer<Conversation> changes = conversation -> {
         };
         if (json.containsKey("name")) {
@@ -159,7 +186,7 @@ public class ConversationAdminResource {
             if (config.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw JsonBodies.badRequest("'config' must be a JSON object");
             }
-            changes = changes.andThen(c -> c.setConfig(config.toString()));
+            changes = changes.andThen(config(type, config.asJsonObject()));
         }
         String javascript = JsonBodies.string(json, "javascript");
         String bundle = JsonBodies.string(json, "bundle");
@@ -181,6 +208,25 @@ public class ConversationAdminResource {
         return changes;
     }
 
+    /**
+     * A conversation's config: a jsbox app's config as it is; the settings of a junebug or http_api conversation,
+     * checked (an unknown or unsupported setting is refused, never ignored) and kept encrypted (they hold tokens).
+     */
+    private Consumer<Conversation> config(Conversation.Type type, JsonObject config) {
+        if (type == Conversation.Type.JSBOX) {
+            return c -> c.setConfig(config.toString());
+        }
+        Record settings = ConversationSettings.check(type, config);
+        for (String url : Arrays.asList(settings instanceof ConversationSettings.Junebug j ? j.defaultEventUrl() : null,
+                settings instanceof ConversationSettings.HttpApi h ? h.pushMessageUrl() : null,
+                settings instanceof ConversationSettings.HttpApi h ? h.pushEventUrl() : null)) {
+            if (url != null) {
+                pusher.guard().check(url);
+            }
+        }
+        return c -> c.setSettings(settings);
+    }
+
     /** Sets a checked bundle as the app, run from {@code main} ({@code index.js} unless said). */
     private static Consumer<Conversation> bundle(byte[] zip, String main) {
         String file = main == null || main.isBlank() ? DEFAULT_MAIN : main.startsWith("./") ? main.substring(2) : main;
@@ -199,6 +245,9 @@ public class ConversationAdminResource {
                 .add("type", conversation.getType().name().toLowerCase(Locale.ROOT))
                 .add("name", conversation.getName())
                 .add("config", JsonStrings.object(conversation.getConfig()));
+        if (conversation.getType() != Conversation.Type.JSBOX) {
+            json.add("config", Secrets.masked(JsonStrings.object(conversation.getSettings())));
+        }
         if (conversation.getType() == Conversation.Type.JSBOX) {
             json.add("code_version", conversation.getCodeVersion());
             json.add("bundle", conversation.getBundle() != null);

@@ -24,10 +24,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.switchboard.accounts.Account;
-import org.switchboard.accounts.rest.AccountAuthFilter;
-import org.switchboard.accounts.rest.Authenticated;
+import org.switchboard.security.ApiAuthentication;
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.security.Roles;
 import org.switchboard.accounts.rest.RecentLookups;
 import org.switchboard.channels.Channel;
+import org.switchboard.conversations.Conversation;
+import org.switchboard.conversations.ConversationSettings;
+import org.switchboard.errors.ApiException;
+import org.switchboard.errors.ErrorFormat;
+import org.switchboard.errors.Errors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
@@ -45,12 +53,13 @@ import org.switchboard.pushes.Pusher;
  */
 @ApplicationScoped
 @Path("channels/{channel_id}/messages")
-@Authenticated
+@RolesAllowed(Roles.ACCOUNT)
+@Errors(ErrorFormat.JUNEBUG)
 @Produces(MediaType.APPLICATION_JSON)
 public class JunebugMessageResource {
 
     @Inject
-    private RecentLookups channels;
+    private RecentLookups lookups;
 
     @Inject
     private MessageService messages;
@@ -66,29 +75,42 @@ public class JunebugMessageResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response send(@PathParam("channel_id") String channelId, String body,
+    @Operation(summary = "Send a message on the channel (vumi2's junebug_message_api); 201 with the message")
+    public Response send(@PathParam("channel_id") String channelId,
+            @RequestBody(description = "{to | reply_to, from, group, content, event_url, event_auth_token, priority,"
+                    + " channel_data}") JsonValue body,
             @Context ContainerRequestContext context) {
         Channel channel = channel(context, channelId);
-        if (channel == null) {
-            return channelNotFound(channelId);
+        OutboundRequest request = JunebugRequests.parse(body);
+        Conversation conversation = channel.getConversationId() == null
+                ? null
+                : lookups.conversation(channel.getAccountId(), channel.getConversationId()).orElse(null);
+        ConversationSettings.Junebug settings = conversation == null
+                || conversation.getType() != Conversation.Type.JUNEBUG
+                        ? ConversationSettings.Junebug.DEFAULTS
+                        : conversation.junebug();
+        String eventUrl = settings.storesEventInfo() ? request.eventUrl() : null;
+        String eventToken = settings.storesEventInfo() ? request.eventAuthToken() : null;
+        if (eventUrl == null && settings.defaultEventUrl() != null) {
+            eventUrl = settings.defaultEventUrl();
+            eventToken = settings.defaultEventAuthToken();
         }
-        try {
-            OutboundRequest request = JunebugRequests.parse(body);
-            if (request.eventUrl() != null) {
-                try {
-                    pusher.guard().check(request.eventUrl());
-                } catch (IllegalArgumentException e) {
-                    throw new JunebugRequestException("invalid body", "invalid_body",
-                            "'event_url' cannot be used: " + e.getMessage());
-                }
+        if (eventUrl != null) {
+            try {
+                pusher.guard().check(eventUrl);
+            } catch (IllegalArgumentException e) {
+                throw JunebugRequests.invalid("'event_url' cannot be used: " + e.getMessage());
             }
-            Message message = intake.accept(channel, request);
-            return JunebugResponses.ok(Response.Status.CREATED, "created", "message submitted",
-                    JunebugJson.message(message));
-        } catch (JunebugRequestException e) {
-            return JunebugResponses.error(e);
+        }
+        OutboundRequest.Rules rules = new OutboundRequest.Rules(settings.window(), settings.expiredRepliesAllowed(),
+                settings.defaultFromAddr(), settings.transportType(), null, Message.EventShape.JUNEBUG);
+        try {
+            Message message = intake.accept(channel, new OutboundRequest(request.to(), request.from(),
+                    request.group(), request.replyTo(), request.content(), eventUrl, eventToken,
+                    request.channelData(), request.continueSession(), null, rules));
+            return JunebugResponses.ok(Response.Status.CREATED, "message submitted", JunebugJson.message(message));
         } catch (MessageNotFoundException e) {
-            return JunebugResponses.error(Response.Status.BAD_REQUEST, "message not found", "MessageNotFound",
+            throw new ApiException(Response.Status.BAD_REQUEST, "message not found", "MessageNotFound",
                     e.getMessage());
         }
     }
@@ -98,15 +120,12 @@ public class JunebugMessageResource {
     public Response status(@PathParam("channel_id") String channelId, @PathParam("message_id") String messageId,
             @Context ContainerRequestContext context) {
         Channel channel = channel(context, channelId);
-        if (channel == null) {
-            return channelNotFound(channelId);
-        }
         Message message = messages.find(channel.getAccountId(), messageId)
                 .filter(m -> m.getChannelId().equals(channelId))
                 .orElse(null);
         if (message == null) {
-            return JunebugResponses.error(Response.Status.NOT_FOUND, "message not found", "MessageNotFound",
-                    "Message with id " + messageId + " not found on channel " + channelId);
+            throw ApiException.notFound("message", "Message with id " + messageId + " not found on channel "
+                    + channelId);
         }
         List<MessageEvent> events = messages.events(messageId);
         JsonArrayBuilder eventJson = JSON.createArrayBuilder();
@@ -123,7 +142,7 @@ public class JunebugMessageResource {
         }
         result.add("events", eventJson);
         result.add("event_pushes", pushSummary(message, events));
-        return JunebugResponses.ok(Response.Status.OK, "OK", "message status", result.build());
+        return JunebugResponses.ok(Response.Status.OK, "message status", result.build());
     }
 
     /**
@@ -151,12 +170,8 @@ public class JunebugMessageResource {
     }
 
     private Channel channel(ContainerRequestContext context, String channelId) {
-        Account account = (Account) context.getProperty(AccountAuthFilter.ACCOUNT);
-        return channels.channel(account.getId(), channelId).orElse(null);
-    }
-
-    private static Response channelNotFound(String channelId) {
-        return JunebugResponses.error(Response.Status.NOT_FOUND, "channel not found", "ChannelNotFound",
-                "Channel with id " + channelId + " not found");
+        Account account = (Account) context.getProperty(ApiAuthentication.ACCOUNT);
+        return lookups.channel(account.getId(), channelId).orElseThrow(() -> ApiException.notFound("channel",
+                "Channel with id " + channelId + " not found"));
     }
 }

@@ -1,12 +1,10 @@
 package org.switchboard.messages.junebug;
 
-import static org.switchboard.json.Jsonp.JSON;
-
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
+import jakarta.ws.rs.core.Response;
+import org.switchboard.errors.ApiException;
 import java.util.List;
 import org.switchboard.messages.OutboundRequest;
 
@@ -19,25 +17,16 @@ public final class JunebugRequests {
     private JunebugRequests() {
     }
 
-    public static OutboundRequest parse(String body) {
-        JsonValue value;
-        try {
-            value = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
-        } catch (JsonParsingException e) {
-            throw new JunebugRequestException("json decode error", "JsonDecodeError", e.getMessage());
-        } catch (jakarta.json.JsonException e) {
-            throw new JunebugRequestException("json decode error", "JsonDecodeError",
-                    "Expecting value: line 1 column 1 (char 0)");
-        } catch (RuntimeException e) { // Parsson's "Input is too deeply nested"
-            throw new JunebugRequestException("json decode error", "JsonDecodeError", String.valueOf(e.getMessage()));
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw invalid("The body must be a JSON object, not " + value.getValueType().name().toLowerCase());
+    public static OutboundRequest parse(JsonValue value) {
+        if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw invalid("The body must be a JSON object, not "
+                    + (value == null ? "nothing" : value.getValueType().name().toLowerCase()));
         }
         JsonObject json = value.asJsonObject();
         for (String name : json.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw invalid("Additional properties are not allowed ('" + name + "' was unexpected)");
+                // vumi2's words, which keep the u of the Python 2 Junebug whose clients match on them
+                throw invalid("Additional properties are not allowed (u'" + name + "' was unexpected)");
             }
         }
         if (!json.containsKey("content")) {
@@ -46,8 +35,7 @@ public final class JunebugRequests {
         String to = string(json, "to");
         String replyTo = string(json, "reply_to");
         if (to == null && replyTo == null) {
-            throw new JunebugRequestException("api usage error", "ApiUsageError",
-                    "Either \"to\" or \"reply_to\" must be specified");
+            throw ApiException.badRequest("Either \"to\" or \"reply_to\" must be specified");
         }
         JsonValue channelData = json.getOrDefault("channel_data", JsonValue.NULL);
         if (channelData != JsonValue.NULL && channelData.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -71,7 +59,8 @@ public final class JunebugRequests {
         throw invalid("'" + name + "' must be a string or null, not " + value.getValueType().name().toLowerCase());
     }
 
-    private static JunebugRequestException invalid(String message) {
-        return new JunebugRequestException("invalid body", "invalid_body", message);
+    /** vumi2's {@code InvalidBody}: type invalid_body, the description of its parent ApiUsageError. */
+    static ApiException invalid(String message) {
+        return new ApiException(Response.Status.BAD_REQUEST, "api usage error", "invalid_body", message);
     }
 }

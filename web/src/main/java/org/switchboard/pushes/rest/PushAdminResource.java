@@ -1,5 +1,7 @@
 package org.switchboard.pushes.rest;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.security.Roles;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
@@ -36,6 +38,7 @@ import org.switchboard.pushes.Pusher;
  * its body, replay failed ones, and count them per conversation. URLs are shown without the credentials they carry;
  * auth tokens are never shown.
  */
+@RolesAllowed(Roles.OPERATOR)
 @Path("api/admin/pushes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -54,10 +57,9 @@ public class PushAdminResource {
 
     /** {@code ?state=failed|pending|delivered&account_id=&conversation_id=&limit=}: newest first. */
     @GET
-    public Response list(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @QueryParam("state") String state,
+    public Response list(@QueryParam("state") String state,
             @QueryParam("account_id") String accountId, @QueryParam("conversation_id") String conversationId,
             @QueryParam("limit") Integer limit) {
-        admin.require(auth);
         JsonArrayBuilder list = JSON.createArrayBuilder();
         pushes.list(accountId, state(state), conversationId, limit(limit)).forEach(p -> list.add(json(p).build()));
         return Response.ok(JSON.createObjectBuilder().add("pushes", list).build().toString()).build();
@@ -66,9 +68,7 @@ public class PushAdminResource {
     /** {@code ?account_id=}: per conversation, how many pushes are pending, delivered and failed. */
     @GET
     @Path("counts")
-    public Response counts(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @QueryParam("account_id") String accountId) {
-        admin.require(auth);
+    public Response counts(@QueryParam("account_id") String accountId) {
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (Map.Entry<String, Map<State, Long>> entry : pushes.counts(accountId).entrySet()) {
             JsonObjectBuilder row = JSON.createObjectBuilder()
@@ -83,8 +83,7 @@ public class PushAdminResource {
 
     @GET
     @Path("{push_id}")
-    public Response inspect(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("push_id") String id) {
-        admin.require(auth);
+    public Response inspect(@PathParam("push_id") String id) {
         Push push = find(id);
         return Response.ok(json(push).add("body", JsonStrings.value(push.getBody())).build().toString()).build();
     }
@@ -92,8 +91,7 @@ public class PushAdminResource {
     /** Sends a failed push again; 409 when it is not failed (pending ones are on their way, delivered ones done). */
     @POST
     @Path("{push_id}/replay")
-    public Response replay(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth, @PathParam("push_id") String id) {
-        admin.require(auth);
+    public Response replay(@PathParam("push_id") String id) {
         Push push = find(id);
         if (!pushes.replay(push)) {
             return JsonBodies.error(Response.Status.CONFLICT, "Push " + id + " is " + push.getState().name()
@@ -107,9 +105,8 @@ public class PushAdminResource {
     /** {@code ?account_id=&conversation_id=}: sends every failed push that matches again (at most 1000 a call). */
     @POST
     @Path("replay")
-    public Response replayAll(@HeaderParam(HttpHeaders.AUTHORIZATION) String auth,
-            @QueryParam("account_id") String accountId, @QueryParam("conversation_id") String conversationId) {
-        admin.require(auth);
+    public Response replayAll(@QueryParam("account_id") String accountId,
+            @QueryParam("conversation_id") String conversationId) {
         List<Push> failed = pushes.list(accountId, State.FAILED, conversationId, MAX_LIST);
         int replayed = 0;
         for (Push push : failed) {

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import org.junit.jupiter.api.Test;
+import org.switchboard.errors.ApiException;
 import org.switchboard.messages.OutboundRequest;
 
 class JunebugRequestsTest {
 
     @Test
     void readsTheSeedsExample() {
-        OutboundRequest request = JunebugRequests.parse("""
+        OutboundRequest request = parse("""
                 {"to": "+26612345678", "from": "8110", "reply_to": "uuid-1234",
                  "event_url": "http://example.com/events/msg-1234", "content": "Hello world!",
                  "channel_data": {"continue_session": false}}""");
@@ -24,27 +28,36 @@ class JunebugRequestsTest {
         assertNull(request.group());
     }
 
+    /** vumi2's errors: InvalidBody is type invalid_body with its parent ApiUsageError's description. */
     @Test
-    void refusesWhatJunebugRefuses() {
-        assertError("{nope", "json decode error", "JsonDecodeError");
-        assertError("", "json decode error", "JsonDecodeError");
-        assertError("[1]", "invalid body", "invalid_body");
-        assertError("{\"to\":\"1\"}", "invalid body", "invalid_body");
+    void refusesWhatVumi2Refuses() {
+        assertError("[1]", "api usage error", "invalid_body");
+        assertError("{\"to\":\"1\"}", "api usage error", "invalid_body");
         assertError("{\"content\":\"x\"}", "api usage error", "ApiUsageError");
-        assertError("{\"to\":\"1\",\"content\":\"x\",\"foo\":1}", "invalid body", "invalid_body");
-        assertError("{\"to\":1,\"content\":\"x\"}", "invalid body", "invalid_body");
-        assertError("{\"to\":\"1\",\"content\":\"x\",\"channel_data\":[]}", "invalid body", "invalid_body");
+        assertError("{\"to\":1,\"content\":\"x\"}", "api usage error", "invalid_body");
+        assertError("{\"to\":\"1\",\"content\":\"x\",\"channel_data\":[]}", "api usage error", "invalid_body");
+        ApiException extra = assertThrows(ApiException.class,
+                () -> parse("{\"to\":\"1\",\"content\":\"x\",\"foo\":1}"));
+        assertEquals("invalid_body", extra.type());
+        assertEquals("Additional properties are not allowed (u'foo' was unexpected)", extra.getMessage());
+        assertEquals("Either \"to\" or \"reply_to\" must be specified",
+                assertThrows(ApiException.class, () -> parse("{\"content\":\"x\"}")).getMessage());
     }
 
     @Test
     void nullContentIsAllowedWhenPresent() {
-        assertNull(JunebugRequests.parse("{\"to\":\"1\",\"content\":null}").content());
-        assertTrue(JunebugRequests.parse("{\"to\":\"1\",\"content\":null}").continueSession());
+        assertNull(parse("{\"to\":\"1\",\"content\":null}").content());
+        assertTrue(parse("{\"to\":\"1\",\"content\":null}").continueSession());
+    }
+
+    private static OutboundRequest parse(String body) {
+        return JunebugRequests.parse(Json.createReader(new StringReader(body)).readValue());
     }
 
     private static void assertError(String body, String description, String type) {
-        JunebugRequestException e = assertThrows(JunebugRequestException.class, () -> JunebugRequests.parse(body));
+        ApiException e = assertThrows(ApiException.class, () -> parse(body));
         assertEquals(description, e.description());
         assertEquals(type, e.type());
+        assertEquals(400, e.status().getStatusCode());
     }
 }

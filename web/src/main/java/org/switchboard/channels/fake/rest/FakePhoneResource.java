@@ -20,8 +20,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.switchboard.JsonBodies;
 import org.switchboard.accounts.Account;
-import org.switchboard.accounts.rest.AccountAuthFilter;
-import org.switchboard.accounts.rest.Authenticated;
+import org.switchboard.security.ApiAuthentication;
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.security.Roles;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.channels.fake.FakeVendorConnector;
@@ -35,7 +36,7 @@ import org.switchboard.messages.MessageIntake;
  * sent.
  */
 @Path("api/fake/channels/{channel_id}")
-@Authenticated
+@RolesAllowed(Roles.ACCOUNT)
 @Produces(MediaType.APPLICATION_JSON)
 public class FakePhoneResource {
 
@@ -92,7 +93,7 @@ public class FakePhoneResource {
     }
 
     private Channel channel(String channelId) {
-        Account account = (Account) request.getProperty(AccountAuthFilter.ACCOUNT);
+        Account account = (Account) request.getProperty(ApiAuthentication.ACCOUNT);
         Channel channel = channels.find(account.getId(), channelId)
                 .orElseThrow(() -> new WebApplicationException(JsonBodies.error(Response.Status.NOT_FOUND,
                         "Channel " + channelId + " not found")));

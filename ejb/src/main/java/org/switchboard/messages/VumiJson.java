@@ -1,4 +1,4 @@
-package org.switchboard.sandbox;
+package org.switchboard.messages;
 
 import static org.switchboard.json.Jsonp.JSON;
 
@@ -6,15 +6,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
-import org.switchboard.messages.MessageEvent;
-import org.switchboard.messages.JsonStrings;
-import org.switchboard.messages.JunebugJson;
-import org.switchboard.messages.Message;
 
-/** Messages in the Vumi message format that sandbox apps are handed (message_version 20110921). */
-final class VumiMessages {
+/**
+ * Messages and events in the Vumi message format (message_version 20110921): what sandbox apps are handed, what the
+ * Vumi Go HTTP API answers, pushes and streams.
+ */
+public final class VumiJson {
 
-    private VumiMessages() {
+    private VumiJson() {
     }
 
     /** The fields every Vumi message has. */
@@ -29,11 +28,15 @@ final class VumiMessages {
                 .add("routing_metadata", JsonValue.EMPTY_JSON_OBJECT);
     }
 
-    static JsonObject userMessage(Message message) {
+    public static JsonObject userMessage(Message message) {
         JsonObjectBuilder json = common("user_message", message.getTimestamp(), message.getChannelId())
                 .add("message_id", message.getId());
         json.add("to_addr", JsonStrings.orNull(message.getToAddr()));
+        json.add("to_addr_type",
+                JsonStrings.orNull(message.getDirection() == Message.Direction.OUTBOUND ? "msisdn" : null));
         json.add("from_addr", JsonStrings.orNull(message.getFromAddr()));
+        json.add("from_addr_type",
+                JsonStrings.orNull(message.getDirection() == Message.Direction.INBOUND ? "msisdn" : null));
         json.add("in_reply_to", JsonStrings.orNull(message.getInReplyTo()));
         json.add("session_event", JsonStrings.orNull(message.getSessionEvent()));
         json.add("content", JsonStrings.orNull(message.getContent()));
@@ -44,7 +47,7 @@ final class VumiMessages {
     }
 
     /** An event of an outbound message, as a Vumi event: ack, nack or delivery_report. */
-    static JsonObject event(MessageEvent event, Message message) {
+    public static JsonObject event(MessageEvent event, Message message) {
         JsonObject details = JsonStrings.object(event.getDetails());
         JsonObjectBuilder json = common("event", event.getTimestamp(), message.getChannelId())
                 .add("event_id", event.getId())

@@ -1,0 +1,340 @@
+package org.switchboard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.switchboard.it.Platform.quote;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.switchboard.it.Platform.Answer;
+import org.switchboard.it.Platform.TestAccount;
+
+/**
+ * Vumi Go's HTTP API and REST opt-outs, driven with exactly the requests the go-http Python client (v0.3.2) sends:
+ * {@code HttpApiSender.send_text} and {@code fire_metric} ({@code PUT} with {@code Content-Type: application/json;
+ * charset=utf-8} and Basic account key : conversation token), and {@code OptOutsApiClient} ({@code Authorization:
+ * Bearer}); a reply as seed 001's curl example sends it; a streaming client as go-heroku-streaming reads the stream.
+ */
+@ExtendWith(ArquillianExtension.class)
+class VumiGoApiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Receiver receiver;
+    private static TestAccount account;
+    private static String accountKey;
+    private static String apiToken;
+    /** A conversation that pushes to the receiver, with its channel and token. */
+    private static String pushing;
+    private static String pushingToken;
+    private static String pushingChannel;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Platform.ear();
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        receiver = new Receiver();
+        JsonObject created = Platform.request("POST", "/api/admin/accounts", Platform.ADMIN,
+                "{\"name\":\"vumi go\"}").json();
+        accountKey = created.getString("account_key");
+        apiToken = created.getString("api_token");
+        account = new TestAccount(created.getString("id"), basic(accountKey, apiToken));
+        JsonObject conversation = conversation("{\"type\":\"http_api\",\"name\":\"go-heroku\",\"config\":{"
+                + "\"push_message_url\":" + quote(receiver.url("/messages").replace("http://", "http://user:pass@"))
+                + ",\"push_event_url\":" + quote(receiver.url("/events").replace("http://", "http://user:pass@"))
+                + ",\"content_length_limit\":160,\"metric_store\":\"heroku\"}}");
+        pushing = conversation.getString("id");
+        pushingToken = conversation.getString("api_token");
+        pushingChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"2020\",\"conversation_id\":\""
+                + pushing + "\"}");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        receiver.close();
+    }
+
+    private static JsonObject conversation(String json) {
+        Answer answer = Platform.request("POST", "/api/admin/accounts/" + account.id() + "/conversations",
+                Platform.ADMIN, json);
+        assertEquals(201, answer.status(), answer.body());
+        return answer.json();
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** go-http's HttpApiSender._api_request: a PUT of JSON with Basic (account key, conversation token). */
+    private static Answer goHttpPut(String conversation, String token, String suffix, String json) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(Platform.BASE
+                        + "/api/v1/go/http_api_nostream/" + conversation + "/" + suffix))
+                .header("content-type", "application/json; charset=utf-8")
+                .header("Authorization", basic(accountKey, token))
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertRefused(Answer answer, int status, String reason) {
+        assertEquals(status, answer.status(), answer.body());
+        JsonObject json = answer.json();
+        assertEquals(JsonValue.FALSE, json.get("success"), answer.body());
+        assertEquals(reason, json.getString("reason"));
+    }
+
+    @Test
+    void sendTextAnswersTheWholeVumiMessageAndItsEventIsPushedWithTheUrlsCredentials() {
+        Answer answer = goHttpPut(pushing, pushingToken, "messages.json",
+                "{\"to_addr\": \"+27831000001\", \"content\": \"hello from go-http\"}");
+        assertEquals(200, answer.status(), answer.body());
+        JsonObject message = answer.json();
+        String id = message.getString("message_id");
+        assertTrue(id.matches("[0-9a-f]{32}"), id);
+        assertEquals("user_message", message.getString("message_type"));
+        assertEquals("20110921", message.getString("message_version"));
+        assertEquals("+27831000001", message.getString("to_addr"));
+        assertEquals("msisdn", message.getString("to_addr_type"));
+        assertEquals("2020", message.getString("from_addr"));
+        assertEquals("hello from go-http", message.getString("content"));
+        assertEquals("sms", message.getString("transport_type"));
+        assertEquals(JsonValue.NULL, message.get("in_reply_to"));
+        assertEquals(JsonValue.NULL, message.get("session_event"));
+        assertTrue(message.getString("timestamp").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{6}"));
+
+        Receiver.Received event = receiver.await(r -> r.path().equals("/events")
+                && id.equals(r.body().getString("user_message_id", null)), WAIT, "the ack at push_event_url");
+        assertEquals("event", event.body().getString("message_type"));
+        assertEquals("ack", event.body().getString("event_type"));
+        assertTrue(event.body().getString("event_id").matches("[0-9a-f]{32}"));
+        assertEquals(basic("user", "pass"), event.authorization());
+        Platform.eventually(WAIT, () -> Platform.outboxHas(account, pushingChannel,
+                m -> "hello from go-http".equals(m.getString("content"))), found -> found, "the message at the vendor");
+    }
+
+    @Test
+    void inboundIsPushedInVumisFormatAndCanBeRepliedToClosingTheSession() {
+        goHttpPut(pushing, pushingToken, "messages.json",
+                "{\"to_addr\": \"+27831000002\", \"content\": \"autorespond please\"}");
+        Receiver.Received inbound = receiver.await(r -> r.path().equals("/messages")
+                && "+27831000002".equals(r.body().getString("from_addr", null)), WAIT,
+                "the inbound message at push_message_url");
+        assertEquals("user_message", inbound.body().getString("message_type"));
+        assertEquals("responding to autorespond please", inbound.body().getString("content"));
+        assertEquals("2020", inbound.body().getString("to_addr"));
+        assertEquals(basic("user", "pass"), inbound.authorization());
+
+        // seed 001's curl example: in_reply_to with to_addr and to_addr_type, which a reply does not need
+        Answer reply = goHttpPut(pushing, pushingToken, "messages.json", "{\"in_reply_to\": "
+                + quote(inbound.body().getString("message_id")) + ", \"to_addr\": \"+27831000002\", "
+                + "\"to_addr_type\": \"msisdn\", \"content\": \"thanks, bye\", \"session_event\": \"close\"}");
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(inbound.body().getString("message_id"), reply.json().getString("in_reply_to"));
+        assertEquals("+27831000002", reply.json().getString("to_addr"));
+        assertEquals("close", reply.json().getString("session_event"));
+        Platform.eventually(WAIT, () -> Platform.outboxHas(account, pushingChannel,
+                m -> "thanks, bye".equals(m.getString("content")) && "close".equals(m.getString("session_event"))),
+                found -> found, "the reply at the vendor, closing the session");
+    }
+
+    @Test
+    void optedOutRecipientIsRefusedAsGoHttpExpectsUnlessTheAccountDisablesOptOuts() {
+        String bearer = "Bearer " + apiToken;
+        assertEquals(404, Platform.request("GET", "/api/v1/go/optouts/msisdn/+27831000003", bearer, null).status());
+        Answer put = Platform.request("PUT", "/api/v1/go/optouts/msisdn/+27831000003", bearer, null);
+        assertEquals(200, put.status(), put.body());
+        assertEquals(accountKey, put.json().getJsonObject("opt_out").getString("user_account"));
+        assertEquals(1, Platform.request("GET", "/api/v1/go/optouts/count", bearer, null).json()
+                .getInt("opt_out_count"));
+
+        Answer refused = goHttpPut(pushing, pushingToken, "messages.json",
+                "{\"to_addr\": \"+27831000003\", \"content\": \"hi\"}");
+        assertRefused(refused, 400, "Recipient with msisdn +27831000003 has opted out");
+        assertTrue(refused.body().contains("opted out")); // what go-http matches to raise UserOptedOutException
+
+        assertEquals(200, Platform.request("PATCH", "/api/admin/accounts/" + account.id(), Platform.ADMIN,
+                "{\"disable_optouts\": true}").status());
+        assertEquals(200, Platform.eventually(WAIT, () -> goHttpPut(pushing, pushingToken, "messages.json",
+                "{\"to_addr\": \"+27831000003\", \"content\": \"hi\"}"), a -> a.status() == 200,
+                "a send once the flag is seen").status());
+        Platform.request("PATCH", "/api/admin/accounts/" + account.id(), Platform.ADMIN,
+                "{\"disable_optouts\": false}");
+
+        Answer deleted = Platform.request("DELETE", "/api/v1/go/optouts/msisdn/+27831000003", bearer, null);
+        assertEquals(200, deleted.status(), deleted.body());
+        Answer gone = Platform.request("GET", "/api/v1/go/optouts/msisdn/+27831000003", bearer, null);
+        assertEquals(404, gone.status());
+        assertEquals(404, gone.json().getInt("status_code"));
+    }
+
+    @Test
+    void fireMetricIsPublishedToTheConversationsStore() {
+        Answer answer = goHttpPut(pushing, pushingToken, "metrics.json", "[[\"visits\", 42, \"last\"]]");
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(JsonValue.TRUE, answer.json().get("success"));
+        assertEquals("Metrics published", answer.json().getString("reason"));
+        Answer points = Platform.request("GET", "/api/admin/accounts/" + account.id() + "/metrics/heroku/visits",
+                Platform.ADMIN, null);
+        assertEquals(42.0, points.json().getJsonArray("points").getJsonObject(0).getJsonNumber("value")
+                .doubleValue());
+        Answer median = goHttpPut(pushing, pushingToken, "metrics.json", "[[\"visits\", 1, \"median\"]]");
+        assertEquals(400, median.status(), median.body());
+        assertEquals(JsonValue.FALSE, median.json().get("success"));
+        assertTrue(median.json().getString("reason").contains("'median'"), median.body());
+    }
+
+    @Test
+    void malformedRequestsGetVumiGosErrors() {
+        assertRefused(goHttpPut(pushing, pushingToken, "messages.json", "{\"content\": \"no address\"}"), 400,
+                "Invalid or missing value for payload key 'to_addr'");
+        assertRefused(goHttpPut(pushing, pushingToken, "messages.json", "{not json"), 400, "Invalid Message");
+        assertRefused(goHttpPut(pushing, pushingToken, "messages.json",
+                "{\"to_addr\": \"+1\", \"content\": " + quote("x".repeat(161)) + "}"), 400,
+                "Payload content too long: 161 > 160");
+        assertRefused(goHttpPut(pushing, pushingToken, "messages.json",
+                "{\"in_reply_to\": \"0123456789abcdef0123456789abcdef\", \"content\": \"x\"}"), 400,
+                "Invalid in_reply_to value");
+        assertRefused(goHttpPut(pushing, pushingToken, "messages.json",
+                "{\"to_addr\": \"+1\", \"content\": \"x\", \"session_event\": \"maybe\"}"), 400,
+                "Invalid or missing value for payload key 'session_event'");
+        Answer wrongToken = goHttpPut(pushing, "not-the-token", "messages.json", "{\"to_addr\": \"+1\"}");
+        assertEquals(401, wrongToken.status());
+        // the account's own API token is not the conversation's
+        assertEquals(401, goHttpPut(pushing, apiToken, "messages.json", "{\"to_addr\": \"+1\"}").status());
+        // another account's conversation token does not open this conversation
+        TestAccount other = Platform.account("other vumi go");
+        String otherConversation = Platform.request("POST", "/api/admin/accounts/" + other.id() + "/conversations",
+                Platform.ADMIN, "{\"type\":\"http_api\",\"name\":\"x\"}").json().getString("api_token");
+        assertEquals(401, goHttpPut(pushing, otherConversation, "messages.json", "{\"to_addr\": \"+1\"}").status());
+    }
+
+    @Test
+    void streamingClientsReceiveInboundAndEventsAndTheBacklogWaitsForThem() throws Exception {
+        JsonObject conversation = conversation("{\"type\":\"http_api\",\"name\":\"streaming\"}");
+        String id = conversation.getString("id");
+        String token = conversation.getString("api_token");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"3030\",\"conversation_id\":\""
+                + id + "\"}");
+        // sent before anyone listens: its ack waits in the backlog
+        String first = goHttpPut(id, token, "messages.json", "{\"to_addr\": \"+27831000010\", \"content\": \"a\"}")
+                .json().getString("message_id");
+        Platform.sleep(2000);
+        try (Stream events = Stream.open(id, token, "events.json");
+                Stream messages = Stream.open(id, token, "messages.json")) {
+            assertEquals(200, events.status);
+            assertEquals(first, events.next(WAIT).getString("user_message_id"));
+            String second = goHttpPut(id, token, "messages.json",
+                    "{\"to_addr\": \"+27831000011\", \"content\": \"autorespond b\"}").json().getString("message_id");
+            assertEquals(second, events.next(WAIT).getString("user_message_id"));
+            JsonObject inbound = messages.next(WAIT);
+            assertEquals("+27831000011", inbound.getString("from_addr"));
+            assertEquals("responding to autorespond b", inbound.getString("content"));
+            assertEquals("2", Platform.request("GET", "/api/v1/go/http_api/health/", null, null).body());
+        }
+        assertTrue(Platform.outboxHas(account, channel, m -> "a".equals(m.getString("content"))));
+    }
+
+    @Test
+    void pastTheConcurrencyLimitAnAccountGets403() throws Exception {
+        JsonObject conversation = conversation("{\"type\":\"http_api\",\"name\":\"many streams\"}");
+        List<Stream> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                Stream stream = Stream.open(conversation.getString("id"), conversation.getString("api_token"),
+                        "messages.json");
+                assertEquals(200, stream.status);
+                open.add(stream);
+            }
+            Answer refused = goHttpPut(conversation.getString("id"), conversation.getString("api_token"),
+                    "messages.json", "{\"to_addr\": \"+1\", \"content\": \"x\"}");
+            assertRefused(refused, 403, "Too many concurrent connections");
+        } finally {
+            open.forEach(Stream::close);
+        }
+        assertFalse(open.isEmpty());
+    }
+
+    /** A streaming client: reads newline-delimited JSON, skipping the empty keep-alive lines. */
+    private static final class Stream implements AutoCloseable {
+        final int status;
+        private final InputStream body;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+        private Stream(HttpResponse<InputStream> response) {
+            this.status = response.statusCode();
+            this.body = response.body();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (!line.isBlank()) {
+                            lines.add(line);
+                        }
+                    }
+                } catch (Exception closed) {
+                    // the test closed the stream
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Stream open(String conversation, String token, String suffix) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(Platform.BASE + "/api/v1/go/http_api/"
+                            + conversation + "/" + suffix))
+                    .header("Authorization", basic(accountKey, token))
+                    .GET().build();
+            return new Stream(HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream()));
+        }
+
+        JsonObject next(Duration timeout) throws InterruptedException {
+            String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (line == null) {
+                throw new AssertionError("Nothing on the stream within " + timeout);
+            }
+            return Json.createReader(new StringReader(line)).readObject();
+        }
+
+        @Override
+        public void close() {
+            try {
+                body.close();
+            } catch (Exception e) {
+                // closed already
+            }
+        }
+    }
+}

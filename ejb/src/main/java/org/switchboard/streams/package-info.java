@@ -1,0 +1,2 @@
+/** The streams of Vumi Go's streaming HTTP API. */
+package org.switchboard.streams;

@@ -1,0 +1,46 @@
+package org.switchboard.errors;
+
+import jakarta.ws.rs.core.Response;
+
+/**
+ * A request an API refuses, described as the API's original describes it: the status, Junebug's description and type
+ * (e.g. "api usage error", "ApiUsageError"; other formats ignore them) and the message a client reads.
+ */
+public class ApiException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Response.StatusType status;
+    private final String description;
+    private final String type;
+
+    public ApiException(Response.StatusType status, String description, String type, String message) {
+        super(message);
+        this.status = status;
+        this.description = description;
+        this.type = type;
+    }
+
+    /** A 400 with Junebug's generic description. */
+    public static ApiException badRequest(String message) {
+        return new ApiException(Response.Status.BAD_REQUEST, "api usage error", "ApiUsageError", message);
+    }
+
+    /** A 404: {@code what} (e.g. "channel") names the Junebug description ("channel not found") and type. */
+    public static ApiException notFound(String what, String message) {
+        String type = Character.toUpperCase(what.charAt(0)) + what.substring(1) + "NotFound";
+        return new ApiException(Response.Status.NOT_FOUND, what + " not found", type, message);
+    }
+
+    public Response.StatusType status() {
+        return status;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String type() {
+        return type;
+    }
+}

@@ -1,0 +1,319 @@
+package org.switchboard.messages.vumigo;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.switchboard.accounts.Account;
+import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelService;
+import org.switchboard.conversations.Conversation;
+import org.switchboard.conversations.ConversationSettings;
+import org.switchboard.errors.ApiException;
+import org.switchboard.errors.ErrorFormat;
+import org.switchboard.errors.Errors;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageIntake;
+import org.switchboard.messages.MessageNotFoundException;
+import org.switchboard.messages.MessageService;
+import org.switchboard.messages.OutboundRequest;
+import org.switchboard.messages.VumiJson;
+import org.switchboard.metrics.MetricService;
+import org.switchboard.optouts.OptOutService;
+import org.switchboard.security.ApiAuthentication;
+import org.switchboard.security.Caller;
+import org.switchboard.security.Roles;
+import org.switchboard.streams.StreamHub;
+
+/**
+ * Vumi Go's HTTP API for one conversation of type http_api, as seed 001 and Vumi Go's {@code http_api_nostream}
+ * answer it: {@code PUT messages.json} sends (or replies, with {@code in_reply_to}) and answers the whole Vumi message;
+ * {@code PUT metrics.json} fires metrics; {@code GET messages.json} and {@code events.json} stream inbound messages and
+ * events (under {@code http_api/} only). Authenticated with HTTP Basic: the account key and the conversation's token.
+ */
+@ApplicationScoped
+@Path("api/v1/go/{api: http_api|http_api_nostream}/{conversation_key}")
+@RolesAllowed(Roles.CONVERSATION)
+@Errors(ErrorFormat.VUMI_GO)
+@Produces(MediaType.APPLICATION_JSON + ";charset=utf-8")
+public class VumiGoResource {
+
+    static final Set<String> SESSION_EVENTS = Set.of("new", "resume", "close");
+
+    /** How often a stream with nothing to send writes an empty line, which also finds a client that went away. */
+    static final long KEEP_ALIVE_MILLIS = 15_000;
+
+    @Inject
+    MessageIntake intake;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    OptOutService optouts;
+
+    @Inject
+    MetricService metrics;
+
+    @Inject
+    ConnectionLimits limits;
+
+    @Inject
+    StreamHub streams;
+
+    @PUT
+    @Path("messages.json")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Send a message, or reply to one with in_reply_to; answers the whole Vumi message")
+    public Response send(@PathParam("conversation_key") String conversationKey,
+            @RequestBody(description = "{to_addr, content, session_event, to_addr_type} or "
+                    + "{in_reply_to, content, session_event}") JsonValue body,
+            @Context HttpServletRequest request) {
+        Caller caller = caller(request, conversationKey);
+        try (ConnectionLimits.Held held = limits.take(caller.account().getId())) {
+            JsonObject payload = object(body);
+            String inReplyTo = optionalString(payload, "in_reply_to");
+            Message message = inReplyTo == null || inReplyTo.isEmpty()
+                    ? sendTo(caller, payload)
+                    : replyTo(caller, inReplyTo, payload);
+            return Response.ok(VumiJson.userMessage(message)).build();
+        }
+    }
+
+    private Message sendTo(Caller caller, JsonObject payload) {
+        List<String> errors = new ArrayList<>();
+        String toAddr = check(payload, "to_addr", false, errors);
+        String content = check(payload, "content", true, errors);
+        String sessionEvent = sessionEvent(payload, errors);
+        String toAddrType = optionalString(payload, "to_addr_type");
+        refuse(errors);
+        Conversation conversation = caller.conversation();
+        checkLength(conversation, content);
+        String type = toAddrType == null ? "msisdn" : toAddrType;
+        if (!caller.account().optoutsDisabled()
+                && optouts.find(caller.account().getId(), type, toAddr).isPresent()) {
+            throw client("Recipient with " + type + " " + toAddr + " has opted out");
+        }
+        Channel channel = channels.forConversation(caller.account().getId(), conversation.getId())
+                .orElseThrow(() -> client("Conversation " + conversation.getId() + " has no channel to send on;"
+                        + " the operator binds one to it (PUT /api/admin/accounts/{id}/channels/{channel_id})"));
+        OutboundRequest request = new OutboundRequest(toAddr, null, null, null, content, eventUrl(conversation),
+                null, null, !"close".equals(sessionEvent), sessionEvent, rules(conversation));
+        return intake.accept(channel, request);
+    }
+
+    private Message replyTo(Caller caller, String inReplyTo, JsonObject payload) {
+        Conversation conversation = caller.conversation();
+        Message inbound = messages.find(caller.account().getId(), inReplyTo)
+                .filter(m -> m.getDirection() == Message.Direction.INBOUND
+                        && conversation.getId().equals(m.getConversationId()))
+                .orElseThrow(() -> client("Invalid in_reply_to value"));
+        List<String> errors = new ArrayList<>();
+        String content = check(payload, "content", true, errors);
+        String sessionEvent = sessionEvent(payload, errors);
+        refuse(errors);
+        checkLength(conversation, content);
+        Channel channel = channels.find(caller.account().getId(), inbound.getChannelId())
+                .orElseThrow(() -> client("Invalid in_reply_to value"));
+        OutboundRequest request = new OutboundRequest(null, null, null, inbound.getId(), content,
+                eventUrl(conversation), null, null, !"close".equals(sessionEvent), null, rules(conversation));
+        try {
+            return intake.accept(channel, request);
+        } catch (MessageNotFoundException e) {
+            throw client("Invalid in_reply_to value");
+        }
+    }
+
+    @PUT
+    @Path("metrics.json")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Fire metrics: [[name, value, aggregator], ...], aggregator one of sum, avg, min, max, last")
+    public Response metrics(@PathParam("conversation_key") String conversationKey,
+            @RequestBody(description = "[[name, value, aggregator], ...]") JsonValue body,
+            @Context HttpServletRequest request) {
+        Caller caller = caller(request, conversationKey);
+        try (ConnectionLimits.Held held = limits.take(caller.account().getId())) {
+            if (!(body instanceof JsonArray array)) {
+                throw client("Invalid metrics: send a list of [name, value, aggregator]");
+            }
+            List<MetricService.Value> values = new ArrayList<>();
+            for (JsonValue item : array) {
+                if (!(item instanceof JsonArray metric) || metric.size() != 3
+                        || !(metric.get(0) instanceof JsonString name)
+                        || !(metric.get(1) instanceof JsonNumber value)
+                        || !(metric.get(2) instanceof JsonString agg)) {
+                    throw client("Invalid metric " + item + ": each is [name, value, aggregator]");
+                }
+                values.add(new MetricService.Value(name.getString(), value.doubleValue(),
+                        agg.getString().toLowerCase(Locale.ROOT)));
+            }
+            metrics.fireAll(caller.account().getId(), caller.conversation().httpApi().store(), values);
+            return Response.ok(new ErrorFormat.VumiGoReply(true, "Metrics published")).build();
+        }
+    }
+
+    @GET
+    @Path("messages.json")
+    @Operation(summary = "Stream inbound messages, one Vumi message JSON a line (http_api only, no push URL set)")
+    public Response streamMessages(@PathParam("api") String api,
+            @PathParam("conversation_key") String conversationKey, @Context HttpServletRequest request) {
+        return stream(api, caller(request, conversationKey), StreamHub.Kind.MESSAGES);
+    }
+
+    @GET
+    @Path("events.json")
+    @Operation(summary = "Stream events, one Vumi event JSON a line (http_api only, no push URL set)")
+    public Response streamEvents(@PathParam("api") String api,
+            @PathParam("conversation_key") String conversationKey, @Context HttpServletRequest request) {
+        return stream(api, caller(request, conversationKey), StreamHub.Kind.EVENTS);
+    }
+
+    private Response stream(String api, Caller caller, StreamHub.Kind kind) {
+        if (!"http_api".equals(api)) {
+            throw new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method not allowed", "MethodNotAllowed",
+                    "http_api_nostream does not stream; GET api/v1/go/http_api/{conversation_key}/"
+                            + kind.name().toLowerCase(Locale.ROOT) + ".json");
+        }
+        ConversationSettings.HttpApi settings = caller.conversation().httpApi();
+        if (kind == StreamHub.Kind.MESSAGES ? !settings.streamsMessages() : !settings.streamsEvents()) {
+            throw client("This conversation pushes its " + kind.name().toLowerCase(Locale.ROOT)
+                    + " to a URL (or ignores them); it streams only when no push URL is set");
+        }
+        ConnectionLimits.Held held = limits.take(caller.account().getId());
+        StreamHub.Client client = streams.join(caller.conversation().getId(), kind);
+        StreamingOutput output = out -> {
+            try (held; client) {
+                out.flush();
+                write(client, out, caller.conversation().getId(), kind);
+            }
+        };
+        return Response.ok(output, MediaType.APPLICATION_JSON + "; charset=utf-8")
+                .header("X-Accel-Buffering", "no")
+                .build();
+    }
+
+    /** Writes lines as they come until the client goes away; a line that could not be written goes back. */
+    private void write(StreamHub.Client client, OutputStream out, String conversationId, StreamHub.Kind kind)
+            throws IOException {
+        while (true) {
+            String line;
+            try {
+                line = client.next(KEEP_ALIVE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                out.write(((line == null ? "" : line) + "\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException gone) {
+                if (line != null) {
+                    streams.publish(conversationId, kind, line);
+                }
+                return;
+            }
+        }
+    }
+
+    /** The caller, who must hold the token of the conversation in the path. */
+    private static Caller caller(HttpServletRequest request, String conversationKey) {
+        Caller caller = (Caller) request.getAttribute(ApiAuthentication.CALLER);
+        if (caller == null || caller.conversation() == null
+                || !caller.conversation().getId().equals(conversationKey)
+                || caller.conversation().getType() != Conversation.Type.HTTP_API) {
+            throw new NotAuthorizedException("The credentials are not those of conversation " + conversationKey,
+                    "Basic realm=\"Conversation Realm\"");
+        }
+        return caller;
+    }
+
+    private static OutboundRequest.Rules rules(Conversation conversation) {
+        return new OutboundRequest.Rules(null, false, null, null, conversation.getId(), Message.EventShape.VUMI);
+    }
+
+    private static String eventUrl(Conversation conversation) {
+        ConversationSettings.HttpApi settings = conversation.httpApi();
+        return settings.pushesEvents() ? settings.pushEventUrl() : null;
+    }
+
+    private static void checkLength(Conversation conversation, String content) {
+        Integer limit = conversation.httpApi().contentLengthLimit();
+        if (limit != null && content != null && content.length() > limit) {
+            throw client("Payload content too long: " + content.length() + " > " + limit);
+        }
+    }
+
+    private static JsonObject object(JsonValue body) {
+        if (!(body instanceof JsonObject object)) {
+            throw client("Invalid Message");
+        }
+        return object;
+    }
+
+    /** A string (or, when {@code nullable}, null) at the key; otherwise Vumi Go's error for it is noted. */
+    private static String check(JsonObject payload, String key, boolean nullable, List<String> errors) {
+        JsonValue value = payload.getOrDefault(key, JsonValue.NULL);
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        if (!(nullable && value == JsonValue.NULL)) {
+            errors.add("Invalid or missing value for payload key '" + key + "'");
+        }
+        return null;
+    }
+
+    private static String sessionEvent(JsonObject payload, List<String> errors) {
+        JsonValue value = payload.getOrDefault("session_event", JsonValue.NULL);
+        if (value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text && SESSION_EVENTS.contains(text.getString())) {
+            return text.getString();
+        }
+        errors.add("Invalid or missing value for payload key 'session_event'");
+        return null;
+    }
+
+    private static String optionalString(JsonObject payload, String key) {
+        JsonValue value = payload.get(key);
+        return value instanceof JsonString text ? text.getString() : null;
+    }
+
+    private static void refuse(List<String> errors) {
+        if (!errors.isEmpty()) {
+            throw client(String.join(", ", errors));
+        }
+    }
+
+    private static ApiException client(String reason) {
+        return new ApiException(Response.Status.BAD_REQUEST, "api usage error", "ApiUsageError", reason);
+    }
+}

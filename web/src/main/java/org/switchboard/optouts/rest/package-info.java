@@ -1,0 +1,2 @@
+/** Opt-outs over Vumi Go's REST API. */
+package org.switchboard.optouts.rest;

@@ -1,0 +1,80 @@
+package org.switchboard.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Reads the credentials of every HTTP API request: {@code Authorization: Basic} (an account key and an API or
+ * conversation token) or {@code Bearer} (the operator token, or an account's API token), and has the
+ * {@link Credentials} store check them. A request without credentials, or with ones that are refused, goes on
+ * anonymous: the resource's {@code @RolesAllowed} then answers 401 in the error format of its own API (see
+ * {@link RolesFeature}), which this mechanism, answering for every API at once, could not choose.
+ */
+@ApplicationScoped
+public class ApiAuthentication implements HttpAuthenticationMechanism {
+
+    /** Request attribute: the {@link Caller}. */
+    public static final String CALLER = "switchboard.caller";
+    /** Request attribute (and JAX-RS request property): the caller's {@link org.switchboard.accounts.Account}. */
+    public static final String ACCOUNT = "switchboard.account";
+    /** Request attribute: set when credentials were sent and refused. */
+    public static final String REFUSED = "switchboard.credentials-refused";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        Credential credential = credential(request.getHeader("Authorization"));
+        if (credential == null) {
+            return context.doNothing();
+        }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID
+                || !(result.getCallerPrincipal() instanceof Caller caller)) {
+            request.setAttribute(REFUSED, Boolean.TRUE);
+            return context.doNothing();
+        }
+        request.setAttribute(CALLER, caller);
+        if (caller.account() != null) {
+            request.setAttribute(ACCOUNT, caller.account());
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    /** The credential in an Authorization header, or null when there is none that could be read. */
+    static Credential credential(String header) {
+        if (header == null) {
+            return null;
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = header.substring(7).trim();
+            return token.isEmpty() ? null : new BearerCredential(token);
+        }
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return colon <= 0
+                        ? null
+                        : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+package org.switchboard.security;
+
+import jakarta.security.enterprise.CallerPrincipal;
+import org.switchboard.accounts.Account;
+import org.switchboard.conversations.Conversation;
+
+/**
+ * Who sent a request, as the {@link Credentials} found them: the operator, an account (its key and API token, or the
+ * token alone as a Bearer token), or one conversation of an account (the account key and the conversation's token,
+ * as Vumi Go's HTTP API authenticates).
+ */
+public final class Caller extends CallerPrincipal {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Account account;
+    private final transient Conversation conversation;
+
+    private Caller(String name, Account account, Conversation conversation) {
+        super(name);
+        this.account = account;
+        this.conversation = conversation;
+    }
+
+    static Caller operator() {
+        return new Caller("operator", null, null);
+    }
+
+    static Caller account(Account account) {
+        return new Caller("account:" + account.getId(), account, null);
+    }
+
+    static Caller conversation(Account account, Conversation conversation) {
+        return new Caller("conversation:" + conversation.getId(), account, conversation);
+    }
+
+    /** The account, or null for the operator. */
+    public Account account() {
+        return account;
+    }
+
+    /** The conversation whose token was given, or null. */
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    /** The role this caller has (see {@link Roles}). */
+    public String role() {
+        return conversation != null ? Roles.CONVERSATION : account != null ? Roles.ACCOUNT : Roles.OPERATOR;
+    }
+}

@@ -1,0 +1,88 @@
+package org.switchboard.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.accounts.Account;
+import org.switchboard.accounts.AccountService;
+import org.switchboard.conversations.ConversationService;
+
+/**
+ * The identity store of every HTTP API: the operator token, an account's key and API token (Basic) or API token alone
+ * (Bearer), an account key and one of its conversations' tokens (Basic). Tokens are stored as hashes only. A
+ * successful check is reused for {@link #TTL} (Caffeine), so a burst of requests costs one database read; a failed one
+ * is checked again every time. A revoked token stops working within {@link #TTL}.
+ */
+@ApplicationScoped
+public class Credentials implements IdentityStore {
+
+    /** How long a successful check is reused. */
+    public static final Duration TTL = Duration.ofSeconds(5);
+
+    private final Cache<String, Caller> recent = Caffeine.newBuilder()
+            .expireAfterWrite(TTL)
+            .maximumSize(10_000)
+            .build();
+
+    @Inject
+    @ConfigProperty(name = "switchboard.admin.token")
+    String adminToken;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    ConversationService conversations;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        Optional<Caller> caller = Optional.empty();
+        if (credential instanceof BearerCredential bearer) {
+            caller = bearer(bearer.token());
+        } else if (credential instanceof UsernamePasswordCredential basic) {
+            caller = basic(basic.getCaller(), basic.getPasswordAsString());
+        }
+        return caller.map(c -> new CredentialValidationResult(c, Set.of(c.role())))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+
+    private Optional<Caller> bearer(String token) {
+        if (MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                adminToken.getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(Caller.operator());
+        }
+        return cached("bearer " + token, () -> accounts.authenticateBearer(token).map(Caller::account));
+    }
+
+    private Optional<Caller> basic(String accountKey, String token) {
+        return cached("basic " + accountKey + ':' + token, () -> {
+            Optional<Account> account = accounts.authenticate(accountKey, token);
+            if (account.isPresent()) {
+                return account.map(Caller::account);
+            }
+            return accounts.byKey(accountKey).flatMap(a -> conversations.authenticate(a.getId(), token)
+                    .map(conversation -> Caller.conversation(a, conversation)));
+        });
+    }
+
+    private Optional<Caller> cached(String key, java.util.function.Supplier<Optional<Caller>> check) {
+        Caller known = recent.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Caller> found = check.get();
+        found.ifPresent(caller -> recent.put(key, caller));
+        return found;
+    }
+}
