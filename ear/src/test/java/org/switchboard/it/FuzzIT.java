@@ -124,7 +124,8 @@ class FuzzIT {
                     "text/plain", "application/json; charset=utf-16", "application/x-www-form-urlencoded",
                     "application/zip", "");
             byte[] body = endpoint.method().equals("GET") ? null : body(random, endpoint.validBody());
-            String authorization = endpoint.operator() == null ? httpApiBasic
+            String authorization = endpoint.operator() == null
+                    ? httpApiBasic
                     : endpoint.operator() ? Platform.ADMIN : account.basic();
             Answer answer = send(endpoint.method(), path, contentType, authorization, body);
             if (answer.status >= 0) {

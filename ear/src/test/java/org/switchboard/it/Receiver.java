@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 final class Receiver implements AutoCloseable {
 
     /** One POST the receiver got. */
-    record Received(String path, String authorization, JsonObject body) {
+    record Received(String path, String authorization, JsonObject body, String signature, String raw) {
     }
 
     private final HttpServer server;
@@ -32,7 +32,8 @@ final class Receiver implements AutoCloseable {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 received.add(new Received(exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"),
-                        Json.createReader(new StringReader(body)).readObject()));
+                        Json.createReader(new StringReader(body)).readObject(),
+                        exchange.getRequestHeaders().getFirst("X-Switchboard-Signature"), body));
             }
             exchange.sendResponseHeaders(exchange.getRequestURI().getPath().startsWith("/fail") && failing ? 500 : 200,
                     -1);

@@ -140,7 +140,7 @@ class RoundTripIT {
             Platform.Answer answer = account.post("/channels/" + jsboxChannel + "/messages",
                     "{\"to\":\"+27831234567\",\"content\":\"hello\",\"event_url\":" + quote(url) + "}");
             assertEquals(400, answer.status(), url + ": " + answer.body());
-            assertTrue(answer.json().getString("description").equals("invalid body")
+            assertTrue(answer.json().getString("description").equals("api usage error")
                     && answer.json().getJsonObject("result").getJsonArray("errors").getJsonObject(0)
                             .getString("message")
                             .startsWith("'event_url' cannot be used"),
@@ -195,6 +195,47 @@ class RoundTripIT {
         assertEquals("+27830000002", result.getString("to"));
         assertEquals(inbound, result.getString("reply_to"));
         assertEquals("close", result.getJsonObject("channel_data").getString("session_event"));
+    }
+
+    @Test
+    void junebugSettingsOfVumi2AreHonouredAndDeliveryReportsReachTheEventUrl() {
+        String conversation = account.createConversation("{\"type\":\"junebug\",\"name\":\"vumi2\",\"config\":{"
+                + "\"default_event_url\":" + quote(receiver.url("/default-events"))
+                + ",\"default_event_auth_token\":\"event-secret\",\"default_from_addr\":\"4444\","
+                + "\"allow_expired_replies\":true,\"transport_type\":\"sms\",\"event_url_timeout\":5}}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"4321\",\"conversation_id\":\""
+                + conversation + "\",\"settings\":{\"delivery_report\":\"delivered\","
+                + "\"delivery_report_delay_ms\":200}}");
+        Answer sent = account.post("/channels/" + channel + "/messages",
+                "{\"to\":\"+27830000031\",\"content\":\"dr\"}");
+        assertEquals(201, sent.status(), sent.body());
+        assertEquals("4444", sent.json().getJsonObject("result").getString("from"));
+        String id = sent.json().getJsonObject("result").getString("message_id");
+        Receiver.Received delivered = receiver.await(r -> r.path().equals("/default-events")
+                && id.equals(r.body().getString("message_id"))
+                && "delivery_succeeded".equals(r.body().getString("event_type")), WAIT,
+                "the delivery report at default_event_url");
+        assertEquals("Token event-secret", delivered.authorization());
+        receiver.await(r -> r.path().equals("/default-events") && id.equals(r.body().getString("message_id"))
+                && "submitted".equals(r.body().getString("event_type")), WAIT, "the submitted event");
+
+        // allow_expired_replies: a reply to an unknown message, with a "to", goes as a new message
+        Answer expired = account.post("/channels/" + channel + "/messages",
+                "{\"reply_to\":\"0123456789abcdef0123456789abcdef\",\"to\":\"+27830000032\",\"content\":\"late\"}");
+        assertEquals(201, expired.status(), expired.body());
+        assertEquals(JsonValue.NULL, expired.json().getJsonObject("result").get("reply_to"));
+
+        Answer unsupported = Platform.request("POST", "/api/admin/accounts/" + account.id() + "/conversations",
+                Platform.ADMIN, "{\"type\":\"junebug\",\"name\":\"x\",\"config\":{\"connector_name\":\"c\"}}");
+        assertEquals(400, unsupported.status(), unsupported.body());
+        assertTrue(unsupported.body().contains("'connector_name' is not supported"), unsupported.body());
+        Answer unknown = Platform.request("POST", "/api/admin/accounts/" + account.id() + "/conversations",
+                Platform.ADMIN, "{\"type\":\"junebug\",\"name\":\"x\",\"config\":{\"allow_expired_replys\":true}}");
+        assertEquals(400, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("allow_expired_replys"), unknown.body());
+        Answer shown = Platform.request("GET", "/api/admin/accounts/" + account.id() + "/conversations/"
+                + conversation, Platform.ADMIN, null);
+        assertEquals("<Encrypted>", shown.json().getJsonObject("config").getString("default_event_auth_token"));
     }
 
     @Test

@@ -45,6 +45,7 @@ class VumiGoApiIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String SECRET = "a secret of the receiver's, 32ch";
 
     private static Receiver receiver;
     private static TestAccount account;
@@ -71,7 +72,8 @@ class VumiGoApiIT {
         JsonObject conversation = conversation("{\"type\":\"http_api\",\"name\":\"go-heroku\",\"config\":{"
                 + "\"push_message_url\":" + quote(receiver.url("/messages").replace("http://", "http://user:pass@"))
                 + ",\"push_event_url\":" + quote(receiver.url("/events").replace("http://", "http://user:pass@"))
-                + ",\"content_length_limit\":160,\"metric_store\":\"heroku\"}}");
+                + ",\"content_length_limit\":160,\"metric_store\":\"heroku\",\"push_signing_secret\":"
+                + quote(SECRET) + "}}");
         pushing = conversation.getString("id");
         pushingToken = conversation.getString("api_token");
         pushingChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"2020\",\"conversation_id\":\""
@@ -96,16 +98,42 @@ class VumiGoApiIT {
 
     /** go-http's HttpApiSender._api_request: a PUT of JSON with Basic (account key, conversation token). */
     private static Answer goHttpPut(String conversation, String token, String suffix, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Platform.BASE
-                        + "/api/v1/go/http_api_nostream/" + conversation + "/" + suffix))
+        return put(conversation, token, suffix, json, null).answer();
+    }
+
+    /** A PUT as go-http sends it, with an Idempotency-Key when one is given; the answer and its replay header. */
+    private record Put(Answer answer, String replayed) {
+    }
+
+    private static Put put(String conversation, String token, String suffix, String json, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Platform.BASE
+                + "/api/v1/go/http_api_nostream/" + conversation + "/" + suffix))
                 .header("content-type", "application/json; charset=utf-8")
                 .header("Authorization", basic(accountKey, token))
-                .PUT(HttpRequest.BodyPublishers.ofString(json))
-                .build();
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Put(new Answer(response.statusCode(), response.body()),
+                    response.headers().firstValue("Idempotent-Replayed").orElse(null));
         } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The push's signature, recomputed as the README tells a receiver to: HMAC-SHA256 of "t.body". */
+    private static void assertSigned(Receiver.Received push) {
+        String[] parts = push.signature().split(",");
+        long t = Long.parseLong(parts[0].substring(2));
+        assertTrue(Math.abs(System.currentTimeMillis() / 1000 - t) < 300, push.signature());
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            assertEquals("v1=" + java.util.HexFormat.of().formatHex(mac.doFinal((t + "." + push.raw())
+                    .getBytes(StandardCharsets.UTF_8))), parts[1]);
+        } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
     }
@@ -142,6 +170,7 @@ class VumiGoApiIT {
         assertEquals("ack", event.body().getString("event_type"));
         assertTrue(event.body().getString("event_id").matches("[0-9a-f]{32}"));
         assertEquals(basic("user", "pass"), event.authorization());
+        assertSigned(event);
         Platform.eventually(WAIT, () -> Platform.outboxHas(account, pushingChannel,
                 m -> "hello from go-http".equals(m.getString("content"))), found -> found, "the message at the vendor");
     }
@@ -157,6 +186,7 @@ class VumiGoApiIT {
         assertEquals("responding to autorespond please", inbound.body().getString("content"));
         assertEquals("2020", inbound.body().getString("to_addr"));
         assertEquals(basic("user", "pass"), inbound.authorization());
+        assertSigned(inbound);
 
         // seed 001's curl example: in_reply_to with to_addr and to_addr_type, which a reply does not need
         Answer reply = goHttpPut(pushing, pushingToken, "messages.json", "{\"in_reply_to\": "
@@ -215,6 +245,28 @@ class VumiGoApiIT {
         assertEquals(400, median.status(), median.body());
         assertEquals(JsonValue.FALSE, median.json().get("success"));
         assertTrue(median.json().getString("reason").contains("'median'"), median.body());
+    }
+
+    @Test
+    void aSendRetriedWithItsIdempotencyKeyAnswersTheFirstMessageAndMakesNoSecond() {
+        String body = "{\"to_addr\": \"+27831000020\", \"content\": \"only once\"}";
+        Put first = put(pushing, pushingToken, "messages.json", body, "order-20-confirmation");
+        assertEquals(200, first.answer().status(), first.answer().body());
+        assertEquals(null, first.replayed());
+        Put again = put(pushing, pushingToken, "messages.json", body, "order-20-confirmation");
+        assertEquals(200, again.answer().status(), again.answer().body());
+        assertEquals("true", again.replayed());
+        assertEquals(first.answer().json(), again.answer().json());
+        Put other = put(pushing, pushingToken, "messages.json",
+                "{\"to_addr\": \"+27831000020\", \"content\": \"another\"}", "order-20-confirmation");
+        assertEquals(422, other.answer().status(), other.answer().body());
+        assertEquals(JsonValue.FALSE, other.answer().json().get("success"));
+        Platform.eventually(WAIT, () -> Platform.outboxHas(account, pushingChannel,
+                m -> "only once".equals(m.getString("content"))), found -> found, "the message at the vendor");
+        Platform.sleep(1000);
+        assertEquals(1, Platform.request("GET", "/api/fake/channels/" + pushingChannel + "/outbox", account.basic(),
+                null).json().getJsonArray("messages").stream()
+                .filter(m -> "only once".equals(m.asJsonObject().getString("content"))).count());
     }
 
     @Test
@@ -314,7 +366,7 @@ class VumiGoApiIT {
 
         static Stream open(String conversation, String token, String suffix) throws Exception {
             HttpRequest request = HttpRequest.newBuilder(URI.create(Platform.BASE + "/api/v1/go/http_api/"
-                            + conversation + "/" + suffix))
+                    + conversation + "/" + suffix))
                     .header("Authorization", basic(accountKey, token))
                     .GET().build();
             return new Stream(HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream()));

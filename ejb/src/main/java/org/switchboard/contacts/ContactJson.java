@@ -84,6 +84,19 @@ public final class ContactJson {
     }
 
     /** The entity property that holds addresses of a delivery class ({@code twitter} → {@code twitterHandle}). */
+    /**
+     * The entity property of a string field by Vumi Go's name (msisdn, name, ...).
+     *
+     * @throws InvalidContactException for a field that is not one
+     */
+    static String property(String field) {
+        Field known = FIELDS.get(field);
+        if (known == null) {
+            throw new InvalidContactException("Unknown contact field '" + field + "'; one of " + FIELDS.keySet());
+        }
+        return known.property();
+    }
+
     static String addressProperty(String deliveryClass) {
         return FIELDS.get(addressField(deliveryClass)).property();
     }

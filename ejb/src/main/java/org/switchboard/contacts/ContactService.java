@@ -84,6 +84,65 @@ public class ContactService {
         return found.orElseGet(() -> create(accountId, c -> ContactJson.setAddress(c, deliveryClass, addr)));
     }
 
+    /**
+     * A page of the account's contacts in key order: those after {@code cursor} (null: from the start), at most
+     * {@code limit}. The last key of a full page is the next page's cursor.
+     */
+    public List<Contact> page(String accountId, String cursor, int limit) {
+        return em.createQuery("select c from Contact c where c.accountId = :account and c.key > :cursor"
+                + " order by c.key", Contact.class)
+                .setParameter("account", accountId)
+                .setParameter("cursor", cursor == null ? "" : cursor)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The account's contacts whose field (Vumi Go's name: msisdn, name, ...) is exactly the value, in key order. */
+    public List<Contact> byField(String accountId, String field, String value, String cursor, int limit) {
+        String property = ContactJson.property(field);
+        return em.createQuery("select c from Contact c where c.accountId = :account and c." + property
+                + " = :value and c.key > :cursor order by c.key", Contact.class)
+                .setParameter("account", accountId)
+                .setParameter("value", value)
+                .setParameter("cursor", cursor == null ? "" : cursor)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** A page of a group's members in key order (a smart group's: the contacts its query matches). */
+    public List<Contact> members(ContactGroup group, String cursor, int limit) {
+        String after = cursor == null ? "" : cursor;
+        if (group.isSmart()) {
+            return search(group.getAccountId(), group.getQuery(), MAX_KEYS).stream()
+                    .filter(c -> c.getKey().compareTo(after) > 0)
+                    .sorted(java.util.Comparator.comparing(Contact::getKey))
+                    .limit(limit)
+                    .toList();
+        }
+        return em.createQuery("select c from Contact c join c.groups g where c.accountId = :account and g = :group"
+                + " and c.key > :cursor order by c.key", Contact.class)
+                .setParameter("account", group.getAccountId())
+                .setParameter("group", group.getKey())
+                .setParameter("cursor", after)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    public void delete(Contact contact) {
+        em.remove(em.contains(contact) ? contact : em.merge(contact));
+    }
+
+    /** Deletes a group; its members stay, without it. */
+    public void deleteGroup(ContactGroup group) {
+        em.createQuery("select c from Contact c join c.groups g where c.accountId = :account and g = :group",
+                Contact.class)
+                .setParameter("account", group.getAccountId())
+                .setParameter("group", group.getKey())
+                .getResultList()
+                .forEach(c -> c.getGroups().remove(group.getKey()));
+        em.remove(em.contains(group) ? group : em.merge(group));
+    }
+
     /** Changes the given fields; {@code extra} and {@code subscription} are replaced whole when given. */
     public Contact update(Contact contact, JsonObject fields) {
         ContactJson.apply(contact, fields);

@@ -42,9 +42,10 @@ public final class ConversationSettings {
             @JsonbProperty("allow_expired_replies") Boolean allowExpiredReplies,
             @JsonbProperty("state_cache_config") StateCache stateCacheConfig,
             @JsonbProperty("mo_message_url_timeout") Double moMessageUrlTimeout,
-            @JsonbProperty("event_url_timeout") Double eventUrlTimeout) {
+            @JsonbProperty("event_url_timeout") Double eventUrlTimeout,
+            @JsonbProperty("push_signing_secret") String pushSigningSecret) {
 
-        public static final Junebug DEFAULTS = new Junebug(null, null, null, null, null, null, null, null);
+        public static final Junebug DEFAULTS = new Junebug(null, null, null, null, null, null, null, null, null);
 
         public boolean expiredRepliesAllowed() {
             return Boolean.TRUE.equals(allowExpiredReplies);
@@ -76,9 +77,10 @@ public final class ConversationSettings {
             @JsonbProperty("ignore_messages") Boolean ignoreMessages,
             @JsonbProperty("ignore_events") Boolean ignoreEvents,
             @JsonbProperty("content_length_limit") Integer contentLengthLimit,
-            @JsonbProperty("metric_store") String metricStore) {
+            @JsonbProperty("metric_store") String metricStore,
+            @JsonbProperty("push_signing_secret") String pushSigningSecret) {
 
-        public static final HttpApi DEFAULTS = new HttpApi(null, null, null, null, null, null);
+        public static final HttpApi DEFAULTS = new HttpApi(null, null, null, null, null, null, null);
 
         public String store() {
             return metricStore == null ? "default" : metricStore;
@@ -128,14 +130,38 @@ public final class ConversationSettings {
                     throw new StrictRecords.Refused("transport_type", "'transport_type' must be one of "
                             + TRANSPORT_TYPES.replace("|", ", ") + " (vumi2's transport types)");
                 }
+                signingSecret(junebug.pushSigningSecret());
                 yield junebug;
             }
             case HTTP_API -> {
                 HttpApi api = StrictRecords.read(json, HttpApi.class);
                 positive("content_length_limit", api.contentLengthLimit());
+                signingSecret(api.pushSigningSecret());
                 yield api;
             }
             case JSBOX -> throw new IllegalArgumentException("A jsbox conversation has an app config, not settings");
+        };
+    }
+
+    /** The shortest signing secret taken: 16 characters (128 bits as hex would be 32). */
+    static final int MIN_SECRET = 16;
+
+    private static void signingSecret(String secret) {
+        if (secret != null && secret.length() < MIN_SECRET) {
+            throw new StrictRecords.Refused("push_signing_secret", "'push_signing_secret' must have at least "
+                    + MIN_SECRET + " characters (a random one: head -c 32 /dev/urandom | base64)");
+        }
+    }
+
+    /** The conversation's secret for signing its pushes (Switchboard's own setting), or null: pushes unsigned. */
+    public static String signingSecret(Conversation conversation) {
+        if (conversation == null) {
+            return null;
+        }
+        return switch (conversation.getType()) {
+            case JUNEBUG -> conversation.junebug().pushSigningSecret();
+            case HTTP_API -> conversation.httpApi().pushSigningSecret();
+            case JSBOX -> null;
         };
     }
 

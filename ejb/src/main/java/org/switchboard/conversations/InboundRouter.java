@@ -82,6 +82,7 @@ public class InboundRouter {
         if (settings.pushesMessages()) {
             Push push = new Push(Ids.ordered(), message.getAccountId(), conversation.getId(), message.getChannelId(),
                     Push.Kind.MESSAGE, message.getId(), settings.pushMessageUrl(), null, json);
+            push.setSigningSecret(settings.pushSigningSecret());
             em.persist(push);
             afterCommit.run(() -> pusher.push(push));
         } else if (settings.streamsMessages()) {
@@ -99,6 +100,7 @@ public class InboundRouter {
                 Push.Kind.MESSAGE, message.getId(), channel.getMoMessageUrl(), channel.getMoMessageUrlAuthToken(),
                 JunebugJson.message(message).toString());
         push.setTimeoutSeconds(conversation.junebug().moMessageUrlTimeout());
+        push.setSigningSecret(conversation.junebug().pushSigningSecret());
         em.persist(push);
         afterCommit.run(() -> pusher.push(push));
     }

@@ -4,14 +4,18 @@ import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.VendorConnector.Result;
 import org.switchboard.conversations.Conversation;
+import org.switchboard.conversations.ConversationSettings;
 import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message;
@@ -65,20 +69,6 @@ public class EventRecorder {
                 ? new MessageEvent(Ids.ordered(), message.getId(), "submitted", "{}")
                 : new MessageEvent(Ids.ordered(), message.getId(), "rejected",
                         JSON.createObjectBuilder().add("reason", String.valueOf(result.reason())).build().toString());
-        Conversation conversation = message.getConversationId() == null
-                ? null
-                : conversation(message.getConversationId());
-        boolean forApp = conversation != null && listeners.listens(conversation);
-        event.setAppPending(forApp);
-        Push push = message.getEventUrl() == null || !withinWindow(message, conversation)
-                ? null
-                : eventPush(event, message);
-        if (push != null && conversation != null && conversation.getType() == Conversation.Type.JUNEBUG) {
-            push.setTimeoutSeconds(conversation.junebug().eventUrlTimeout());
-        }
-        if (push != null) {
-            pusher.expect(push.getId(), event.getTimestamp());
-        }
         boolean[] first = {false};
         GroupCommit.Update update = new GroupCommit.Update(
                 "update message set status = ?, vendor_message_id = ? where id = ? and status = ?",
@@ -90,8 +80,65 @@ public class EventRecorder {
                         em.persist(event);
                     }
                 });
-        return commits.submit(update, () -> {
-            if (!first[0]) {
+        return store(message, event, after -> commits.submit(update, after), () -> first[0]);
+    }
+
+    /**
+     * Records a vendor's delivery report of a message it accepted: a {@code delivery_succeeded},
+     * {@code delivery_failed} or {@code delivery_pending} event (Vumi's delivery_report with delivered, failed,
+     * pending), told to the same listeners as the vendor's first answer. Reports are kept as they come, each its own
+     * event.
+     */
+    public CompletableFuture<Void> report(Message message, DeliveryStatus status, String reason) {
+        JsonObjectBuilder details = JSON.createObjectBuilder();
+        if (reason != null) {
+            details.add("reason", reason);
+        }
+        MessageEvent event = new MessageEvent(Ids.ordered(), message.getId(), status.eventType(),
+                details.build().toString());
+        return store(message, event, after -> commits.submit(em -> em.persist(event), after), () -> true);
+    }
+
+    /** A delivery status as vendors report it. */
+    public enum DeliveryStatus {
+        DELIVERED("delivery_succeeded"), FAILED("delivery_failed"), PENDING("delivery_pending");
+
+        private final String eventType;
+
+        DeliveryStatus(String eventType) {
+            this.eventType = eventType;
+        }
+
+        public String eventType() {
+            return eventType;
+        }
+    }
+
+    /**
+     * Stores the event in a group commit and then tells its listeners: the message's event_url (within the window),
+     * the conversation's app when it listens, an http_api conversation's event stream.
+     */
+    private CompletableFuture<Void> store(Message message, MessageEvent event,
+            Function<Runnable, CompletableFuture<Void>> commit, BooleanSupplier stored) {
+        Conversation conversation = message.getConversationId() == null
+                ? null
+                : conversation(message.getConversationId());
+        boolean forApp = conversation != null && listeners.listens(conversation);
+        event.setAppPending(forApp);
+        Push push = message.getEventUrl() == null || !withinWindow(message, conversation)
+                ? null
+                : eventPush(event, message);
+        if (push != null && conversation != null) {
+            push.setSigningSecret(ConversationSettings.signingSecret(conversation));
+            if (conversation.getType() == Conversation.Type.JUNEBUG) {
+                push.setTimeoutSeconds(conversation.junebug().eventUrlTimeout());
+            }
+        }
+        if (push != null) {
+            pusher.expect(push.getId(), event.getTimestamp());
+        }
+        Runnable after = () -> {
+            if (!stored.getAsBoolean()) {
                 return;
             }
             stats.count(Count.EVENTS_STORED);
@@ -105,8 +152,9 @@ public class EventRecorder {
                     && conversation.httpApi().streamsEvents()) {
                 streams.publish(conversation.getId(), StreamHub.Kind.EVENTS, VumiJson.event(event, message).toString());
             }
-        }).whenComplete((done, failure) -> {
-            if (push != null && (failure != null || !first[0])) {
+        };
+        return commit.apply(after).whenComplete((done, failure) -> {
+            if (push != null && (failure != null || !stored.getAsBoolean())) {
                 pusher.unexpect(push.getId());
             }
         });

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.switchboard.conversations.ConversationSettings;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.Queues;
@@ -134,7 +135,11 @@ public class Recovery {
             page = queries.eventsWithoutPush(since, afterId, BATCH);
             for (Object[] row : page) {
                 MessageEvent event = (MessageEvent) row[0];
-                Push push = EventRecorder.eventPush(event, (Message) row[1]);
+                Message message = (Message) row[1];
+                Push push = EventRecorder.eventPush(event, message);
+                push.setSigningSecret(message.getConversationId() == null
+                        ? null
+                        : ConversationSettings.signingSecret(queries.conversation(message.getConversationId())));
                 pusher.expect(push.getId(), event.getTimestamp());
                 pusher.pushUnstored(push);
                 since = event.getTimestamp();

@@ -43,8 +43,19 @@ public class MessageIntake {
 
     /** Stores an outbound message from an API and hands it to the dispatcher; returns once it is committed. */
     public Message accept(Channel channel, OutboundRequest request) {
+        return accept(channel, request, null);
+    }
+
+    /** As {@link #accept(Channel, OutboundRequest)}, with a row made from the message stored in the same commit. */
+    Message accept(Channel channel, OutboundRequest request, java.util.function.Function<Message, Object> alongside) {
         Message message = Checks.valid(outbound(channel, request));
-        commits.commit(em -> em.persist(message), () -> dispatcher.submit(message));
+        Object other = alongside == null ? null : alongside.apply(message);
+        commits.commit(em -> {
+            em.persist(message);
+            if (other != null) {
+                em.persist(other);
+            }
+        }, () -> dispatcher.submit(message));
         stats.count(Count.OUTBOUND_ACCEPTED);
         return message;
     }

@@ -96,6 +96,11 @@ public class Push {
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
+    /** The conversation's secret its pushes are signed with (HMAC-SHA256), or null; encrypted at rest. */
+    @Column(name = "signing_secret", length = 1024)
+    @Convert(converter = EncryptedString.class)
+    private String signingSecret;
+
     /** How long an attempt may take (Junebug's mo_message_url_timeout, event_url_timeout); null: the default. */
     @Column(name = "timeout_seconds")
     private Double timeoutSeconds;
@@ -160,6 +165,14 @@ public class Push {
 
     public String getAuthToken() {
         return authToken;
+    }
+
+    public String getSigningSecret() {
+        return signingSecret;
+    }
+
+    public void setSigningSecret(String signingSecret) {
+        this.signingSecret = signingSecret;
     }
 
     public Double getTimeoutSeconds() {

@@ -218,6 +218,10 @@ public class Pusher {
                         : Duration.ofMillis(Math.round(job.push().getTimeoutSeconds() * 1000)))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(job.push().getBody(), StandardCharsets.UTF_8));
+        if (job.push().getSigningSecret() != null) {
+            request.header(PushSignatures.HEADER, PushSignatures.sign(job.push().getSigningSecret(),
+                    Instant.now().getEpochSecond(), job.push().getBody()));
+        }
         String userInfo = uri.getRawUserInfo();
         if (job.push().getAuthToken() != null) {
             request.header("Authorization", "Token " + job.push().getAuthToken());

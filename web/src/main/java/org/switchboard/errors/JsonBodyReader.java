@@ -2,10 +2,10 @@ package org.switchboard.errors;
 
 import static org.switchboard.json.Jsonp.JSON;
 
+import jakarta.annotation.Priority;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -21,23 +21,57 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads JSON request bodies (as {@link JsonValue}, {@link JsonObject} or {@link JsonArray}) with Parsson, after
+ * Reads JSON request bodies (as {@link JsonValue}, {@link JsonObject} or {@link JsonArray}: one reader for each, so
+ * that each is the closest match for its parameter type and wins over Payara's own JSON-P readers) with Parsson, after
  * {@link PythonJson} checked the text, so that a malformed body is refused with the same words vumi2 and Vumi Go use
- * ("Expecting value: line 1 column 1 (char 0)") and trailing data is refused as Python refuses it. Taken before
- * Payara's own JSON-P reader because it is an application provider; any Content-Type is read as JSON, as Junebug does.
+ * ("Expecting value: line 1 column 1 (char 0)") and trailing data is refused as Python refuses it. Any Content-Type
+ * is read as JSON, as Junebug does.
  */
-@Provider
-@Consumes(MediaType.WILDCARD)
-public class JsonBodyReader implements MessageBodyReader<JsonValue> {
+public abstract class JsonBodyReader<T extends JsonValue> implements MessageBodyReader<T> {
 
-    @Override
-    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type == JsonValue.class || type == JsonObject.class || type == JsonArray.class
-                || type == JsonStructure.class;
+    private final Class<T> type;
+
+    JsonBodyReader(Class<T> type) {
+        this.type = type;
+    }
+
+    /** For {@link JsonValue} parameters. */
+    @Provider
+    @Priority(1)
+    @Consumes({MediaType.APPLICATION_JSON, "application/*+json", MediaType.WILDCARD})
+    public static class Values extends JsonBodyReader<JsonValue> {
+        public Values() {
+            super(JsonValue.class);
+        }
+    }
+
+    /** For {@link JsonObject} parameters. */
+    @Provider
+    @Priority(1)
+    @Consumes({MediaType.APPLICATION_JSON, "application/*+json", MediaType.WILDCARD})
+    public static class Objects extends JsonBodyReader<JsonObject> {
+        public Objects() {
+            super(JsonObject.class);
+        }
+    }
+
+    /** For {@link JsonArray} parameters. */
+    @Provider
+    @Priority(1)
+    @Consumes({MediaType.APPLICATION_JSON, "application/*+json", MediaType.WILDCARD})
+    public static class Arrays extends JsonBodyReader<JsonArray> {
+        public Arrays() {
+            super(JsonArray.class);
+        }
     }
 
     @Override
-    public JsonValue readFrom(Class<JsonValue> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+    public boolean isReadable(Class<?> requested, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return requested == type;
+    }
+
+    @Override
+    public T readFrom(Class<T> requested, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> headers, InputStream entity) throws IOException {
         String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         String text = new String(entity.readAllBytes(), charset == null
@@ -53,14 +87,10 @@ public class JsonBodyReader implements MessageBodyReader<JsonValue> {
         } catch (RuntimeException e) { // what Python reads and Parsson does not: NaN, nesting deeper than it takes
             throw new InvalidJsonException("The body could not be read as JSON: " + e.getMessage());
         }
-        if ((Class<?>) type == JsonObject.class && !(value instanceof JsonObject)) {
-            throw ApiException.badRequest("The body must be a JSON object, not "
-                    + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
+        if (!type.isInstance(value)) {
+            throw ApiException.badRequest("The body must be a JSON " + (type == JsonArray.class ? "list" : "object")
+                    + ", not " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
         }
-        if ((Class<?>) type == JsonArray.class && !(value instanceof JsonArray)) {
-            throw ApiException.badRequest("The body must be a JSON list, not "
-                    + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
-        }
-        return value;
+        return type.cast(value);
     }
 }

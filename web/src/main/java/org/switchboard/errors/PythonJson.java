@@ -9,7 +9,11 @@ package org.switchboard.errors;
  */
 public final class PythonJson {
 
+    /** Deeper than this is refused, as Parsson refuses it (Python's own limit is its recursion limit, about 1000). */
+    static final int MAX_DEPTH = 1000;
+
     private final String s;
+    private int depth;
 
     private PythonJson(String s) {
         this.s = s;
@@ -104,9 +108,13 @@ public final class PythonJson {
             case '"' :
                 return string(idx + 1);
             case '{' :
-                return object(idx + 1);
             case '[' :
-                return array(idx + 1);
+                if (++depth > MAX_DEPTH) {
+                    throw new Failure("Nested deeper than " + MAX_DEPTH + " levels", s, idx);
+                }
+                int end = c == '{' ? object(idx + 1) : array(idx + 1);
+                depth--;
+                return end;
             case 'n' :
                 if (s.startsWith("null", idx)) {
                     return idx + 4;

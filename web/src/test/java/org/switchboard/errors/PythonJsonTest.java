@@ -51,6 +51,13 @@ class PythonJsonTest {
         assertEquals("Invalid control character at: line 1 column 3 (char 2)", PythonJson.error("\"a\nb\""));
     }
 
+    @org.junit.jupiter.api.Test
+    void refusesNestingDeeperThanTheParserTakesWithoutOverflowingTheStack() {
+        assertEquals("Nested deeper than 1000 levels: line 1 column 1001 (char 1000)",
+                PythonJson.error("[".repeat(5000) + "]".repeat(5000)));
+        assertNull(PythonJson.error("[".repeat(1000) + "]".repeat(1000)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[1] ", "{  }", "[ ]", "  1  ", "{\"a\" :  1}", "{\"to\": \"+27\", \"content\": null}",
             "[[\"m\", 1.5e3, \"sum\"]]", "-0.5E-3", "\"\\u00e9\\n\""})

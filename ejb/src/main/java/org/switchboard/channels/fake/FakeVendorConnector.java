@@ -12,6 +12,7 @@ import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.VendorConnector;
 import org.switchboard.engine.EngineExecutor;
+import org.switchboard.engine.EventRecorder;
 import org.switchboard.engine.GroupCommit;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageIntake;
@@ -36,6 +37,9 @@ public class FakeVendorConnector implements VendorConnector {
 
     @Inject
     private EngineExecutor executor;
+
+    @Inject
+    private EventRecorder events;
 
     @Override
     public CompletionStage<Result> send(Channel channel, Message message) {
@@ -77,6 +81,14 @@ public class FakeVendorConnector implements VendorConnector {
                     return;
                 }
                 answer.complete(Result.accepted(received.getId()));
+                if (settings.deliveryReport() != null) {
+                    // later than the answer's own event: the engine stores that within milliseconds
+                    executor.get().schedule(() -> events.report(message, settings.deliveryReport(),
+                            settings.deliveryReport() == EventRecorder.DeliveryStatus.FAILED
+                                    ? "the fake vendor failed the delivery as its settings ask"
+                                    : null),
+                            Math.max(100, settings.deliveryReportDelayMillis()), TimeUnit.MILLISECONDS);
+                }
                 if (respond) {
                     messages.receive(channel, message.getToAddr(), message.getFromAddr(),
                             FakeVendorRules.response(text), null);

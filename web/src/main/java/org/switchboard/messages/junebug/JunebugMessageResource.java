@@ -10,6 +10,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,7 +42,8 @@ import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.MessageNotFoundException;
-import org.switchboard.messages.MessageIntake;
+import org.switchboard.messages.IdempotentApi;
+import org.switchboard.messages.IdempotentSends;
 import org.switchboard.messages.MessageService;
 import org.switchboard.messages.OutboundRequest;
 import org.switchboard.pushes.Push;
@@ -65,7 +68,7 @@ public class JunebugMessageResource {
     private MessageService messages;
 
     @Inject
-    private MessageIntake intake;
+    private IdempotentApi idempotent;
 
     @Inject
     private PushService pushes;
@@ -79,7 +82,9 @@ public class JunebugMessageResource {
     public Response send(@PathParam("channel_id") String channelId,
             @RequestBody(description = "{to | reply_to, from, group, content, event_url, event_auth_token, priority,"
                     + " channel_data}") JsonValue body,
-            @Context ContainerRequestContext context) {
+            @Context ContainerRequestContext context,
+            @Parameter(description = "Makes a retried send safe: the same request with the same key answers the "
+                    + "first message") @HeaderParam(IdempotentApi.HEADER) String idempotencyKey) {
         Channel channel = channel(context, channelId);
         OutboundRequest request = JunebugRequests.parse(body);
         Conversation conversation = channel.getConversationId() == null
@@ -105,10 +110,12 @@ public class JunebugMessageResource {
         OutboundRequest.Rules rules = new OutboundRequest.Rules(settings.window(), settings.expiredRepliesAllowed(),
                 settings.defaultFromAddr(), settings.transportType(), null, Message.EventShape.JUNEBUG);
         try {
-            Message message = intake.accept(channel, new OutboundRequest(request.to(), request.from(),
-                    request.group(), request.replyTo(), request.content(), eventUrl, eventToken,
-                    request.channelData(), request.continueSession(), null, rules));
-            return JunebugResponses.ok(Response.Status.CREATED, "message submitted", JunebugJson.message(message));
+            IdempotentSends.Sent sent = idempotent.send(channel.getAccountId(), idempotencyKey,
+                    "junebug/" + channelId, body.toString(), channel, new OutboundRequest(request.to(),
+                            request.from(), request.group(), request.replyTo(), request.content(), eventUrl,
+                            eventToken, request.channelData(), request.continueSession(), null, rules));
+            return IdempotentApi.mark(JunebugResponses.ok(Response.Status.CREATED, "message submitted",
+                    JunebugJson.message(sent.message())), sent).build();
         } catch (MessageNotFoundException e) {
             throw new ApiException(Response.Status.BAD_REQUEST, "message not found", "MessageNotFound",
                     e.getMessage());
@@ -142,7 +149,7 @@ public class JunebugMessageResource {
         }
         result.add("events", eventJson);
         result.add("event_pushes", pushSummary(message, events));
-        return JunebugResponses.ok(Response.Status.OK, "message status", result.build());
+        return JunebugResponses.ok(Response.Status.OK, "message status", result.build()).build();
     }
 
     /**

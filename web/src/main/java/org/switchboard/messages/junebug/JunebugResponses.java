@@ -14,11 +14,10 @@ final class JunebugResponses {
     private JunebugResponses() {
     }
 
-    static Response ok(Response.Status status, String description, JsonValue result) {
+    static Response.ResponseBuilder ok(Response.Status status, String description, JsonValue result) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorFormat.JunebugEnvelope(status.getStatusCode(), status.getReasonPhrase(), description,
-                        result))
-                .build();
+                        result));
     }
 }

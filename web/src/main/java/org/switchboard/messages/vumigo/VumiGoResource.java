@@ -11,6 +11,8 @@ import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,10 +21,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import org.glassfish.jersey.server.ChunkedOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,8 @@ import org.switchboard.errors.ApiException;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.MessageIntake;
+import org.switchboard.messages.IdempotentApi;
+import org.switchboard.messages.IdempotentSends;
 import org.switchboard.messages.MessageNotFoundException;
 import org.switchboard.messages.MessageService;
 import org.switchboard.messages.OutboundRequest;
@@ -69,7 +72,7 @@ public class VumiGoResource {
     static final long KEEP_ALIVE_MILLIS = 15_000;
 
     @Inject
-    MessageIntake intake;
+    IdempotentApi idempotent;
 
     @Inject
     MessageService messages;
@@ -89,6 +92,10 @@ public class VumiGoResource {
     @Inject
     StreamHub streams;
 
+    /** Each open stream has a thread of its own, which waits for its lines (at most the concurrency limit each). */
+    @Resource
+    ManagedThreadFactory threads;
+
     @PUT
     @Path("messages.json")
     @Consumes(MediaType.WILDCARD)
@@ -96,19 +103,32 @@ public class VumiGoResource {
     public Response send(@PathParam("conversation_key") String conversationKey,
             @RequestBody(description = "{to_addr, content, session_event, to_addr_type} or "
                     + "{in_reply_to, content, session_event}") JsonValue body,
-            @Context HttpServletRequest request) {
+            @Context HttpServletRequest request,
+            @Parameter(description = "Makes a retried send safe: the same request with the same key answers the "
+                    + "first message") @HeaderParam(IdempotentApi.HEADER) String idempotencyKey) {
         Caller caller = caller(request, conversationKey);
         try (ConnectionLimits.Held held = limits.take(caller.account().getId())) {
             JsonObject payload = object(body);
             String inReplyTo = optionalString(payload, "in_reply_to");
-            Message message = inReplyTo == null || inReplyTo.isEmpty()
+            Send send = inReplyTo == null || inReplyTo.isEmpty()
                     ? sendTo(caller, payload)
                     : replyTo(caller, inReplyTo, payload);
-            return Response.ok(VumiJson.userMessage(message)).build();
+            IdempotentSends.Sent sent;
+            try {
+                sent = idempotent.send(caller.account().getId(), idempotencyKey, "vumigo/" + conversationKey,
+                        payload.toString(), send.channel(), send.request());
+            } catch (MessageNotFoundException e) {
+                throw client("Invalid in_reply_to value");
+            }
+            return IdempotentApi.mark(Response.ok(VumiJson.userMessage(sent.message())), sent).build();
         }
     }
 
-    private Message sendTo(Caller caller, JsonObject payload) {
+    /** A checked send: the channel it goes on and what it asks for. */
+    private record Send(Channel channel, OutboundRequest request) {
+    }
+
+    private Send sendTo(Caller caller, JsonObject payload) {
         List<String> errors = new ArrayList<>();
         String toAddr = check(payload, "to_addr", false, errors);
         String content = check(payload, "content", true, errors);
@@ -125,12 +145,11 @@ public class VumiGoResource {
         Channel channel = channels.forConversation(caller.account().getId(), conversation.getId())
                 .orElseThrow(() -> client("Conversation " + conversation.getId() + " has no channel to send on;"
                         + " the operator binds one to it (PUT /api/admin/accounts/{id}/channels/{channel_id})"));
-        OutboundRequest request = new OutboundRequest(toAddr, null, null, null, content, eventUrl(conversation),
-                null, null, !"close".equals(sessionEvent), sessionEvent, rules(conversation));
-        return intake.accept(channel, request);
+        return new Send(channel, new OutboundRequest(toAddr, null, null, null, content, eventUrl(conversation),
+                null, null, !"close".equals(sessionEvent), sessionEvent, rules(conversation)));
     }
 
-    private Message replyTo(Caller caller, String inReplyTo, JsonObject payload) {
+    private Send replyTo(Caller caller, String inReplyTo, JsonObject payload) {
         Conversation conversation = caller.conversation();
         Message inbound = messages.find(caller.account().getId(), inReplyTo)
                 .filter(m -> m.getDirection() == Message.Direction.INBOUND
@@ -143,13 +162,8 @@ public class VumiGoResource {
         checkLength(conversation, content);
         Channel channel = channels.find(caller.account().getId(), inbound.getChannelId())
                 .orElseThrow(() -> client("Invalid in_reply_to value"));
-        OutboundRequest request = new OutboundRequest(null, null, null, inbound.getId(), content,
-                eventUrl(conversation), null, null, !"close".equals(sessionEvent), null, rules(conversation));
-        try {
-            return intake.accept(channel, request);
-        } catch (MessageNotFoundException e) {
-            throw client("Invalid in_reply_to value");
-        }
+        return new Send(channel, new OutboundRequest(null, null, null, inbound.getId(), content,
+                eventUrl(conversation), null, null, !"close".equals(sessionEvent), null, rules(conversation)));
     }
 
     @PUT
@@ -209,37 +223,35 @@ public class VumiGoResource {
         }
         ConnectionLimits.Held held = limits.take(caller.account().getId());
         StreamHub.Client client = streams.join(caller.conversation().getId(), kind);
-        StreamingOutput output = out -> {
-            try (held; client) {
-                out.flush();
-                write(client, out, caller.conversation().getId(), kind);
-            }
-        };
+        ChunkedOutput<String> output = new ChunkedOutput<>(String.class, "\r\n");
+        threads.newThread(() -> pump(client, output, held, caller.conversation().getId(), kind)).start();
         return Response.ok(output, MediaType.APPLICATION_JSON + "; charset=utf-8")
                 .header("X-Accel-Buffering", "no")
                 .build();
     }
 
-    /** Writes lines as they come until the client goes away; a line that could not be written goes back. */
-    private void write(StreamHub.Client client, OutputStream out, String conversationId, StreamHub.Kind kind)
-            throws IOException {
-        while (true) {
-            String line;
-            try {
-                line = client.next(KEEP_ALIVE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            try {
-                out.write(((line == null ? "" : line) + "\r\n").getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            } catch (IOException gone) {
-                if (line != null) {
-                    streams.publish(conversationId, kind, line);
+    /**
+     * Writes the stream's lines to the client as they come (an empty line after {@value #KEEP_ALIVE_MILLIS} ms of
+     * nothing, which also finds a client that went away); a line that could not be written goes back to the stream.
+     */
+    private void pump(StreamHub.Client client, ChunkedOutput<String> output, ConnectionLimits.Held held,
+            String conversationId, StreamHub.Kind kind) {
+        try (held; client; output) {
+            while (!output.isClosed()) {
+                String line = client.next(KEEP_ALIVE_MILLIS);
+                try {
+                    output.write(line == null ? "" : line);
+                } catch (IOException gone) {
+                    if (line != null) {
+                        streams.publish(conversationId, kind, line);
+                    }
+                    return;
                 }
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // the client went away while the output was closed
         }
     }
 

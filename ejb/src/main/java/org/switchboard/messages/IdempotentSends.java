@@ -1,0 +1,113 @@
+package org.switchboard.messages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.switchboard.channels.Channel;
+
+/**
+ * Sends made with an {@code Idempotency-Key} (as Stripe's and the IETF draft's header): the first request with a key
+ * makes the message and stores the key in the same commit; the same request again gets the first message back, never
+ * a second; another request with the same key is refused. Requests with one key are served one at a time (a lock
+ * per key on this instance), so two at once cannot both make a message.
+ */
+@ApplicationScoped
+public class IdempotentSends {
+
+    /** Longest key taken. */
+    public static final int MAX_KEY = 255;
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private MessageIntake intake;
+
+    private final Map<String, ReentrantLock> inProgress = new ConcurrentHashMap<>();
+
+    /** A key used before with a different request. */
+    public static class KeyReusedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        KeyReusedException(String message) {
+            super(message);
+        }
+    }
+
+    /** What a keyed send did: the message, and whether it was made by an earlier request. */
+    public record Sent(Message message, boolean replayed) {
+    }
+
+    /**
+     * Sends as {@code send} does, unless this account already sent this request with this key.
+     *
+     * @param api the API's name (a key is the client's within one API)
+     * @param body the request as the client sent it, to tell a retry from a different request
+     * @param send makes the message: {@link #accept} with the claim it is given
+     * @throws KeyReusedException when the key was used with a different request
+     */
+    public Sent send(String accountId, String key, String api, String body, Function<Claim, Message> send) {
+        if (key.isEmpty() || key.length() > MAX_KEY) {
+            throw new IllegalArgumentException("An Idempotency-Key has 1 to " + MAX_KEY + " characters");
+        }
+        String id = accountId + ':' + api + ':' + key;
+        String hash = hash(api + '\n' + body);
+        ReentrantLock lock = inProgress.computeIfAbsent(id, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            Optional<Message> earlier = earlier(id, hash, accountId);
+            if (earlier.isPresent()) {
+                return new Sent(earlier.get(), true);
+            }
+            return new Sent(send.apply(new Claim(id, hash)), false);
+        } finally {
+            lock.unlock();
+            if (!lock.hasQueuedThreads()) {
+                inProgress.remove(id, lock);
+            }
+        }
+    }
+
+    /** The key's row to store with the message. */
+    public record Claim(String id, String requestHash) {
+        IdempotencyKey row(Message message) {
+            return new IdempotencyKey(id, message.getId(), requestHash);
+        }
+    }
+
+    /** Stores the message and the key's row in one commit (see {@link MessageIntake#accept}). */
+    public Message accept(Channel channel, OutboundRequest request, Claim claim) {
+        return intake.accept(channel, request, claim == null ? null : message -> claim.row(message));
+    }
+
+    private Optional<Message> earlier(String id, String hash, String accountId) {
+        IdempotencyKey row = em.find(IdempotencyKey.class, id);
+        if (row == null) {
+            return Optional.empty();
+        }
+        if (!row.getRequestHash().equals(hash)) {
+            throw new KeyReusedException("This Idempotency-Key was used for a different request; use a new key for "
+                    + "a new message");
+        }
+        return intake.find(accountId, row.getMessageId());
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

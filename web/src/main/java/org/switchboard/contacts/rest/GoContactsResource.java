@@ -1,0 +1,221 @@
+package org.switchboard.contacts.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.switchboard.accounts.Account;
+import org.switchboard.contacts.Contact;
+import org.switchboard.contacts.ContactGroup;
+import org.switchboard.contacts.ContactJson;
+import org.switchboard.contacts.ContactService;
+import org.switchboard.errors.ApiException;
+import org.switchboard.errors.ErrorFormat;
+import org.switchboard.errors.Errors;
+import org.switchboard.security.ApiAuthentication;
+import org.switchboard.security.Roles;
+
+/**
+ * Contacts and groups as go-contacts-api serves them and the go-http {@code ContactsApiClient} calls them, under
+ * {@code /api/v1/go}: lists page with {@code {"cursor": ..., "data": [...]}} ({@code ?cursor=} for the next page,
+ * {@code ?max_results=}), or stream one JSON object a line with {@code ?stream=true}; {@code ?query=field=value}
+ * finds contacts by a field. The account's API token as a Bearer token. The same contacts and groups the sandbox's
+ * resources use.
+ */
+@Path("api/v1/go")
+@RolesAllowed(Roles.ACCOUNT)
+@Errors(ErrorFormat.GO_REST)
+@Produces(MediaType.APPLICATION_JSON)
+public class GoContactsResource {
+
+    static final int DEFAULT_PAGE = 100;
+    static final int MAX_PAGE = 1000;
+
+    @Inject
+    ContactService contacts;
+
+    @Context
+    HttpServletRequest request;
+
+    /** A page: the items and the cursor of the next page (null on the last). */
+    public record Page(String cursor, List<JsonObject> data) {
+    }
+
+    @GET
+    @Path("contacts/")
+    @Operation(summary = "The account's contacts, a page at a time, by ?query=field=value, or streamed (?stream=true)")
+    public Response list(@QueryParam("cursor") String cursor, @QueryParam("max_results") Integer maxResults,
+            @QueryParam("query") String query, @QueryParam("stream") boolean stream) {
+        String accountId = account().getId();
+        Function<String, List<Contact>> page;
+        int limit = limit(maxResults);
+        if (query != null) {
+            int equals = query.indexOf('=');
+            if (equals <= 0) {
+                throw ApiException.badRequest("A query is field=value, e.g. msisdn=+27831234567");
+            }
+            String field = query.substring(0, equals);
+            String value = query.substring(equals + 1);
+            page = after -> contacts.byField(accountId, field, value, after, limit);
+        } else {
+            page = after -> contacts.page(accountId, after, limit);
+        }
+        return stream ? stream(page) : Response.ok(page(page.apply(cursor), limit, ContactJson::toJson)).build();
+    }
+
+    @POST
+    @Path("contacts/")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Creates a contact from Vumi Go contact fields")
+    public JsonObject create(JsonObject fields) {
+        return ContactJson.toJson(contacts.create(account().getId(), fields));
+    }
+
+    @GET
+    @Path("contacts/{key}")
+    public JsonObject get(@PathParam("key") String key) {
+        return ContactJson.toJson(contact(key));
+    }
+
+    @PUT
+    @Path("contacts/{key}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Changes the fields given")
+    public JsonObject update(@PathParam("key") String key, JsonObject fields) {
+        return ContactJson.toJson(contacts.update(contact(key), fields));
+    }
+
+    @DELETE
+    @Path("contacts/{key}")
+    @Operation(summary = "Deletes a contact; answers it as it was")
+    public JsonObject delete(@PathParam("key") String key) {
+        Contact contact = contact(key);
+        JsonObject json = ContactJson.toJson(contact);
+        contacts.delete(contact);
+        return json;
+    }
+
+    @GET
+    @Path("groups/")
+    public Response groups(@QueryParam("stream") boolean stream) {
+        List<JsonObject> groups = contacts.groups(account().getId()).stream().map(ContactService::groupJson).toList();
+        return Response.ok(new Page(null, groups)).build();
+    }
+
+    @POST
+    @Path("groups/")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Creates a group: {name}, and a Lucene query for a smart group")
+    public JsonObject createGroup(JsonObject fields) {
+        return ContactService.groupJson(contacts.createGroup(account().getId(), text(fields, "name"),
+                text(fields, "query")));
+    }
+
+    @GET
+    @Path("groups/{key}")
+    public JsonObject group(@PathParam("key") String key) {
+        return ContactService.groupJson(findGroup(key));
+    }
+
+    @PUT
+    @Path("groups/{key}")
+    @Consumes(MediaType.WILDCARD)
+    public JsonObject updateGroup(@PathParam("key") String key, JsonObject fields) {
+        ContactGroup group = findGroup(key);
+        return ContactService.groupJson(contacts.updateGroup(group, text(fields, "name"),
+                fields.containsKey("query") ? text(fields, "query") : group.getQuery()));
+    }
+
+    @DELETE
+    @Path("groups/{key}")
+    @Operation(summary = "Deletes a group (its contacts stay); answers it as it was")
+    public JsonObject deleteGroup(@PathParam("key") String key) {
+        ContactGroup group = findGroup(key);
+        JsonObject json = ContactService.groupJson(group);
+        contacts.deleteGroup(group);
+        return json;
+    }
+
+    @GET
+    @Path("groups/{key}/contacts")
+    @Operation(summary = "A group's contacts, a page at a time, or streamed (?stream=true)")
+    public Response members(@PathParam("key") String key, @QueryParam("cursor") String cursor,
+            @QueryParam("max_results") Integer maxResults, @QueryParam("stream") boolean stream) {
+        ContactGroup group = findGroup(key);
+        int limit = limit(maxResults);
+        Function<String, List<Contact>> page = after -> contacts.members(group, after, limit);
+        return stream ? stream(page) : Response.ok(page(page.apply(cursor), limit, ContactJson::toJson)).build();
+    }
+
+    private static Page page(List<Contact> found, int limit, Function<Contact, JsonObject> json) {
+        String next = found.size() < limit ? null : found.get(found.size() - 1).getKey();
+        return new Page(next, found.stream().map(json).toList());
+    }
+
+    /** Every page, one contact a line (go-contacts-api's ?stream=true). */
+    private static Response stream(Function<String, List<Contact>> page) {
+        StreamingOutput output = out -> {
+            String cursor = null;
+            while (true) {
+                List<Contact> found = page.apply(cursor);
+                for (Contact contact : found) {
+                    out.write((ContactJson.toJson(contact) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                out.flush();
+                if (found.isEmpty()) {
+                    return;
+                }
+                cursor = found.get(found.size() - 1).getKey();
+            }
+        };
+        return Response.ok(output, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static int limit(Integer maxResults) {
+        return maxResults == null ? DEFAULT_PAGE : Math.max(1, Math.min(maxResults, MAX_PAGE));
+    }
+
+    private Contact contact(String key) {
+        return contacts.byKey(account().getId(), key)
+                .orElseThrow(() -> ApiException.notFound("contact", "Contact '" + key + "' not found."));
+    }
+
+    private ContactGroup findGroup(String key) {
+        return contacts.group(account().getId(), key)
+                .orElseThrow(() -> ApiException.notFound("group", "Group '" + key + "' not found."));
+    }
+
+    private static String text(JsonObject fields, String name) {
+        JsonValue value = fields.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString text) {
+            return text.getString();
+        }
+        throw ApiException.badRequest("'" + name + "' must be a string");
+    }
+
+    private Account account() {
+        return (Account) request.getAttribute(ApiAuthentication.ACCOUNT);
+    }
+}
