@@ -143,6 +143,17 @@ public class ContactService {
         em.remove(em.contains(group) ? group : em.merge(group));
     }
 
+    /** Changes the given fields of the account's contact with this key (one transaction: found, changed, stored). */
+    public Optional<Contact> updateByKey(String accountId, String key, JsonObject fields) {
+        return byKey(accountId, key).map(contact -> update(contact, fields));
+    }
+
+    /** Renames the account's group with this key and sets its query (null: keeps it). */
+    public Optional<ContactGroup> updateGroupByKey(String accountId, String key, String name, String query,
+            boolean queryGiven) {
+        return group(accountId, key).map(group -> updateGroup(group, name, queryGiven ? query : group.getQuery()));
+    }
+
     /** Changes the given fields; {@code extra} and {@code subscription} are replaced whole when given. */
     public Contact update(Contact contact, JsonObject fields) {
         ContactJson.apply(contact, fields);

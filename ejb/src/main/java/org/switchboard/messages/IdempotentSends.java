@@ -2,8 +2,6 @@ package org.switchboard.messages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,11 +25,12 @@ public class IdempotentSends {
     /** Longest key taken. */
     public static final int MAX_KEY = 255;
 
-    @PersistenceContext
-    private EntityManager em;
-
     @Inject
     private MessageIntake intake;
+
+    /** Reads keys and messages (an EJB: this bean is called from the web module, which has no persistence unit). */
+    @Inject
+    private MessageService messages;
 
     private final Map<String, ReentrantLock> inProgress = new ConcurrentHashMap<>();
 
@@ -91,7 +90,7 @@ public class IdempotentSends {
     }
 
     private Optional<Message> earlier(String id, String hash, String accountId) {
-        IdempotencyKey row = em.find(IdempotencyKey.class, id);
+        IdempotencyKey row = messages.idempotencyKey(id);
         if (row == null) {
             return Optional.empty();
         }
@@ -99,7 +98,7 @@ public class IdempotentSends {
             throw new KeyReusedException("This Idempotency-Key was used for a different request; use a new key for "
                     + "a new message");
         }
-        return intake.find(accountId, row.getMessageId());
+        return messages.find(accountId, row.getMessageId());
     }
 
     private static String hash(String text) {

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -126,7 +127,8 @@ public class Message {
         this.channelId = channelId;
         this.direction = direction;
         this.status = status;
-        this.timestamp = Instant.now();
+        // microseconds, as the database keeps them: an answer made now and one read back later show the same time
+        this.timestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public String getId() {

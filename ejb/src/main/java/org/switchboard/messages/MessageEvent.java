@@ -8,6 +8,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** What happened to an outbound message, in Junebug's event types: submitted, rejected, delivery_*. */
 @Entity
@@ -47,7 +48,8 @@ public class MessageEvent {
         this.messageId = messageId;
         this.eventType = eventType;
         this.details = details;
-        this.timestamp = Instant.now();
+        // microseconds, as the database keeps them: an answer made now and one read back later show the same time
+        this.timestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public String getId() {

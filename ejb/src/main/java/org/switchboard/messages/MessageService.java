@@ -67,6 +67,11 @@ public class MessageService {
         return intake.find(accountId, messageId);
     }
 
+    /** The row of a send made with an Idempotency-Key ({@link IdempotentSends}), or null. */
+    public IdempotencyKey idempotencyKey(String id) {
+        return em.find(IdempotencyKey.class, id);
+    }
+
     /** The events of a message, oldest first. */
     public List<MessageEvent> events(String messageId) {
         return em.createNamedQuery("MessageEvent.findByMessage", MessageEvent.class)

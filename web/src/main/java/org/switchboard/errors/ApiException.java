@@ -21,24 +21,6 @@ public class ApiException extends RuntimeException {
         this.type = type;
     }
 
-    /** HTTP 422 (RFC 9110's Unprocessable Content), which JAX-RS's Status does not list. */
-    public static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
-
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
-    };
-
     /** A 400 with Junebug's generic description. */
     public static ApiException badRequest(String message) {
         return new ApiException(Response.Status.BAD_REQUEST, "api usage error", "ApiUsageError", message);

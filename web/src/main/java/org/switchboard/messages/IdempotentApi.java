@@ -9,7 +9,7 @@ import org.switchboard.errors.ApiException;
 /**
  * The {@code Idempotency-Key} header of every send API: without one, a send is made as asked; with one, a request
  * sent again (same key, same body) answers the message the first one made (with {@code Idempotent-Replayed: true})
- * and never makes a second; the key with another body is refused with 422.
+ * and never makes a second; the key with another body is refused with 400 (as Stripe refuses it).
  */
 @ApplicationScoped
 public class IdempotentApi {
@@ -35,10 +35,9 @@ public class IdempotentApi {
         try {
             return sends.send(accountId, key, api, body, claim -> sends.accept(channel, request, claim));
         } catch (IdempotentSends.KeyReusedException e) {
-            throw new ApiException(Response.Status.fromStatusCode(422) == null
-                    ? Response.Status.BAD_REQUEST
-                    : Response.Status.fromStatusCode(422), "api usage error",
-                    "IdempotencyKeyReused", e.getMessage());
+            // 400, as Stripe answers a key reused with other parameters
+            throw new ApiException(Response.Status.BAD_REQUEST, "api usage error", "IdempotencyKeyReused",
+                    e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package org.switchboard.contacts.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,7 +57,8 @@ public class GoContactsResource {
     @Context
     HttpServletRequest request;
 
-    /** A page: the items and the cursor of the next page (null on the last). */
+    /** A page: the items and the cursor of the next page (null on the last, written as null). */
+    @JsonbNillable
     public record Page(String cursor, List<JsonObject> data) {
     }
 
@@ -101,7 +103,8 @@ public class GoContactsResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Changes the fields given")
     public JsonObject update(@PathParam("key") String key, JsonObject fields) {
-        return ContactJson.toJson(contacts.update(contact(key), fields));
+        return ContactJson.toJson(contacts.updateByKey(account().getId(), key, fields)
+                .orElseThrow(() -> ApiException.notFound("contact", "Contact '" + key + "' not found.")));
     }
 
     @DELETE
@@ -140,9 +143,9 @@ public class GoContactsResource {
     @Path("groups/{key}")
     @Consumes(MediaType.WILDCARD)
     public JsonObject updateGroup(@PathParam("key") String key, JsonObject fields) {
-        ContactGroup group = findGroup(key);
-        return ContactService.groupJson(contacts.updateGroup(group, text(fields, "name"),
-                fields.containsKey("query") ? text(fields, "query") : group.getQuery()));
+        return ContactService.groupJson(contacts.updateGroupByKey(account().getId(), key, text(fields, "name"),
+                text(fields, "query"), fields.containsKey("query"))
+                .orElseThrow(() -> ApiException.notFound("group", "Group '" + key + "' not found.")));
     }
 
     @DELETE

@@ -1,6 +1,6 @@
 package org.switchboard.messages.vumigo;
 
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -50,7 +50,6 @@ import org.switchboard.metrics.MetricService;
 import org.switchboard.optouts.OptOutService;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Caller;
-import org.switchboard.security.Roles;
 import org.switchboard.streams.StreamHub;
 
 /**
@@ -61,7 +60,9 @@ import org.switchboard.streams.StreamHub;
  */
 @ApplicationScoped
 @Path("api/v1/go/{api: http_api|http_api_nostream}/{conversation_key}")
-@RolesAllowed(Roles.CONVERSATION)
+// Vumi Go answers 401 to any credentials that are not the conversation's (an account's own API token too): the check
+// is caller(), not a role, which would answer such credentials 403
+@PermitAll
 @Errors(ErrorFormat.VUMI_GO)
 @Produces(MediaType.APPLICATION_JSON + ";charset=utf-8")
 public class VumiGoResource {
@@ -69,7 +70,7 @@ public class VumiGoResource {
     static final Set<String> SESSION_EVENTS = Set.of("new", "resume", "close");
 
     /** How often a stream with nothing to send writes an empty line, which also finds a client that went away. */
-    static final long KEEP_ALIVE_MILLIS = 15_000;
+    static final long KEEP_ALIVE_MILLIS = 5_000;
 
     @Inject
     IdempotentApi idempotent;

@@ -2,6 +2,7 @@ package org.switchboard.optouts.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.switchboard.accounts.Account;
 import org.switchboard.errors.ApiException;
@@ -42,7 +46,8 @@ public class OptOutsResource {
     @Context
     HttpServletRequest request;
 
-    /** An opt-out as Vumi Go shows it. */
+    /** An opt-out as Vumi Go shows it (a null message is written as null). */
+    @JsonbNillable
     public record OptOutView(@JsonbProperty("created_at") String createdAt, String message,
             @JsonbProperty("user_account") String userAccount) {
     }
@@ -73,7 +78,9 @@ public class OptOutsResource {
     @Path("{address_type}/{address}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Opts an address out (an address already opted out keeps its first opt-out)")
-    public OptOutReply put(@PathParam("address_type") String type, @PathParam("address") String address) {
+    public OptOutReply put(@PathParam("address_type") String type, @PathParam("address") String address,
+            InputStream ignored) throws IOException {
+        ignored.transferTo(OutputStream.nullOutputStream()); // go-http sends none; whatever is sent is read, not kept
         return reply(optouts.optOut(account().getId(), type, address, null));
     }
 
