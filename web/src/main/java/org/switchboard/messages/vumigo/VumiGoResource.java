@@ -31,7 +31,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.accounts.Account;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.conversations.Conversation;

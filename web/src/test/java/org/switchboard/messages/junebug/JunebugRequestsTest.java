@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import jakarta.json.JsonValue;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import org.switchboard.errors.ApiException;
