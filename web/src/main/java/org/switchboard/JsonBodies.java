@@ -5,32 +5,14 @@ import static org.switchboard.json.Jsonp.JSON;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 
-/** Reads JSON request bodies of the REST APIs and answers bad ones with a 400 that says what is wrong. */
+/** Reads fields of the JSON bodies of Switchboard's own APIs and answers bad ones with a 400 that says what is wrong. */
 public final class JsonBodies {
 
     private JsonBodies() {
-    }
-
-    public static JsonObject object(String body) {
-        try {
-            JsonValue value = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw badRequest("The body must be a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonParsingException e) {
-            throw badRequest("The body is not valid JSON: " + e.getMessage());
-        } catch (jakarta.json.JsonException e) {
-            throw badRequest("The body is empty; send a JSON object");
-        } catch (RuntimeException e) { // Parsson's "Input is too deeply nested"
-            throw badRequest("The body is not valid JSON: " + e.getMessage());
-        }
     }
 
     /** The string field, or null when absent or null; a 400 when it is something else. */

@@ -64,8 +64,8 @@ public class AdminResource {
     private Pusher pusher;
 
     @POST
-    public Response createAccount(String body) {
-        JsonObject json = JsonBodies.object(body);
+    public Response createAccount(JsonObject body) {
+        JsonObject json = body;
         AccountService.NewAccount created = accounts.create(JsonBodies.required(json, "name"));
         return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
                 .add("id", created.account().getId())
@@ -77,9 +77,9 @@ public class AdminResource {
 
     @POST
     @Path("{account_id}/channels")
-    public Response createChannel(@PathParam("account_id") String accountId, String body) {
+    public Response createChannel(@PathParam("account_id") String accountId, JsonObject body) {
         admin.account(accountId);
-        JsonObject json = JsonBodies.object(body);
+        JsonObject json = body;
         String conversationId = JsonBodies.string(json, "conversation_id");
         if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
             throw JsonBodies.badRequest("Conversation " + conversationId + " is not one of this account's");
@@ -112,11 +112,11 @@ public class AdminResource {
     @PATCH
     @Path("{account_id}/channels/{channel_id}")
     public Response configureChannel(@PathParam("account_id") String accountId,
-            @PathParam("channel_id") String channelId, String body) {
+            @PathParam("channel_id") String channelId, JsonObject body) {
         admin.account(accountId);
         Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
-        JsonObject json = JsonBodies.object(body);
+        JsonObject json = body;
         try {
             Feeding feeding = Feeding.of(json, channel.getVendor());
             return Response.ok(channelJson(channels.configure(channel, feeding.rate(), feeding.maxInFlight(),
@@ -185,11 +185,11 @@ public class AdminResource {
     @PUT
     @Path("{account_id}/channels/{channel_id}")
     public Response bindChannel(@PathParam("account_id") String accountId, @PathParam("channel_id") String channelId,
-            String body) {
+            JsonObject body) {
         admin.account(accountId);
         Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
-        JsonObject json = JsonBodies.object(body);
+        JsonObject json = body;
         String conversationId = JsonBodies.string(json, "conversation_id");
         if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
             throw JsonBodies.badRequest("Conversation " + conversationId + " is not one of this account's");

@@ -3,6 +3,7 @@ package org.switchboard.contacts.rest;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,10 +39,10 @@ public class ContactResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(String body) {
+    public Response create(JsonObject body) {
         Contact contact;
         try {
-            contact = contacts.create(account().getId(), JsonBodies.object(body));
+            contact = contacts.create(account().getId(), body);
         } catch (InvalidContactException e) {
             throw JsonBodies.badRequest(e.getMessage());
         }

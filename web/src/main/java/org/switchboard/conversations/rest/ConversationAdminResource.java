@@ -65,9 +65,9 @@ public class ConversationAdminResource {
 
     /** {@code {type: jsbox|junebug, name, javascript | bundle (base64 zip) + main, config}}. */
     @POST
-    public Response create(String body) {
+    public Response create(JsonObject body) {
         admin.account(accountId);
-        JsonObject json = JsonBodies.object(body);
+        JsonObject json = body;
         Conversation.Type type;
         try {
             type = Conversation.Type.valueOf(JsonBodies.required(json, "type").toUpperCase(Locale.ROOT));
@@ -97,10 +97,10 @@ public class ConversationAdminResource {
     /** Changes any of {@code name}, {@code javascript}, {@code bundle} + {@code main}, {@code config}. */
     @PUT
     @Path("{conversation_id}")
-    public Response update(@PathParam("conversation_id") String conversationId, String body) {
+    public Response update(@PathParam("conversation_id") String conversationId, JsonObject body) {
         Conversation conversation = find(conversationId);
         return Response.ok(json(conversations.update(conversation, changes(conversation.getType(),
-                JsonBodies.object(body)))).toString()).build();
+                body))).toString()).build();
     }
 
     /**
@@ -141,9 +141,9 @@ public class ConversationAdminResource {
     /** The app's config, a JSON object: {@code {"config": {"name": ...}, ...}}. */
     @PUT
     @Path("{conversation_id}/config")
-    public Response config(@PathParam("conversation_id") String conversationId, String body) {
+    public Response config(@PathParam("conversation_id") String conversationId, JsonObject body) {
         Conversation conversation = find(conversationId);
-        JsonObject config = JsonBodies.object(body);
+        JsonObject config = body;
         return Response.ok(json(conversations.update(conversation, config(conversation.getType(), config)))
                 .toString()).build();
     }

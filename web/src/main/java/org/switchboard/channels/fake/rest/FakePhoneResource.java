@@ -58,9 +58,9 @@ public class FakePhoneResource {
     @POST
     @Path("inbound")
     @Consumes(MediaType.WILDCARD)
-    public Response inbound(@PathParam("channel_id") String channelId, String body) {
+    public Response inbound(@PathParam("channel_id") String channelId, JsonObject body) {
         Channel channel = channel(channelId);
-        JsonObject json = JsonBodies.object(body);
+        JsonObject json = body;
         String sessionEvent = JsonBodies.string(json, "session_event");
         if (sessionEvent != null && !SESSION_EVENTS.contains(sessionEvent)) {
             throw JsonBodies.badRequest("'session_event' must be one of new, resume, close");

@@ -1,0 +1,2 @@
+/** Health checks and application metrics, through MicroProfile Health and Metrics. */
+package org.switchboard.health;
