@@ -34,12 +34,12 @@ public class AccountService {
 
     /** The account whose key and token these are, if they are. */
     public Optional<Account> authenticate(String accountKey, String token) {
-        return em.createNamedQuery("Account.findByKey", Account.class)
-                .setParameter("key", accountKey)
-                .getResultStream()
-                .filter(account -> MessageDigest.isEqual(account.getTokenHash().getBytes(StandardCharsets.UTF_8),
-                        hash(token).getBytes(StandardCharsets.UTF_8)))
-                .findFirst();
+        return byKey(accountKey).filter(account -> hasToken(account, token));
+    }
+
+    /** Whether the token is the account's API token (compared in constant time). */
+    public static boolean hasToken(Account account, String token) {
+        return matches(token, account.getTokenHash());
     }
 
     /** The account with this key. */

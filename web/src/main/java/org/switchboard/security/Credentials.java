@@ -67,11 +67,12 @@ public class Credentials implements IdentityStore {
 
     private Optional<Caller> basic(String accountKey, String token) {
         return cached("basic " + accountKey + ':' + token, () -> {
-            Optional<Account> account = accounts.authenticate(accountKey, token);
-            if (account.isPresent()) {
+            // one read of the account: its API token, else one of its conversations' tokens
+            Optional<Account> account = accounts.byKey(accountKey);
+            if (account.isPresent() && AccountService.hasToken(account.get(), token)) {
                 return account.map(Caller::account);
             }
-            return accounts.byKey(accountKey).flatMap(a -> conversations.authenticate(a.getId(), token)
+            return account.flatMap(a -> conversations.authenticate(a.getId(), token)
                     .map(conversation -> Caller.conversation(a, conversation)));
         });
     }

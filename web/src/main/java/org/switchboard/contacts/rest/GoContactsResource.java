@@ -81,7 +81,7 @@ public class GoContactsResource {
         } else {
             page = after -> contacts.page(accountId, after, limit);
         }
-        return stream ? stream(page) : Response.ok(page(page.apply(cursor), limit, ContactJson::toJson)).build();
+        return pageOrStream(page, cursor, limit, stream);
     }
 
     @POST
@@ -119,7 +119,7 @@ public class GoContactsResource {
 
     @GET
     @Path("groups/")
-    public Response groups(@QueryParam("stream") boolean stream) {
+    public Response groups() {
         List<JsonObject> groups = contacts.groups(account().getId()).stream().map(ContactService::groupJson).toList();
         return Response.ok(new Page(null, groups)).build();
     }
@@ -166,12 +166,18 @@ public class GoContactsResource {
         ContactGroup group = findGroup(key);
         int limit = limit(maxResults);
         Function<String, List<Contact>> page = after -> contacts.members(group, after, limit);
-        return stream ? stream(page) : Response.ok(page(page.apply(cursor), limit, ContactJson::toJson)).build();
+        return pageOrStream(page, cursor, limit, stream);
     }
 
-    private static Page page(List<Contact> found, int limit, Function<Contact, JsonObject> json) {
+    /** The page after the cursor as {@code {"cursor", "data"}}, or (go-contacts-api's ?stream=true) every page. */
+    private static Response pageOrStream(Function<String, List<Contact>> page, String cursor, int limit,
+            boolean stream) {
+        if (stream) {
+            return stream(page);
+        }
+        List<Contact> found = page.apply(cursor);
         String next = found.size() < limit ? null : found.get(found.size() - 1).getKey();
-        return new Page(next, found.stream().map(json).toList());
+        return Response.ok(new Page(next, found.stream().map(ContactJson::toJson).toList())).build();
     }
 
     /** Every page, one contact a line (go-contacts-api's ?stream=true). */

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.errors.ApiException;
@@ -36,13 +37,10 @@ public class ConnectionLimits {
             throw new ApiException(Response.Status.FORBIDDEN, "forbidden", "Forbidden",
                     "Too many concurrent connections");
         }
-        boolean[] released = {false};
+        AtomicBoolean released = new AtomicBoolean();
         return () -> {
-            synchronized (released) {
-                if (!released[0]) {
-                    released[0] = true;
-                    count.decrementAndGet();
-                }
+            if (released.compareAndSet(false, true)) {
+                count.decrementAndGet();
             }
         };
     }
