@@ -100,7 +100,11 @@ class FuzzIT {
                 new Endpoint("GET", "/api/v1/go/optouts/{x}/{x}", false, null),
                 new Endpoint("PATCH", "/api/admin/accounts/{a}", true, "{\"disable_optouts\":false}"),
                 new Endpoint("POST", "/api/admin/accounts/{a}/conversations", true,
-                        "{\"type\":\"junebug\",\"name\":\"n\",\"config\":{\"allow_expired_replies\":true}}"));
+                        "{\"type\":\"junebug\",\"name\":\"n\",\"config\":{\"allow_expired_replies\":true}}"),
+                new Endpoint("POST", "/channels/", false, "{\"type\":\"fake\",\"config\":{\"address\":\"1\"},"
+                        + "\"mo_url\":\"http://127.0.0.1:9/mo\",\"character_limit\":160}"),
+                new Endpoint("POST", "/channels/{ch}", false, "{\"label\":\"l\",\"metadata\":{}}"),
+                new Endpoint("GET", "/channels/{ch}/logs?n={n}", false, null));
     }
 
     @Test

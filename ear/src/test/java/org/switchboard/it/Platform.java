@@ -37,6 +37,10 @@ final class Platform {
         JsonObject json() {
             return Json.createReader(new StringReader(body)).readObject();
         }
+
+        jakarta.json.JsonArray jsonArray() {
+            return Json.createReader(new StringReader(body)).readArray();
+        }
     }
 
     /** The EAR the build made, deployed under the name the adapter names rely on. */
@@ -83,6 +87,10 @@ final class Platform {
 
         Answer post(String path, String body) {
             return request("POST", path, basic, body);
+        }
+
+        Answer delete(String path) {
+            return request("DELETE", path, basic, null);
         }
     }
 

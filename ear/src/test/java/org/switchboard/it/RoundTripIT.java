@@ -239,6 +239,160 @@ class RoundTripIT {
     }
 
     @Test
+    void junebugsChannelApiCreatesListsShowsChangesLogsAndDeletesChannels() {
+        TestAccount owner = Platform.account("junebug channels");
+        Answer created = owner.post("/channels/", "{\"type\":\"fake\",\"label\":\"Long code\",\"config\":{"
+                + "\"address\":\"7777\",\"delivery_report\":\"failed\"},\"metadata\":{\"owner\":7},\"mo_url\":"
+                + quote(receiver.url("/channel-mo")) + ",\"mo_url_auth_token\":\"channel-secret\","
+                + "\"character_limit\":12}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals("channel created", created.json().getString("description"));
+        JsonObject channel = created.json().getJsonObject("result");
+        String id = channel.getString("id");
+        assertEquals("fake", channel.getString("type"));
+        assertEquals("Long code", channel.getString("label"));
+        assertEquals("7777", channel.getJsonObject("config").getString("address"));
+        assertEquals("sms", channel.getJsonObject("config").getString("transport_type"));
+        assertEquals("failed", channel.getJsonObject("config").getString("delivery_report"));
+        assertEquals(7, channel.getJsonObject("metadata").getInt("owner"));
+        assertEquals("<Encrypted>", channel.getString("mo_url_auth_token"));
+        assertEquals(12, channel.getInt("character_limit"));
+        assertEquals(JsonValue.NULL, channel.getJsonObject("status").get("status"));
+
+        Answer listed = owner.get("/channels/");
+        assertEquals("channels listed", listed.json().getString("description"));
+        assertEquals(List.of(id), listed.json().getJsonArray("result").getValuesAs(
+                jakarta.json.JsonString::getString));
+        assertEquals(List.of(), account.get("/channels/").json().getJsonArray("result").stream()
+                .filter(v -> v.toString().contains(id)).toList(), "another account does not see the channel");
+        assertError(account.get("/channels/" + id), 404, "channel not found", "ChannelNotFound");
+
+        // character_limit as Junebug words it; a message within it is sent and its delivery report fails
+        Answer tooLong = owner.post("/channels/" + id + "/messages", "{\"to\":\"+27830000041\","
+                + "\"content\":\"far more than twelve\"}");
+        assertError(tooLong, 400, "message too long", "MessageTooLong");
+        assertTrue(tooLong.body().contains("Message content u'far more than twelve' is of length 20, which is"
+                + " greater than the character limit of 12"), tooLong.body());
+        Answer sent = owner.post("/channels/" + id + "/messages", "{\"to\":\"+27830000041\","
+                + "\"content\":\"autorespond\"}");
+        assertEquals(201, sent.status(), sent.body());
+
+        // a channel of the channel API has no conversation: its inbound messages go to its mo_url
+        Receiver.Received mo = receiver.await(r -> r.path().equals("/channel-mo")
+                && r.body().getString("from").equals("+27830000041"), WAIT, "the inbound message at the mo_url");
+        assertEquals("Token channel-secret", mo.authorization());
+        assertEquals(id, mo.body().getString("channel_id"));
+
+        JsonObject status = Platform.eventually(WAIT, () -> owner.get("/channels/" + id).json()
+                .getJsonObject("result").getJsonObject("status"), s -> "ok".equals(s.getString("status", null)),
+                "the vendor's state in the status");
+        assertEquals("ok", status.getJsonObject("components").getJsonObject("fake").getString("status"));
+        for (String rate : List.of("inbound_message_rate", "outbound_message_rate", "submitted_event_rate",
+                "rejected_event_rate", "delivery_succeeded_rate", "delivery_failed_rate", "delivery_pending_rate")) {
+            assertTrue(status.getJsonNumber(rate).doubleValue() >= 0, rate);
+        }
+        JsonObject counted = Platform.eventually(WAIT, () -> owner.get("/channels/" + id).json()
+                .getJsonObject("result").getJsonObject("status"),
+                s -> s.getJsonNumber("delivery_failed_rate").doubleValue() > 0, "the failed delivery counted");
+        assertEquals(0.1, counted.getJsonNumber("delivery_failed_rate").doubleValue(), 1e-9,
+                "one report in a 10 s window");
+
+        Answer changed = owner.post("/channels/" + id, "{\"label\":\"Renamed\",\"character_limit\":null}");
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals("channel updated", changed.json().getString("description"));
+        assertEquals("Renamed", changed.json().getJsonObject("result").getString("label"));
+        assertEquals("7777", changed.json().getJsonObject("result").getJsonObject("config").getString("address"));
+        assertEquals(201, owner.post("/channels/" + id + "/messages", "{\"to\":\"+27830000042\","
+                + "\"content\":\"no limit any more\"}").status());
+
+        assertError(owner.post("/channels/" + id, "{\"type\":\"smpp\"}"), 400, "invalid channel type",
+                "InvalidChannelType");
+        assertTrue(owner.post("/channels/" + id, "{\"type\":\"smpp\"}").body()
+                .contains("Invalid channel type u'smpp', must be one of: fake"));
+        Answer statusUrl = owner.post("/channels/" + id, "{\"status_url\":\"http://127.0.0.1/status\"}");
+        assertError(statusUrl, 400, "api usage error", "ApiUsageError");
+        assertTrue(statusUrl.body().contains("'status_url' is not supported"), statusUrl.body());
+        assertTrue(owner.post("/channels/", "{\"type\":\"fake\",\"config\":{\"address\":\"1\"}}").body()
+                .contains("One or both of \\\"mo_url\\\" and \\\"amqp_queue\\\" must be specified"));
+        assertTrue(owner.post("/channels/", "{\"config\":{}}").body().contains("u'type' is a required property"));
+        assertTrue(owner.post("/channels/" + id, "{\"character_limit\":-1}").body()
+                .contains("-1 is less than the minimum of 0"));
+        assertTrue(owner.post("/channels/" + id, "{\"label\":5}").body().contains("5 is not of type u'string'"));
+
+        Answer logs = owner.get("/channels/" + id + "/logs?n=2");
+        assertEquals("logs retrieved", logs.json().getString("description"));
+        List<JsonObject> lines = logs.json().getJsonArray("result").getValuesAs(JsonObject.class);
+        assertEquals(2, lines.size(), logs.body());
+        assertEquals("Channel changed: label, character_limit", lines.get(0).getString("message"));
+        assertEquals(id, lines.get(0).getString("logger"));
+        assertEquals(20, lines.get(0).getInt("level"));
+        assertTrue(lines.get(0).getJsonNumber("timestamp").doubleValue() >= lines.get(1).getJsonNumber("timestamp")
+                .doubleValue(), "newest first");
+        assertError(owner.get("/channels/" + id + "/logs?n=x"), 400, "api usage error", "ApiUsageError");
+
+        Answer deleted = owner.delete("/channels/" + id);
+        assertEquals(200, deleted.status(), deleted.body());
+        assertEquals("channel deleted", deleted.json().getString("description"));
+        assertError(owner.get("/channels/" + id), 404, "channel not found", "ChannelNotFound");
+        assertError(owner.post("/channels/" + id + "/messages", "{\"to\":\"+1\",\"content\":\"hi\"}"), 404,
+                "channel not found", "ChannelNotFound");
+        assertEquals(0, owner.get("/channels/").json().getJsonArray("result").size());
+    }
+
+    @Test
+    void junebugsHealthCarriesThePlatformsChecks() {
+        Answer health = Platform.request("GET", "/health", null, null);
+        assertEquals(200, health.status(), health.body());
+        assertEquals("health ok", health.json().getString("description"));
+        assertEquals(List.of("broker", "database", "sandbox-adapter"), health.json().getJsonArray("result")
+                .getValuesAs(JsonObject.class).stream().map(c -> c.getString("name")).sorted().toList());
+        assertTrue(health.json().getJsonArray("result").getValuesAs(JsonObject.class).stream()
+                .allMatch(c -> c.getString("status").equals("UP")), health.body());
+        Answer ready = Platform.request("GET", "/health-checks/ready", null, null);
+        assertEquals(200, ready.status(), ready.body());
+        assertEquals("UP", ready.json().getString("status"));
+    }
+
+    /** Every JSON body has a described schema; every operation of the public APIs describes its answer. */
+    @Test
+    void openApiDescribesTheBodies() {
+        Answer document = Platform.request("GET", "/openapi?format=json", null, null);
+        assertEquals(200, document.status());
+        JsonObject paths = document.json().getJsonObject("paths");
+        List<String> undescribed = new java.util.ArrayList<>();
+        paths.forEach((path, operations) -> operations.asJsonObject().forEach((method, value) -> {
+            JsonObject operation = value.asJsonObject();
+            JsonObject body = operation.getJsonObject("requestBody");
+            if (body != null && !path.startsWith("/api/v1/go/optouts/")) { // opting out takes no body
+                body.getJsonObject("content").forEach((type, content) -> {
+                    if (!described(content.asJsonObject().getJsonObject("schema"))) {
+                        undescribed.add(method + " " + path + " request " + type);
+                    }
+                });
+            }
+            boolean publicApi = path.startsWith("/channels") || path.startsWith("/api/v1/go/")
+                    || path.equals("/health");
+            if (publicApi && operation.getJsonObject("responses").values().stream()
+                    .map(JsonValue::asJsonObject)
+                    .filter(r -> r.containsKey("content"))
+                    .flatMap(r -> r.getJsonObject("content").values().stream())
+                    .noneMatch(c -> described(c.asJsonObject().getJsonObject("schema")))) {
+                undescribed.add(method + " " + path + " response");
+            }
+        }));
+        assertEquals(List.of(), undescribed);
+        JsonObject send = document.json().getJsonObject("components").getJsonObject("schemas")
+                .getJsonObject("JunebugSend").getJsonObject("properties");
+        assertTrue(send.keySet().containsAll(List.of("to", "reply_to", "content", "event_url", "channel_data")),
+                send.toString());
+    }
+
+    private static boolean described(JsonObject schema) {
+        return schema != null && (schema.containsKey("$ref") || schema.containsKey("properties")
+                || schema.containsKey("additionalProperties") || !"object".equals(schema.getString("type", "object")));
+    }
+
+    @Test
     void badInputGetsA400InJunebugsEnvelope() {
         assertError(account.post("/channels/" + jsboxChannel + "/messages", "{not json"), 400, "json decode error",
                 "JsonDecodeError");

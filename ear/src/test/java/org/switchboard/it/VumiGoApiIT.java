@@ -283,6 +283,54 @@ class VumiGoApiIT {
                 .filter(m -> "only once".equals(m.asJsonObject().getString("content"))).count());
     }
 
+    /** go-http's MetricsApiClient: fire({"name.agg": value}) and get_metric(m, "-30d", "1d", "omit"). */
+    @Test
+    void metricsApiClientFiresAndReadsBackBucketedValues() {
+        Answer fired = contactsApi("POST", "metrics/", "{\"orders.sum\": 3, \"temp\": 21.5}");
+        assertEquals(200, fired.status(), fired.body());
+        JsonObject first = fired.jsonArray().getJsonObject(0);
+        assertEquals("orders.sum", first.getString("name"));
+        assertEquals(3.0, first.getJsonNumber("value").doubleValue());
+        assertEquals("sum", first.getString("aggregator"));
+        assertEquals("avg", fired.jsonArray().getJsonObject(1).getString("aggregator"));
+        assertEquals(200, contactsApi("POST", "metrics/", "{\"orders.sum\": 4}").status());
+
+        Answer read = contactsApi("GET", "metrics/?m=stores.default.orders.sum&m=stores.default.temp.avg"
+                + "&from=-30d&interval=1d&nulls=omit", null);
+        assertEquals(200, read.status(), read.body());
+        jakarta.json.JsonArray orders = read.json().getJsonArray("stores.default.orders.sum");
+        assertEquals(1, orders.size(), read.body());
+        assertEquals(7.0, orders.getJsonObject(0).getJsonNumber("y").doubleValue(), "3 + 4 in today's bucket");
+        long x = orders.getJsonObject(0).getJsonNumber("x").longValue();
+        assertEquals(0, x % 86_400_000L, "buckets start at midnight UTC");
+        assertTrue(System.currentTimeMillis() - x < 86_400_000L, "the bucket is today's");
+        assertEquals(21.5, read.json().getJsonArray("stores.default.temp.avg").getJsonObject(0).getJsonNumber("y")
+                .doubleValue());
+
+        jakarta.json.JsonArray zeroized = contactsApi("GET", "metrics/?m=stores.default.orders.sum&from=-30d"
+                + "&interval=1d", null).json().getJsonArray("stores.default.orders.sum");
+        assertTrue(zeroized.size() >= 30, zeroized.toString());
+        assertEquals(0.0, zeroized.getJsonObject(0).getJsonNumber("y").doubleValue());
+        assertEquals(JsonValue.NULL, contactsApi("GET", "metrics/?m=stores.default.orders.sum&from=-2d&interval=1d"
+                + "&nulls=keep", null).json().getJsonArray("stores.default.orders.sum").getJsonObject(0).get("y"));
+
+        TestAccount other = Platform.account("metrics neighbour");
+        assertEquals(0, Platform.request("GET", "/api/v1/go/metrics/?m=stores.default.orders.sum&from=-30d"
+                + "&interval=1d&nulls=omit", other.basic(), null).json().getJsonArray("stores.default.orders.sum")
+                .size(), "another account sees none of these values");
+
+        Answer noName = contactsApi("GET", "metrics/?from=-30d", null);
+        assertEquals(400, noName.status(), noName.body());
+        assertEquals(400, noName.json().getInt("status_code"));
+        assertTrue(noName.json().getString("reason").contains("'m'"), noName.body());
+        assertEquals(400, contactsApi("GET", "metrics/?m=stores.default.orders.sum&from=last%20tuesday", null)
+                .status());
+        assertEquals(400, contactsApi("GET", "metrics/?m=orders", null).status());
+        Answer notNumber = contactsApi("POST", "metrics/", "{\"orders.sum\": \"three\"}");
+        assertEquals(400, notNumber.status(), notNumber.body());
+        assertTrue(notNumber.json().getString("reason").contains("'orders.sum' must be a number"), notNumber.body());
+    }
+
     /** go-http's ContactsApiClient: Bearer, JSON with charset, paging by cursor, get_contact(msisdn=...). */
     private static Answer contactsApi(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Platform.BASE + "/api/v1/go/" + path))

@@ -78,6 +78,21 @@ public class Channel {
     @Size(max = 8192)
     private String settings;
 
+    /** A name the account gives the channel (Junebug's {@code label}). */
+    @Column(name = "label")
+    @Size(max = 255)
+    private String label;
+
+    /** The account's own data about the channel, a JSON object's text (Junebug's {@code metadata}). */
+    @Column(name = "metadata", length = 8192)
+    @Size(max = 8192)
+    private String metadata;
+
+    /** The most characters a message sent on the channel may have (Junebug's {@code character_limit}; null: any). */
+    @Column(name = "character_limit")
+    @Min(value = 0, message = "character_limit must be at least 0")
+    private Integer characterLimit;
+
     protected Channel() {
     }
 
@@ -101,12 +116,24 @@ public class Channel {
         return vendor;
     }
 
+    public void setVendor(String vendor) {
+        this.vendor = vendor;
+    }
+
     public String getAddress() {
         return address;
     }
 
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
     public String getTransportType() {
         return transportType;
+    }
+
+    public void setTransportType(String transportType) {
+        this.transportType = transportType;
     }
 
     public String getConversationId() {
@@ -156,6 +183,30 @@ public class Channel {
 
     public void setMaxInFlight(Integer maxInFlight) {
         this.maxInFlight = maxInFlight;
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public String getMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(String metadata) {
+        this.metadata = metadata;
+    }
+
+    public Integer getCharacterLimit() {
+        return characterLimit;
+    }
+
+    public void setCharacterLimit(Integer characterLimit) {
+        this.characterLimit = characterLimit;
     }
 
     public String getSettings() {

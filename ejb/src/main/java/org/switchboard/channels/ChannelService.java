@@ -4,7 +4,9 @@ import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.switchboard.accounts.Ids;
 
 /** Creates channels and finds them within an account. */
@@ -62,6 +64,52 @@ public class ChannelService {
         VendorConnectors.checkSettings(managed.getVendor(), settings);
         managed.setSettings(settings);
         return Checks.validOrUndo(em, managed);
+    }
+
+    /** The ids of the account's channels, sorted. */
+    public List<String> ids(String accountId) {
+        return em.createQuery("select c.id from Channel c where c.accountId = :account order by c.id", String.class)
+                .setParameter("account", accountId)
+                .getResultList();
+    }
+
+    /**
+     * Changes a channel as {@code change} says and checks the result: its fields, and its vendor's settings against
+     * the vendor.
+     *
+     * @throws IllegalArgumentException naming what is wrong; nothing is changed then
+     */
+    public Channel update(Channel channel, Consumer<Channel> change) {
+        Channel managed = em.merge(channel);
+        change.accept(managed);
+        if (!VendorConnectors.supports(managed.getVendor())) {
+            em.detach(managed);
+            throw new IllegalArgumentException("Unknown vendor '" + managed.getVendor() + "'; known: "
+                    + VendorConnectors.NAMES);
+        }
+        try {
+            VendorConnectors.checkSettings(managed.getVendor(), managed.getSettings());
+        } catch (IllegalArgumentException e) {
+            em.detach(managed);
+            throw e;
+        }
+        return Checks.validOrUndo(em, managed);
+    }
+
+    /** Deletes the channel and its log. Its messages stay in the store; those still queued are refused. */
+    public void delete(Channel channel) {
+        em.createQuery("delete from ChannelLogLine l where l.channelId = :c").setParameter("c", channel.getId())
+                .executeUpdate();
+        em.remove(em.contains(channel) ? channel : em.merge(channel));
+    }
+
+    /** The newest {@code n} lines of the channel's log, newest first. */
+    public List<ChannelLogLine> logs(String channelId, int n) {
+        return em.createQuery("select l from ChannelLogLine l where l.channelId = :c order by l.id desc",
+                ChannelLogLine.class)
+                .setParameter("c", channelId)
+                .setMaxResults(n)
+                .getResultList();
     }
 
     /** Binds a channel to a conversation (null unbinds it) under an endpoint name (null: {@code default}). */

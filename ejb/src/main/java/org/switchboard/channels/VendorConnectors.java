@@ -15,6 +15,11 @@ public class VendorConnectors {
     @Inject
     private FakeVendorConnector fake;
 
+    /** The vendors channels may be on. */
+    public static List<String> names() {
+        return NAMES;
+    }
+
     static boolean supports(String vendor) {
         return NAMES.contains(vendor);
     }

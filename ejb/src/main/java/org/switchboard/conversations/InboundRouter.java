@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelLogLine;
 import org.switchboard.engine.AfterCommit;
+import org.switchboard.engine.ChannelActivity;
 import org.switchboard.engine.EngineStats;
 import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.messages.JunebugJson;
@@ -48,6 +50,9 @@ public class InboundRouter {
     @Inject
     private EngineStats stats;
 
+    @Inject
+    private ChannelActivity activity;
+
     public void route(String messageId) {
         Message message = em.find(Message.class, messageId, LockModeType.PESSIMISTIC_WRITE);
         if (message == null || message.getStatus() != Status.RECEIVED) {
@@ -64,13 +69,19 @@ public class InboundRouter {
                 ? null
                 : em.find(Conversation.class, channel.getConversationId());
         if (conversation == null) {
-            LOG.warning(() -> "Inbound message " + messageId + " on channel " + channel.getId()
+            if (channel.getMoMessageUrl() != null) {
+                pushToMoUrl(channel, ConversationSettings.Junebug.DEFAULTS, message); // a Junebug channel of its own
+                return;
+            }
+            LOG.fine(() -> "Inbound message " + messageId + " on channel " + channel.getId()
                     + " has no conversation to go to; it is stored only");
+            activity.log(channel.getId(), ChannelLogLine.WARNING, "Inbound message " + messageId + " from "
+                    + message.getFromAddr() + " is stored only: the channel has no conversation and no mo_url", null);
             return;
         }
         switch (conversation.getType()) {
             case JSBOX -> sandbox.inboundMessage(conversation, message);
-            case JUNEBUG -> pushToMoUrl(channel, conversation, message);
+            case JUNEBUG -> pushToMoUrl(channel, conversation.junebug(), message);
             case HTTP_API -> toHttpApiClient(conversation, message);
         }
     }
@@ -90,17 +101,19 @@ public class InboundRouter {
         }
     }
 
-    private void pushToMoUrl(Channel channel, Conversation conversation, Message message) {
+    private void pushToMoUrl(Channel channel, ConversationSettings.Junebug settings, Message message) {
         if (channel.getMoMessageUrl() == null) {
-            LOG.warning(() -> "Channel " + channel.getId() + " has no mo_message_url; inbound message "
+            LOG.fine(() -> "Channel " + channel.getId() + " has no mo_message_url; inbound message "
                     + message.getId() + " is stored only");
+            activity.log(channel.getId(), ChannelLogLine.WARNING, "Inbound message " + message.getId() + " from "
+                    + message.getFromAddr() + " is stored only: the channel has no mo_url", null);
             return;
         }
         Push push = new Push(Ids.ordered(), message.getAccountId(), channel.getConversationId(), channel.getId(),
                 Push.Kind.MESSAGE, message.getId(), channel.getMoMessageUrl(), channel.getMoMessageUrlAuthToken(),
                 JunebugJson.message(message).toString());
-        push.setTimeoutSeconds(conversation.junebug().moMessageUrlTimeout());
-        push.setSigningSecret(conversation.junebug().pushSigningSecret());
+        push.setTimeoutSeconds(settings.moMessageUrlTimeout());
+        push.setSigningSecret(settings.pushSigningSecret());
         em.persist(push);
         afterCommit.run(() -> pusher.push(push));
     }

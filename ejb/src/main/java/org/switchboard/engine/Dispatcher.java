@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelLogLine;
 import org.switchboard.channels.VendorConnector.Result;
 import org.switchboard.channels.VendorConnectors;
 import org.switchboard.engine.EngineStats.Count;
@@ -58,6 +59,9 @@ public class Dispatcher {
 
     @Inject
     private EngineQueries queries;
+
+    @Inject
+    private ChannelActivity activity;
 
     @Inject
     private EngineStats stats;
@@ -172,10 +176,7 @@ public class Dispatcher {
         private Channel channel() {
             long now = System.nanoTime();
             if (channel == null || now - channelReadAt > CHANNEL_REFRESH_NANOS) {
-                Channel read = queries.channel(channelId);
-                if (read != null) {
-                    channel = read;
-                }
+                channel = queries.channel(channelId);
                 channelReadAt = now;
             }
             return channel;
@@ -187,6 +188,11 @@ public class Dispatcher {
             synchronized (this) {
                 current = channel();
                 if (current == null) {
+                    // the channel was deleted: what waits for it is refused, not kept in memory for ever
+                    List<Pending> orphans = new ArrayList<>(queue);
+                    queue.clear();
+                    orphans.forEach(pending -> answered(pending, Result.refused("Channel " + channelId
+                            + " was deleted")));
                     return;
                 }
                 long now = System.nanoTime();
@@ -235,6 +241,10 @@ public class Dispatcher {
                     inFlight--;
                 }
                 try {
+                    if (failure != null && channel != null) {
+                        activity.log(channelId, ChannelLogLine.WARNING, "Sending message " + pending.message.getId()
+                                + " failed: " + failure, failure);
+                    }
                     answered(pending, failure == null ? result : Result.retry(String.valueOf(failure), null));
                 } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "Could not take the answer for " + pending.message.getId(), e);
@@ -245,9 +255,16 @@ public class Dispatcher {
 
         private void answered(Pending pending, Result result) {
             Message message = pending.message;
+            String vendor = channel == null ? null : channel.getVendor();
             if (result.kind() == Result.Kind.RETRY && pending.attempt + 1 < vendorAttempts) {
                 stats.count(Count.VENDOR_RETRIED);
                 Duration delay = result.retryAfter() != null ? result.retryAfter() : backoff(pending.attempt);
+                if (channel != null) {
+                    activity.vendorState(channelId, vendor, "degraded", "retrying", result.reason());
+                    activity.log(channelId, ChannelLogLine.WARNING, "Message " + message.getId() + " to "
+                            + message.getToAddr() + " will be sent again in " + delay.toMillis() + " ms (attempt "
+                            + (pending.attempt + 2) + " of " + vendorAttempts + "): " + result.reason(), null);
+                }
                 executor.get().schedule(() -> offer(new Pending(message, pending.attempt + 1)), delay.toMillis(),
                         TimeUnit.MILLISECONDS);
                 return;
@@ -256,6 +273,18 @@ public class Dispatcher {
                     ? Result.refused("Gave up after " + vendorAttempts + " attempts: " + result.reason())
                     : result;
             stats.count(last.accepted() ? Count.VENDOR_ACCEPTED : Count.VENDOR_REJECTED);
+            if (channel == null) {
+                // a deleted channel keeps no state and no log
+            } else if (last.accepted()) {
+                activity.vendorState(channelId, vendor, "ok", "accepting", "The vendor accepted the last message");
+            } else if (result.kind() == Result.Kind.RETRY) {
+                activity.vendorState(channelId, vendor, "down", "gave_up", last.reason());
+                activity.log(channelId, ChannelLogLine.ERROR, "Message " + message.getId() + " to "
+                        + message.getToAddr() + " was not sent. " + last.reason(), null);
+            } else {
+                activity.log(channelId, ChannelLogLine.WARNING, "Message " + message.getId() + " to "
+                        + message.getToAddr() + " was refused: " + last.reason(), null);
+            }
             events.record(message, last).whenComplete((done, failure) -> {
                 recent.put(message.getId(), System.nanoTime());
                 known.remove(message.getId());

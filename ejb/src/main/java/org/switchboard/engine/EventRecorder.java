@@ -62,6 +62,9 @@ public class EventRecorder {
     @Inject
     private StreamHub streams;
 
+    @Inject
+    private ChannelActivity activity;
+
     private final Map<String, Read> conversations = new ConcurrentHashMap<>();
 
     public CompletableFuture<Void> record(Message message, Result result) {
@@ -142,6 +145,8 @@ public class EventRecorder {
                 return;
             }
             stats.count(Count.EVENTS_STORED);
+            ChannelActivity.Rate.ofEvent(event.getEventType())
+                    .ifPresent(rate -> activity.count(message.getChannelId(), rate));
             if (push != null) {
                 pusher.pushUnstored(push);
             }

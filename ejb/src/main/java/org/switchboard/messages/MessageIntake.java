@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
+import org.switchboard.engine.ChannelActivity;
 import org.switchboard.engine.Dispatcher;
 import org.switchboard.engine.EngineStats;
 import org.switchboard.engine.EngineStats.Count;
@@ -41,6 +42,9 @@ public class MessageIntake {
     @Inject
     private EngineStats stats;
 
+    @Inject
+    private ChannelActivity activity;
+
     /** Stores an outbound message from an API and hands it to the dispatcher; returns once it is committed. */
     public Message accept(Channel channel, OutboundRequest request) {
         return accept(channel, request, null);
@@ -57,6 +61,7 @@ public class MessageIntake {
             }
         }, () -> dispatcher.submit(message));
         stats.count(Count.OUTBOUND_ACCEPTED);
+        activity.count(channel.getId(), ChannelActivity.Rate.OUTBOUND);
         return message;
     }
 
@@ -148,6 +153,7 @@ public class MessageIntake {
 
     private void route(Message message) {
         stats.count(Count.INBOUND_ACCEPTED);
+        activity.count(message.getChannelId(), ChannelActivity.Rate.INBOUND);
         relay.send(Queues.INBOUND, message.getId(), message.getChannelId() + " " + message.getFromAddr());
     }
 }

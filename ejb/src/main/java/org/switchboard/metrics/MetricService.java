@@ -16,7 +16,7 @@ public class MetricService {
 
     /** Vumi Go's rule for metric (and store) names. */
     static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9._-]{0,100}");
-    static final Set<String> AGGREGATORS = Set.of("sum", "avg", "min", "max", "last");
+    public static final Set<String> AGGREGATORS = Set.of("sum", "avg", "min", "max", "last");
 
     @PersistenceContext
     private EntityManager em;
@@ -27,6 +27,12 @@ public class MetricService {
      * @throws InvalidMetricException when the store, name or aggregator is not one Vumi Go would take
      */
     public MetricPoint fire(String accountId, String store, String name, double value, String aggregator) {
+        MetricPoint point = point(accountId, store, name, value, aggregator);
+        em.persist(point);
+        return point;
+    }
+
+    private static MetricPoint point(String accountId, String store, String name, double value, String aggregator) {
         if (!NAME.matcher(store).matches()) {
             throw new InvalidMetricException("Invalid metric store name '" + store + "'; names match "
                     + NAME.pattern());
@@ -42,9 +48,7 @@ public class MetricService {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             throw new InvalidMetricException("A metric value must be a finite number");
         }
-        MetricPoint point = new MetricPoint(accountId, store, name, agg, value);
-        em.persist(Checks.valid(point));
-        return point;
+        return Checks.valid(new MetricPoint(accountId, store, name, agg, value));
     }
 
     /** A value of a metric as a client fires it. */
@@ -53,7 +57,26 @@ public class MetricService {
 
     /** Stores several values at once, all or none (each is checked before any is stored). */
     public List<MetricPoint> fireAll(String accountId, String store, List<Value> values) {
-        return values.stream().map(v -> fire(accountId, store, v.name(), v.value(), v.aggregator())).toList();
+        List<MetricPoint> points = values.stream()
+                .map(v -> point(accountId, store, v.name(), v.value(), v.aggregator()))
+                .toList();
+        points.forEach(em::persist);
+        return points;
+    }
+
+    /** The values of a metric fired with one aggregator in [from, until), oldest first. */
+    public List<MetricPoint> points(String accountId, String store, String name, String aggregator, Instant from,
+            Instant until) {
+        return em.createQuery("select p from MetricPoint p where p.accountId = :account and p.store = :store"
+                + " and p.name = :name and p.aggregator = :agg and p.firedAt >= :from and p.firedAt < :until"
+                + " order by p.firedAt, p.id", MetricPoint.class)
+                .setParameter("account", accountId)
+                .setParameter("store", store)
+                .setParameter("name", name)
+                .setParameter("agg", aggregator)
+                .setParameter("from", from)
+                .setParameter("until", until)
+                .getResultList();
     }
 
     /** The values of a metric fired since a time, oldest first. */

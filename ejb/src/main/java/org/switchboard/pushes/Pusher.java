@@ -28,6 +28,8 @@ import org.switchboard.engine.EngineExecutor;
 import org.switchboard.engine.EngineStats;
 import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.engine.EngineStats.Step;
+import org.switchboard.channels.ChannelLogLine;
+import org.switchboard.engine.ChannelActivity;
 import org.switchboard.engine.GroupCommit;
 import org.switchboard.net.AddressGuard;
 import org.switchboard.pushes.Push.State;
@@ -59,6 +61,9 @@ public class Pusher {
 
     /** How far behind the clock the settled mark stays when nothing is unsettled (an event just made, not yet held). */
     private static final Duration SETTLE_SLACK = Duration.ofSeconds(1);
+
+    @Inject
+    private ChannelActivity activity;
 
     @Inject
     @ConfigProperty(name = "switchboard.push.max-attempts", defaultValue = "10")
@@ -296,6 +301,14 @@ public class Pusher {
 
     /** After a failed attempt was stored: given up on for good, or tried again after its back-off. */
     private void failed(Push push, int attempts, boolean dead, Duration backoff, String reason) {
+        if (push.getKind() == Push.Kind.MESSAGE && push.getChannelId() != null) {
+            activity.log(push.getChannelId(), dead ? ChannelLogLine.ERROR : ChannelLogLine.WARNING, "Inbound message "
+                    + push.getSubjectId() + " could not be pushed to " + AddressGuard.withoutUserInfo(push.getUrl())
+                    + " (attempt " + attempts + "): " + reason + (dead
+                            ? "; given up, an operator may replay it"
+                            : "; tried again in " + backoff.toSeconds() + " s"),
+                    null);
+        }
         if (dead) {
             stats.count(Count.PUSHES_DEAD);
             LOG.warning(() -> "Push " + push.getId() + " failed for good after " + attempts + " attempts: " + reason);

@@ -10,8 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 import org.switchboard.engine.HealthProbes;
 
 /**
- * Readiness checks at MicroProfile Health's {@code /health/ready} (and {@code /health}): the database answers a query,
- * the broker takes a connection, the sandbox adapter hands out a connection. Each says what failed; none shows more.
+ * Readiness checks at MicroProfile Health's {@code /health-checks/ready}, and in Junebug's {@code /health}: the
+ * database answers a query, the broker takes a connection, the sandbox adapter hands out a connection. Each says what
+ * failed; none shows more.
  */
 @ApplicationScoped
 public class PlatformChecks {

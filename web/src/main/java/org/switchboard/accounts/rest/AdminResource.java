@@ -1,5 +1,10 @@
 package org.switchboard.accounts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.switchboard.openapi.AdminShapes;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.security.Roles;
 import static org.switchboard.json.Jsonp.JSON;
@@ -27,7 +32,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.switchboard.JsonBodies;
 import org.switchboard.json.StrictRecords;
-import jakarta.json.bind.annotation.JsonbProperty;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
@@ -64,7 +68,9 @@ public class AdminResource {
     private Pusher pusher;
 
     @POST
-    public Response createAccount(JsonObject body) {
+    @APIResponse(responseCode = "201", description = "The account, with its API token shown once", content = @Content(schema = @Schema(ref = "CreatedAccount")))
+    public Response createAccount(
+            @RequestBody(content = @Content(schema = @Schema(ref = "NewAccount"))) JsonObject body) {
         JsonObject json = body;
         AccountService.NewAccount created = accounts.create(JsonBodies.required(json, "name"));
         return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
@@ -77,7 +83,10 @@ public class AdminResource {
 
     @POST
     @Path("{account_id}/channels")
-    public Response createChannel(@PathParam("account_id") String accountId, JsonObject body) {
+    @APIResponse(responseCode = "201", description = "The channel", content = @Content(schema = @Schema(ref = "Channel")))
+    @APIResponse(responseCode = "400", description = "What is wrong", content = @Content(schema = @Schema(ref = "SwitchboardError")))
+    public Response createChannel(@PathParam("account_id") String accountId,
+            @RequestBody(content = @Content(schema = @Schema(ref = "NewChannel"))) JsonObject body) {
         admin.account(accountId);
         JsonObject json = body;
         String conversationId = JsonBodies.string(json, "conversation_id");
@@ -111,8 +120,10 @@ public class AdminResource {
      */
     @PATCH
     @Path("{account_id}/channels/{channel_id}")
+    @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(ref = "Channel")))
     public Response configureChannel(@PathParam("account_id") String accountId,
-            @PathParam("channel_id") String channelId, JsonObject body) {
+            @PathParam("channel_id") String channelId,
+            @RequestBody(content = @Content(schema = @Schema(ref = "ChannelFeeding"))) JsonObject body) {
         admin.account(accountId);
         Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
@@ -151,16 +162,16 @@ public class AdminResource {
         }
     }
 
-    /** Vumi Go's account flags; a flag left out (or null) stays as it is. */
-    public record AccountFlags(
-            @JsonbProperty("can_manage_optouts") Boolean canManageOptouts,
-            @JsonbProperty("disable_optouts") Boolean disableOptouts) {
+    /**
+     * Vumi Go's account flags; a flag left out (or null) stays as it is. Wire records name their components as the
+     * wire does: Payara's OpenAPI reads record components, not JSON-B's names.
+     */
+    @Schema(name = "AccountFlags")
+    public record AccountFlags(Boolean can_manage_optouts, Boolean disable_optouts) {
     }
 
     /** The account as the operator API shows it. */
-    public record AccountView(String id, String name,
-            @JsonbProperty("can_manage_optouts") boolean canManageOptouts,
-            @JsonbProperty("disable_optouts") boolean disableOptouts) {
+    public record AccountView(String id, String name, boolean can_manage_optouts, boolean disable_optouts) {
 
         static AccountView of(Account account) {
             return new AccountView(account.getId(), account.getName(), account.canManageOptouts(),
@@ -171,21 +182,23 @@ public class AdminResource {
     /** {@code {can_manage_optouts, disable_optouts}}: the account's flags (Vumi Go's). */
     @PATCH
     @Path("{account_id}")
-    public AccountView updateAccount(@PathParam("account_id") String accountId, JsonObject body) {
+    public AccountView updateAccount(@PathParam("account_id") String accountId,
+            @RequestBody(content = @Content(schema = @Schema(ref = "AccountFlags"))) JsonObject body) {
         admin.account(accountId);
         AccountFlags flags = StrictRecords.read(body, AccountFlags.class);
-        if (flags.canManageOptouts() == null && flags.disableOptouts() == null) {
+        if (flags.can_manage_optouts() == null && flags.disable_optouts() == null) {
             throw new IllegalArgumentException("Send at least one of the account's flags 'can_manage_optouts',"
                     + " 'disable_optouts' as true or false");
         }
-        return AccountView.of(accounts.setFlags(accountId, flags.canManageOptouts(), flags.disableOptouts()));
+        return AccountView.of(accounts.setFlags(accountId, flags.can_manage_optouts(), flags.disable_optouts()));
     }
 
     /** {@code {conversation_id, endpoint}}: binds the channel to a conversation (null unbinds it). */
     @PUT
     @Path("{account_id}/channels/{channel_id}")
+    @APIResponse(responseCode = "200", description = "The channel", content = @Content(schema = @Schema(ref = "Channel")))
     public Response bindChannel(@PathParam("account_id") String accountId, @PathParam("channel_id") String channelId,
-            JsonObject body) {
+            @RequestBody(content = @Content(schema = @Schema(ref = "ChannelBinding"))) JsonObject body) {
         admin.account(accountId);
         Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
@@ -201,6 +214,7 @@ public class AdminResource {
     /** The values fired for a metric over the last {@code hours} (24 unless said), oldest first. */
     @GET
     @Path("{account_id}/metrics/{store}/{name}")
+    @APIResponse(responseCode = "200", description = "The points, oldest first", content = @Content(schema = @Schema(ref = "MetricPoints")))
     public Response metric(@PathParam("account_id") String accountId, @PathParam("store") String store,
             @PathParam("name") String name, @QueryParam("hours") Integer hours) {
         admin.account(accountId);

@@ -50,6 +50,11 @@ public class RecentLookups {
         return recent(channels, accountId + '/' + channelId, () -> channelService.find(accountId, channelId));
     }
 
+    /** Drops a channel that was changed or deleted here, so this instance's next request reads it again. */
+    public void forgetChannel(String accountId, String channelId) {
+        channels.invalidate(accountId + '/' + channelId);
+    }
+
     private static <T> Optional<T> recent(Cache<String, T> cache, String key, Supplier<Optional<T>> lookup) {
         T known = cache.getIfPresent(key);
         if (known != null) {

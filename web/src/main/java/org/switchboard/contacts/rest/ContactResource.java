@@ -1,5 +1,9 @@
 package org.switchboard.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
@@ -39,7 +43,9 @@ public class ContactResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(JsonObject body) {
+    @APIResponse(responseCode = "201", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
+    public Response create(
+            @RequestBody(content = @Content(schema = @Schema(ref = "GoContactFields"))) JsonObject body) {
         Contact contact;
         try {
             contact = contacts.create(account().getId(), body);
@@ -51,6 +57,7 @@ public class ContactResource {
 
     @GET
     @Path("search")
+    @APIResponse(responseCode = "200", description = "The contacts found", content = @Content(schema = @Schema(ref = "ContactSearch")))
     public Response search(@QueryParam("query") String query, @QueryParam("max_keys") Integer maxKeys) {
         if (query == null || query.isBlank()) {
             throw JsonBodies.badRequest("Give a Lucene query as ?query=, for example name:\"My Name\" or surname:Jo*");

@@ -1,5 +1,11 @@
 package org.switchboard.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.switchboard.openapi.VumiGoShapes;
+import org.switchboard.openapi.GoRestShapes;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -65,6 +71,8 @@ public class GoContactsResource {
     @GET
     @Path("contacts/")
     @Operation(summary = "The account's contacts, a page at a time, by ?query=field=value, or streamed (?stream=true)")
+    @APIResponse(responseCode = "200", description = "A page of contacts", content = @Content(schema = @Schema(ref = "GoContactPage")))
+    @APIResponse(responseCode = "400", description = "A query that is not field=value", content = @Content(schema = @Schema(ref = "GoRestError")))
     public Response list(@QueryParam("cursor") String cursor, @QueryParam("max_results") Integer maxResults,
             @QueryParam("query") String query, @QueryParam("stream") boolean stream) {
         String accountId = account().getId();
@@ -88,12 +96,17 @@ public class GoContactsResource {
     @Path("contacts/")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Creates a contact from Vumi Go contact fields")
-    public JsonObject create(JsonObject fields) {
+    @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
+    public JsonObject create(
+            @RequestBody(content = @Content(schema = @Schema(ref = "GoContactFields"))) JsonObject fields) {
         return ContactJson.toJson(contacts.create(account().getId(), fields));
     }
 
     @GET
     @Path("contacts/{key}")
+    @Operation(summary = "A contact by its key")
+    @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
+    @APIResponse(responseCode = "404", description = "No such contact", content = @Content(schema = @Schema(ref = "GoRestError")))
     public JsonObject get(@PathParam("key") String key) {
         return ContactJson.toJson(contact(key));
     }
@@ -102,7 +115,9 @@ public class GoContactsResource {
     @Path("contacts/{key}")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Changes the fields given")
-    public JsonObject update(@PathParam("key") String key, JsonObject fields) {
+    @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
+    public JsonObject update(@PathParam("key") String key,
+            @RequestBody(content = @Content(schema = @Schema(ref = "GoContactFields"))) JsonObject fields) {
         return ContactJson.toJson(contacts.updateByKey(account().getId(), key, fields)
                 .orElseThrow(() -> ApiException.notFound("contact", "Contact '" + key + "' not found.")));
     }
@@ -110,6 +125,7 @@ public class GoContactsResource {
     @DELETE
     @Path("contacts/{key}")
     @Operation(summary = "Deletes a contact; answers it as it was")
+    @APIResponse(responseCode = "200", description = "The contact as it was", content = @Content(schema = @Schema(ref = "GoContact")))
     public JsonObject delete(@PathParam("key") String key) {
         Contact contact = contact(key);
         JsonObject json = ContactJson.toJson(contact);
@@ -119,6 +135,8 @@ public class GoContactsResource {
 
     @GET
     @Path("groups/")
+    @Operation(summary = "The account's groups")
+    @APIResponse(responseCode = "200", description = "The groups", content = @Content(schema = @Schema(ref = "GoGroupPage")))
     public Response groups() {
         List<JsonObject> groups = contacts.groups(account().getId()).stream().map(ContactService::groupJson).toList();
         return Response.ok(new Page(null, groups)).build();
@@ -128,13 +146,17 @@ public class GoContactsResource {
     @Path("groups/")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Creates a group: {name}, and a Lucene query for a smart group")
-    public JsonObject createGroup(JsonObject fields) {
+    @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
+    public JsonObject createGroup(
+            @RequestBody(content = @Content(schema = @Schema(ref = "GoGroupFields"))) JsonObject fields) {
         return ContactService.groupJson(contacts.createGroup(account().getId(), text(fields, "name"),
                 text(fields, "query")));
     }
 
     @GET
     @Path("groups/{key}")
+    @Operation(summary = "A group by its key")
+    @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
     public JsonObject group(@PathParam("key") String key) {
         return ContactService.groupJson(findGroup(key));
     }
@@ -142,7 +164,10 @@ public class GoContactsResource {
     @PUT
     @Path("groups/{key}")
     @Consumes(MediaType.WILDCARD)
-    public JsonObject updateGroup(@PathParam("key") String key, JsonObject fields) {
+    @Operation(summary = "Changes a group's name or query")
+    @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
+    public JsonObject updateGroup(@PathParam("key") String key,
+            @RequestBody(content = @Content(schema = @Schema(ref = "GoGroupFields"))) JsonObject fields) {
         return ContactService.groupJson(contacts.updateGroupByKey(account().getId(), key, text(fields, "name"),
                 text(fields, "query"), fields.containsKey("query"))
                 .orElseThrow(() -> ApiException.notFound("group", "Group '" + key + "' not found.")));
@@ -151,6 +176,7 @@ public class GoContactsResource {
     @DELETE
     @Path("groups/{key}")
     @Operation(summary = "Deletes a group (its contacts stay); answers it as it was")
+    @APIResponse(responseCode = "200", description = "The group as it was", content = @Content(schema = @Schema(ref = "GoGroup")))
     public JsonObject deleteGroup(@PathParam("key") String key) {
         ContactGroup group = findGroup(key);
         JsonObject json = ContactService.groupJson(group);
@@ -161,6 +187,7 @@ public class GoContactsResource {
     @GET
     @Path("groups/{key}/contacts")
     @Operation(summary = "A group's contacts, a page at a time, or streamed (?stream=true)")
+    @APIResponse(responseCode = "200", description = "A page of contacts", content = @Content(schema = @Schema(ref = "GoContactPage")))
     public Response members(@PathParam("key") String key, @QueryParam("cursor") String cursor,
             @QueryParam("max_results") Integer maxResults, @QueryParam("stream") boolean stream) {
         ContactGroup group = findGroup(key);

@@ -1,5 +1,10 @@
 package org.switchboard.conversations.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.switchboard.openapi.AdminShapes;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.security.Roles;
 import static org.switchboard.json.Jsonp.JSON;
@@ -65,7 +70,9 @@ public class ConversationAdminResource {
 
     /** {@code {type: jsbox|junebug, name, javascript | bundle (base64 zip) + main, config}}. */
     @POST
-    public Response create(JsonObject body) {
+    @APIResponse(responseCode = "201", description = "The conversation (an http_api one with its api_token, shown once)", content = @Content(schema = @Schema(ref = "Conversation")))
+    public Response create(
+            @RequestBody(content = @Content(schema = @Schema(ref = "ConversationRequest"))) JsonObject body) {
         admin.account(accountId);
         JsonObject json = body;
         Conversation.Type type;
@@ -90,6 +97,7 @@ public class ConversationAdminResource {
 
     @GET
     @Path("{conversation_id}")
+    @APIResponse(responseCode = "200", description = "The conversation", content = @Content(schema = @Schema(ref = "Conversation")))
     public Response get(@PathParam("conversation_id") String conversationId) {
         return Response.ok(json(find(conversationId)).toString()).build();
     }
@@ -97,7 +105,9 @@ public class ConversationAdminResource {
     /** Changes any of {@code name}, {@code javascript}, {@code bundle} + {@code main}, {@code config}. */
     @PUT
     @Path("{conversation_id}")
-    public Response update(@PathParam("conversation_id") String conversationId, JsonObject body) {
+    @APIResponse(responseCode = "200", description = "The conversation", content = @Content(schema = @Schema(ref = "Conversation")))
+    public Response update(@PathParam("conversation_id") String conversationId,
+            @RequestBody(content = @Content(schema = @Schema(ref = "ConversationRequest"))) JsonObject body) {
         Conversation conversation = find(conversationId);
         return Response.ok(json(conversations.update(conversation, changes(conversation.getType(),
                 body))).toString()).build();
@@ -109,6 +119,7 @@ public class ConversationAdminResource {
      */
     @POST
     @Path("{conversation_id}/token")
+    @APIResponse(responseCode = "200", description = "The conversation with its new api_token", content = @Content(schema = @Schema(ref = "Conversation")))
     public Response token(@PathParam("conversation_id") String conversationId) {
         Conversation conversation = find(conversationId);
         if (conversation.getType() != Conversation.Type.HTTP_API) {
@@ -121,6 +132,7 @@ public class ConversationAdminResource {
     /** The app as one script, sent as it is: {@code curl -T go-app.js}. */
     @PUT
     @Path("{conversation_id}/javascript")
+    @APIResponse(responseCode = "200", description = "The conversation", content = @Content(schema = @Schema(ref = "Conversation")))
     public Response javascript(@PathParam("conversation_id") String conversationId, String script) {
         Conversation conversation = find(conversationId);
         if (script == null || script.isBlank()) {
@@ -132,6 +144,7 @@ public class ConversationAdminResource {
     /** The app as a zip of its script and node_modules, sent as it is: {@code curl -T app.zip ...?main=lib/app.js}. */
     @PUT
     @Path("{conversation_id}/bundle")
+    @APIResponse(responseCode = "200", description = "The conversation", content = @Content(schema = @Schema(ref = "Conversation")))
     public Response bundle(@PathParam("conversation_id") String conversationId, @QueryParam("main") String main,
             byte[] zip) {
         Conversation conversation = find(conversationId);
@@ -141,7 +154,9 @@ public class ConversationAdminResource {
     /** The app's config, a JSON object: {@code {"config": {"name": ...}, ...}}. */
     @PUT
     @Path("{conversation_id}/config")
-    public Response config(@PathParam("conversation_id") String conversationId, JsonObject body) {
+    @APIResponse(responseCode = "200", description = "The conversation", content = @Content(schema = @Schema(ref = "Conversation")))
+    public Response config(@PathParam("conversation_id") String conversationId,
+            @RequestBody(content = @Content(schema = @Schema(ref = "ConversationConfig"))) JsonObject body) {
         Conversation conversation = find(conversationId);
         JsonObject config = body;
         return Response.ok(json(conversations.update(conversation, config(conversation.getType(), config)))
@@ -151,6 +166,7 @@ public class ConversationAdminResource {
     /** The newest lines of the app's log, newest first; {@code n} of them (100 unless said, at most 1000). */
     @GET
     @Path("{conversation_id}/logs")
+    @APIResponse(responseCode = "200", description = "The newest lines, newest first", content = @Content(schema = @Schema(ref = "ConversationLogs")))
     public Response logs(@PathParam("conversation_id") String conversationId, @QueryParam("n") Integer n) {
         find(conversationId);
         JsonArrayBuilder lines = JSON.createArrayBuilder();

@@ -1,5 +1,9 @@
 package org.switchboard.messages.junebug;
 
+import org.switchboard.openapi.JunebugShapes;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,14 +83,17 @@ public class JunebugMessageResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Send a message on the channel (vumi2's junebug_message_api); 201 with the message")
+    @APIResponse(responseCode = "201", description = "message submitted", content = @Content(schema = @Schema(ref = "JunebugSent")))
+    @APIResponse(responseCode = "400", description = "Invalid JSON, a refused field, an unknown reply_to, too long", content = @Content(schema = @Schema(ref = "JunebugError")))
     public Response send(@PathParam("channel_id") String channelId,
             @RequestBody(description = "{to | reply_to, from, group, content, event_url, event_auth_token, priority,"
-                    + " channel_data}") JsonValue body,
+                    + " channel_data}", content = @Content(schema = @Schema(ref = "JunebugSend"))) JsonValue body,
             @Context ContainerRequestContext context,
             @Parameter(description = "Makes a retried send safe: the same request with the same key answers the "
                     + "first message") @HeaderParam(IdempotentApi.HEADER) String idempotencyKey) {
         Channel channel = channel(context, channelId);
         OutboundRequest request = JunebugRequests.parse(body);
+        checkLength(channel, request.content());
         Conversation conversation = channel.getConversationId() == null
                 ? null
                 : lookups.conversation(channel.getAccountId(), channel.getConversationId()).orElse(null);
@@ -124,6 +131,9 @@ public class JunebugMessageResource {
 
     @GET
     @Path("{message_id}")
+    @Operation(summary = "The message's status: its last event and all its events")
+    @APIResponse(responseCode = "200", description = "message status", content = @Content(schema = @Schema(ref = "JunebugMessageStatusReply")))
+    @APIResponse(responseCode = "404", description = "No such message on the channel", content = @Content(schema = @Schema(ref = "JunebugError")))
     public Response status(@PathParam("channel_id") String channelId, @PathParam("message_id") String messageId,
             @Context ContainerRequestContext context) {
         Channel channel = channel(context, channelId);
@@ -174,6 +184,20 @@ public class JunebugMessageResource {
                 .reduce((a, b) -> b)
                 .ifPresent(p -> summary.add("last_error", p.getLastError()));
         return summary.build();
+    }
+
+    /** Junebug's {@code character_limit} of the channel, counted in characters as Python counts them. */
+    private static void checkLength(Channel channel, String content) {
+        Integer limit = channel.getCharacterLimit();
+        if (limit == null || content == null) {
+            return;
+        }
+        int length = content.codePointCount(0, content.length());
+        if (length > limit) {
+            throw new ApiException(Response.Status.BAD_REQUEST, "message too long", "MessageTooLong",
+                    "Message content " + PythonRepr.string(content) + " is of length " + length
+                            + ", which is greater than the character limit of " + limit);
+        }
     }
 
     private Channel channel(ContainerRequestContext context, String channelId) {

@@ -1,6 +1,5 @@
 package org.switchboard.messages.junebug;
 
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.switchboard.errors.ErrorFormat;
@@ -14,7 +13,7 @@ final class JunebugResponses {
     private JunebugResponses() {
     }
 
-    static Response.ResponseBuilder ok(Response.Status status, String description, JsonValue result) {
+    static Response.ResponseBuilder ok(Response.Status status, String description, Object result) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorFormat.JunebugEnvelope(status.getStatusCode(), status.getReasonPhrase(), description,

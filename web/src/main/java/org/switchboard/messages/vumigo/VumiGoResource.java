@@ -1,5 +1,9 @@
 package org.switchboard.messages.vumigo;
 
+import org.switchboard.openapi.VumiGoShapes;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -100,9 +104,12 @@ public class VumiGoResource {
     @Path("messages.json")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Send a message, or reply to one with in_reply_to; answers the whole Vumi message")
+    @APIResponse(responseCode = "200", description = "The message sent", content = @Content(schema = @Schema(ref = "VumiMessage")))
+    @APIResponse(responseCode = "400", description = "Refused: opted out, too long, invalid, an unknown in_reply_to", content = @Content(schema = @Schema(ref = "VumiGoReply")))
+    @APIResponse(responseCode = "403", description = "Too many concurrent connections", content = @Content(schema = @Schema(ref = "VumiGoReply")))
     public Response send(@PathParam("conversation_key") String conversationKey,
             @RequestBody(description = "{to_addr, content, session_event, to_addr_type} or "
-                    + "{in_reply_to, content, session_event}") JsonValue body,
+                    + "{in_reply_to, content, session_event}", content = @Content(schema = @Schema(ref = "VumiGoSend"))) JsonValue body,
             @Context HttpServletRequest request,
             @Parameter(description = "Makes a retried send safe: the same request with the same key answers the "
                     + "first message") @HeaderParam(IdempotentApi.HEADER) String idempotencyKey) {
@@ -170,8 +177,10 @@ public class VumiGoResource {
     @Path("metrics.json")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Fire metrics: [[name, value, aggregator], ...], aggregator one of sum, avg, min, max, last")
+    @APIResponse(responseCode = "200", description = "Metrics published", content = @Content(schema = @Schema(ref = "VumiGoReply")))
+    @APIResponse(responseCode = "400", description = "Invalid metrics", content = @Content(schema = @Schema(ref = "VumiGoReply")))
     public Response metrics(@PathParam("conversation_key") String conversationKey,
-            @RequestBody(description = "[[name, value, aggregator], ...]") JsonValue body,
+            @RequestBody(description = "[[name, value, aggregator], ...]", content = @Content(schema = @Schema(ref = "VumiGoMetrics"))) JsonValue body,
             @Context HttpServletRequest request) {
         Caller caller = caller(request, conversationKey);
         try (ConnectionLimits.Held held = limits.take(caller.account().getId())) {
@@ -197,6 +206,7 @@ public class VumiGoResource {
     @GET
     @Path("messages.json")
     @Operation(summary = "Stream inbound messages, one Vumi message JSON a line (http_api only, no push URL set)")
+    @APIResponse(responseCode = "200", description = "Newline-delimited Vumi messages", content = @Content(schema = @Schema(ref = "VumiMessage")))
     public Response streamMessages(@PathParam("api") String api,
             @PathParam("conversation_key") String conversationKey, @Context HttpServletRequest request) {
         return stream(api, caller(request, conversationKey), StreamHub.Kind.MESSAGES);
@@ -205,6 +215,7 @@ public class VumiGoResource {
     @GET
     @Path("events.json")
     @Operation(summary = "Stream events, one Vumi event JSON a line (http_api only, no push URL set)")
+    @APIResponse(responseCode = "200", description = "Newline-delimited Vumi events", content = @Content(schema = @Schema(ref = "VumiEvent")))
     public Response streamEvents(@PathParam("api") String api,
             @PathParam("conversation_key") String conversationKey, @Context HttpServletRequest request) {
         return stream(api, caller(request, conversationKey), StreamHub.Kind.EVENTS);

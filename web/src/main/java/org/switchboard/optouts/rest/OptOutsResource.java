@@ -3,7 +3,6 @@ package org.switchboard.optouts.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -48,16 +47,15 @@ public class OptOutsResource {
 
     /** An opt-out as Vumi Go shows it (a null message is written as null). */
     @JsonbNillable
-    public record OptOutView(@JsonbProperty("created_at") String createdAt, String message,
-            @JsonbProperty("user_account") String userAccount) {
+    public record OptOutView(String created_at, String message, String user_account) {
     }
 
     /** {@code {"opt_out": {...}}}. */
-    public record OptOutReply(@JsonbProperty("opt_out") OptOutView optOut) {
+    public record OptOutReply(OptOutView opt_out) {
     }
 
     /** {@code {"opt_out_count": n}}. */
-    public record CountReply(@JsonbProperty("opt_out_count") long optOutCount) {
+    public record CountReply(long opt_out_count) {
     }
 
     @GET

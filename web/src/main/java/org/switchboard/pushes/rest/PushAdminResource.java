@@ -1,5 +1,9 @@
 package org.switchboard.pushes.rest;
 
+import org.switchboard.openapi.AdminShapes;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.security.Roles;
 import static org.switchboard.json.Jsonp.JSON;
@@ -54,6 +58,7 @@ public class PushAdminResource {
 
     /** {@code ?state=failed|pending|delivered&account_id=&conversation_id=&limit=}: newest first. */
     @GET
+    @APIResponse(responseCode = "200", description = "The pushes, newest first", content = @Content(schema = @Schema(ref = "Pushes")))
     public Response list(@QueryParam("state") String state,
             @QueryParam("account_id") String accountId, @QueryParam("conversation_id") String conversationId,
             @QueryParam("limit") Integer limit) {
@@ -80,6 +85,7 @@ public class PushAdminResource {
 
     @GET
     @Path("{push_id}")
+    @APIResponse(responseCode = "200", description = "The push", content = @Content(schema = @Schema(ref = "Push")))
     public Response inspect(@PathParam("push_id") String id) {
         Push push = find(id);
         return Response.ok(json(push).add("body", JsonStrings.value(push.getBody())).build().toString()).build();
@@ -88,6 +94,7 @@ public class PushAdminResource {
     /** Sends a failed push again; 409 when it is not failed (pending ones are on their way, delivered ones done). */
     @POST
     @Path("{push_id}/replay")
+    @APIResponse(responseCode = "200", description = "The push, sent again", content = @Content(schema = @Schema(ref = "Push")))
     public Response replay(@PathParam("push_id") String id) {
         Push push = find(id);
         if (!pushes.replay(push)) {
@@ -102,6 +109,7 @@ public class PushAdminResource {
     /** {@code ?account_id=&conversation_id=}: sends every failed push that matches again (at most 1000 a call). */
     @POST
     @Path("replay")
+    @APIResponse(responseCode = "200", description = "How many were sent again", content = @Content(schema = @Schema(ref = "Replayed")))
     public Response replayAll(@QueryParam("account_id") String accountId,
             @QueryParam("conversation_id") String conversationId) {
         List<Push> failed = pushes.list(accountId, State.FAILED, conversationId, MAX_LIST);

@@ -1,5 +1,10 @@
 package org.switchboard.channels.fake.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.switchboard.openapi.AdminShapes;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
@@ -58,7 +63,9 @@ public class FakePhoneResource {
     @POST
     @Path("inbound")
     @Consumes(MediaType.WILDCARD)
-    public Response inbound(@PathParam("channel_id") String channelId, JsonObject body) {
+    @APIResponse(responseCode = "201", description = "The message's id", content = @Content(schema = @Schema(ref = "InboundAccepted")))
+    public Response inbound(@PathParam("channel_id") String channelId,
+            @RequestBody(content = @Content(schema = @Schema(ref = "FakeInbound"))) JsonObject body) {
         Channel channel = channel(channelId);
         JsonObject json = body;
         String sessionEvent = JsonBodies.string(json, "session_event");
@@ -75,6 +82,7 @@ public class FakePhoneResource {
     /** What the fake vendor was sent on this channel, oldest first. */
     @GET
     @Path("outbox")
+    @APIResponse(responseCode = "200", description = "What the vendor was sent", content = @Content(schema = @Schema(ref = "FakeOutbox")))
     public Response outbox(@PathParam("channel_id") String channelId) {
         channel(channelId);
         JsonArrayBuilder sent = JSON.createArrayBuilder();

@@ -1,0 +1,248 @@
+package org.switchboard.messages.junebug;
+
+import org.switchboard.openapi.JunebugShapes;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static org.switchboard.json.Jsonp.JSON;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.switchboard.accounts.Account;
+import org.switchboard.accounts.rest.RecentLookups;
+import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelLogLine;
+import org.switchboard.channels.ChannelService;
+import org.switchboard.channels.VendorConnectors;
+import org.switchboard.engine.ChannelActivity;
+import org.switchboard.errors.ApiException;
+import org.switchboard.errors.ErrorFormat;
+import org.switchboard.errors.Errors;
+import org.switchboard.json.StrictRecords;
+import org.switchboard.pushes.Pusher;
+import org.switchboard.security.ApiAuthentication;
+import org.switchboard.security.Roles;
+import org.switchboard.security.Secrets;
+
+/**
+ * Junebug's channel API on an account's channels: list, create, read with a status, change, delete, and the channel's
+ * log. Answers are Junebug's envelope; tokens and URL passwords are shown as {@value Secrets#SHOWN}.
+ */
+@ApplicationScoped
+@Path("channels")
+@RolesAllowed(Roles.ACCOUNT)
+@Errors(ErrorFormat.JUNEBUG)
+@Produces(MediaType.APPLICATION_JSON)
+public class JunebugChannelResource {
+
+    @Inject
+    private ChannelService channels;
+
+    @Inject
+    private RecentLookups lookups;
+
+    @Inject
+    private ChannelActivity activity;
+
+    @Inject
+    private Pusher pusher;
+
+    @GET
+    @Operation(summary = "The ids of the account's channels (Junebug's channel list)")
+    @APIResponse(responseCode = "200", description = "channels listed", content = @Content(schema = @Schema(ref = "JunebugChannelList")))
+    public Response list(@Context ContainerRequestContext context) {
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
+        channels.ids(account(context).getId()).forEach(ids::add);
+        return JunebugResponses.ok(Response.Status.OK, "channels listed", ids.build()).build();
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Create a channel: type (its vendor), label, config {address, transport_type, the vendor's"
+            + " settings}, metadata, mo_url, mo_url_auth_token, character_limit")
+    @APIResponse(responseCode = "201", description = "channel created", content = @Content(schema = @Schema(ref = "JunebugChannelReply")))
+    @APIResponse(responseCode = "400", description = "A refused field, an unknown type, settings the vendor does not take", content = @Content(schema = @Schema(ref = "JunebugError")))
+    public Response create(
+            @RequestBody(description = "Junebug's channel", content = @Content(schema = @Schema(ref = "JunebugChannelRequest"))) JsonValue body,
+            @Context ContainerRequestContext context) {
+        Account account = account(context);
+        JunebugChannels.Properties properties = JunebugChannels.parse(body, true);
+        checkUrl(properties);
+        checkSettings(properties.type(), properties);
+        JsonObject config = properties.config();
+        Channel channel;
+        try {
+            channel = channels.create(account.getId(), properties.type(), config.getString("address"),
+                    config.getString("transport_type", "sms"), null, null, properties.moUrl(),
+                    properties.moUrlAuthToken());
+            channel = channels.update(channel, changed -> JunebugChannels.apply(properties, changed));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        activity.log(channel.getId(), ChannelLogLine.INFO, "Channel created on " + channel.getVendor() + " for "
+                + channel.getAddress(), null);
+        return JunebugResponses.ok(Response.Status.CREATED, "channel created", view(channel)).build();
+    }
+
+    @GET
+    @Path("{channel_id}")
+    @Operation(summary = "The channel's properties and its status: the vendor's state and messages and events a"
+            + " second")
+    @APIResponse(responseCode = "200", description = "channel found", content = @Content(schema = @Schema(ref = "JunebugChannelReply")))
+    @APIResponse(responseCode = "404", description = "No such channel in the account", content = @Content(schema = @Schema(ref = "JunebugError")))
+    public Response get(@PathParam("channel_id") String channelId, @Context ContainerRequestContext context) {
+        return JunebugResponses.ok(Response.Status.OK, "channel found", view(channel(context, channelId))).build();
+    }
+
+    @POST
+    @Path("{channel_id}")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Change the fields given; config replaces the vendor settings whole, as in Junebug")
+    @APIResponse(responseCode = "200", description = "channel updated", content = @Content(schema = @Schema(ref = "JunebugChannelReply")))
+    public Response update(@PathParam("channel_id") String channelId,
+            @RequestBody(description = "Junebug's channel fields to change", content = @Content(schema = @Schema(ref = "JunebugChannelRequest"))) JsonValue body,
+            @Context ContainerRequestContext context) {
+        Channel channel = channel(context, channelId);
+        JunebugChannels.Properties properties = JunebugChannels.parse(body, false);
+        checkUrl(properties);
+        checkSettings(properties.type() != null ? properties.type() : channel.getVendor(), properties);
+        try {
+            channel = channels.update(channel, changed -> JunebugChannels.apply(properties, changed));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        } finally {
+            lookups.forgetChannel(channel.getAccountId(), channelId);
+        }
+        activity.log(channelId, ChannelLogLine.INFO, "Channel changed: " + String.join(", ",
+                properties.given().keySet()), null);
+        return JunebugResponses.ok(Response.Status.OK, "channel updated", view(channel)).build();
+    }
+
+    @DELETE
+    @Path("{channel_id}")
+    @Operation(summary = "Delete the channel; its messages stay in the store, those still waiting are refused")
+    @APIResponse(responseCode = "200", description = "channel deleted", content = @Content(schema = @Schema(ref = "JunebugError")))
+    public Response delete(@PathParam("channel_id") String channelId, @Context ContainerRequestContext context) {
+        Channel channel = channel(context, channelId);
+        channels.delete(channel);
+        lookups.forgetChannel(channel.getAccountId(), channelId);
+        activity.forget(channelId);
+        return JunebugResponses.ok(Response.Status.OK, "channel deleted", JsonValue.EMPTY_JSON_OBJECT).build();
+    }
+
+    @GET
+    @Path("{channel_id}/logs")
+    @Operation(summary = "The channel's newest log lines, newest first (n of them, at most 100)")
+    @APIResponse(responseCode = "200", description = "logs retrieved", content = @Content(schema = @Schema(ref = "JunebugLogs")))
+    public Response logs(@PathParam("channel_id") String channelId, @QueryParam("n") String n,
+            @Context ContainerRequestContext context) {
+        Channel channel = channel(context, channelId);
+        int count = ChannelActivity.LOG_LINES_KEPT;
+        if (n != null) {
+            try {
+                count = Math.max(0, Math.min(Integer.parseInt(n.trim()), ChannelActivity.LOG_LINES_KEPT));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("'n' must be a whole number, not '" + n + "'");
+            }
+        }
+        JsonArrayBuilder lines = JSON.createArrayBuilder();
+        if (count > 0) {
+            channels.logs(channel.getId(), count).forEach(line -> lines.add(logLine(line)));
+        }
+        return JunebugResponses.ok(Response.Status.OK, "logs retrieved", lines.build()).build();
+    }
+
+    private static JsonObject logLine(ChannelLogLine line) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("logger", line.getChannelId())
+                .add("level", line.getLevel())
+                .add("timestamp", line.getTimestamp().getEpochSecond() + line.getTimestamp().getNano() / 1e9)
+                .add("message", line.getMessage());
+        if (line.getExceptionClass() != null) {
+            JsonArrayBuilder stack = JSON.createArrayBuilder();
+            line.getExceptionStack().lines().forEach(stack::add);
+            json.add("exception", JSON.createObjectBuilder()
+                    .add("class", line.getExceptionClass())
+                    .add("instance", line.getExceptionText())
+                    .add("stack", stack));
+        }
+        return json.build();
+    }
+
+    /** The channel's properties (secrets masked), its id and its status. */
+    private JsonObject view(Channel channel) {
+        JsonObjectBuilder view = JSON.createObjectBuilder(Secrets.masked(StrictRecords.write(
+                JunebugChannels.View.of(channel))));
+        JsonObjectBuilder components = JSON.createObjectBuilder();
+        String worst = null;
+        var vendor = activity.vendor(channel.getId());
+        if (vendor.isPresent()) {
+            ChannelActivity.Component state = vendor.get();
+            components.add(state.component(), JSON.createObjectBuilder()
+                    .add("component", state.component())
+                    .add("channel_id", channel.getId())
+                    .add("status", state.status())
+                    .add("details", JSON.createObjectBuilder().add("since", state.since().toString()))
+                    .add("message", state.message() == null ? "" : state.message())
+                    .add("type", state.type()));
+            worst = state.status();
+        }
+        JsonObjectBuilder status = JSON.createObjectBuilder()
+                .add("status", worst == null ? JsonValue.NULL : JSON.createValue(worst))
+                .add("components", components);
+        for (Map.Entry<ChannelActivity.Rate, Double> rate : activity.rates(channel.getId()).entrySet()) {
+            status.add(rate.getKey().field(), rate.getValue());
+        }
+        return view.add("status", status).build();
+    }
+
+    private void checkUrl(JunebugChannels.Properties properties) {
+        if (properties.moUrl() != null) {
+            try {
+                pusher.guard().check(properties.moUrl());
+            } catch (IllegalArgumentException e) {
+                throw JunebugRequests.invalid("'mo_url' cannot be used: " + e.getMessage());
+            }
+        }
+    }
+
+    private static void checkSettings(String vendor, JunebugChannels.Properties properties) {
+        if (properties.config() != null) {
+            try {
+                VendorConnectors.checkSettings(vendor, properties.vendorSettings());
+            } catch (IllegalArgumentException e) {
+                throw JunebugRequests.invalid("'config' is not right for a " + vendor + " channel: "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    private Channel channel(ContainerRequestContext context, String channelId) {
+        return channels.find(account(context).getId(), channelId).orElseThrow(() -> ApiException.notFound("channel",
+                "Channel with id " + channelId + " not found"));
+    }
+
+    private static Account account(ContainerRequestContext context) {
+        return (Account) context.getProperty(ApiAuthentication.ACCOUNT);
+    }
+}

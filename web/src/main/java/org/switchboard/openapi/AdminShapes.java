@@ -1,0 +1,124 @@
+package org.switchboard.openapi;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The operator's and the account's own Switchboard bodies, as {@code /openapi} describes them. */
+public final class AdminShapes {
+
+    private AdminShapes() {
+    }
+
+    @Schema(name = "NewAccount")
+    public record NewAccount(String name) {
+    }
+
+    @Schema(name = "CreatedAccount", description = "api_token is shown this once")
+    public record CreatedAccount(String id, String name, String account_key,
+            String api_token) {
+    }
+
+    @Schema(name = "NewChannel")
+    public record NewChannel(String vendor,
+            String address,
+            String transport_type,
+            String conversation_id,
+            String endpoint,
+            String mo_message_url,
+            String mo_message_url_auth_token,
+            Double rate_per_second,
+            Integer max_in_flight,
+            Map<String, Object> settings) {
+    }
+
+    @Schema(name = "ChannelFeeding", description = "Each null or left out: the default")
+    public record Feeding(Double rate_per_second,
+            Integer max_in_flight, Map<String, Object> settings) {
+    }
+
+    @Schema(name = "ChannelBinding", description = "conversation_id null unbinds the channel")
+    public record Binding(String conversation_id, String endpoint) {
+    }
+
+    @Schema(name = "Channel")
+    public record Channel(String id, String vendor, String address,
+            String transport_type,
+            String conversation_id, String endpoint,
+            Double rate_per_second, int max_in_flight,
+            Map<String, Object> settings) {
+    }
+
+    @Schema(name = "MetricPoints")
+    public record MetricPoints(String store, String name, List<Map<String, Object>> points) {
+    }
+
+    @Schema(name = "ConversationRequest", description = "type and name on create; on change any of name,"
+            + " javascript, bundle + main, config")
+    public record ConversationRequest(String type,
+            String name, String javascript,
+            String bundle,
+            String main,
+            Map<String, Object> config) {
+    }
+
+    @Schema(name = "Conversation", description = "Secrets in config are shown as <Encrypted>; api_token only when"
+            + " issued")
+    public record Conversation(String id, String type, String name, Map<String, Object> config,
+            Integer code_version, Boolean bundle, String main,
+            String api_token) {
+    }
+
+    @Schema(name = "ConversationConfig", description = "{\"config\": {...}}: a jsbox app's config, or a junebug or"
+            + " http_api conversation's settings")
+    public record ConversationConfig(Map<String, Object> config) {
+    }
+
+    @Schema(name = "InboundAccepted")
+    public record InboundAccepted(String message_id) {
+    }
+
+    @Schema(name = "ConversationLogs")
+    public record Logs(List<Map<String, Object>> logs) {
+    }
+
+    @Schema(name = "Push")
+    public record Push(String id, String kind, String state, String account_id,
+            String conversation_id, String channel_id,
+            String subject_id, String url, int attempts,
+            String last_error, String created_at,
+            String next_attempt_at,
+            String delivered_at, String body) {
+    }
+
+    @Schema(name = "Pushes")
+    public record Pushes(List<Push> pushes) {
+    }
+
+    @Schema(name = "FakeInbound", description = "A message as a phone on the fake vendor sends it")
+    public record FakeInbound(String from, String to, String content,
+            String session_event) {
+    }
+
+    @Schema(name = "ContactSearch", description = "The contacts a Lucene query found")
+    public record ContactSearch(List<GoRestShapes.Contact> contacts) {
+    }
+
+    @Schema(name = "FakeOutbox", description = "What the fake vendor was sent on the channel, newest first")
+    public record FakeOutbox(List<FakeSent> messages) {
+    }
+
+    @Schema(name = "FakeSent")
+    public record FakeSent(String vendor_message_id,
+            String message_id, String to, String from, String content,
+            String session_event, String received_at) {
+    }
+
+    @Schema(name = "Replayed")
+    public record Replayed(int replayed) {
+    }
+
+    @Schema(name = "SwitchboardError", description = "{error}: what is wrong")
+    public record Error(String error) {
+    }
+}
