@@ -91,7 +91,7 @@ class SandboxResourcesIT {
                 + Platform.quote(RUNNER) + ",\"config\":{\"config\":{\"name\":\"runner\"},\"greeting\":\"hi\","
                 + "\"poll\":{\"states\":[{\"uuid\":\"s1\"}]},\"limit\":3}}");
         channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"*120*7#\",\"transport_type\":\"ussd\","
-                + "\"conversation_id\":\"" + conversation + "\"}");
+                + "\"conversation_id\":\"" + conversation + "\",\"settings\":{\"delivery_report\":\"delivered\"}}");
         smsChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"4567\",\"conversation_id\":\""
                 + conversation + "\",\"endpoint\":\"sms\"}");
     }
@@ -413,8 +413,11 @@ class SandboxResourcesIT {
         JsonArray before = run(query);
         Platform.eventually(WAIT, () -> run(query), after -> count(after, 1) > count(before, 1)
                 && after.getJsonObject(6).getJsonObject("progress_status").getInt("ack") > before.getJsonObject(6)
-                        .getJsonObject("progress_status").getInt("ack"),
-                "the first reply's ack to be counted");
+                        .getJsonObject("progress_status").getInt("ack")
+                && after.getJsonObject(6).getJsonObject("progress_status").getInt("delivery_report_delivered") > before
+                        .getJsonObject(6).getJsonObject("progress_status")
+                        .getInt("delivery_report_delivered"),
+                "the first reply's ack and its delivery report to be counted");
         JsonArray after = run(query);
         // since the first query: its reply, the polls and this query came in, each from a new phone
         long inbound = count(after, 0) - count(before, 0);
@@ -427,6 +430,10 @@ class SandboxResourcesIT {
         JsonObject progress = after.getJsonObject(6).getJsonObject("progress_status");
         assertEquals(count(after, 1), progress.getInt("sent"), progress.toString());
         assertTrue(progress.getInt("ack") <= progress.getInt("sent"), progress.toString());
+        assertTrue(progress.getInt("delivery_report_delivered") <= progress.getInt("ack"), progress.toString());
+        assertEquals(progress.getInt("delivery_report"), progress.getInt("delivery_report_delivered")
+                + progress.getInt("delivery_report_failed") + progress.getInt("delivery_report_pending"));
+        assertEquals(0, progress.getInt("delivery_report_failed"), progress.toString());
         assertFailure(after.getJsonObject(7), "Conversation 'not-ours' not found");
         assertFailure(after.getJsonObject(8), "sample_time must be a positive number");
     }

@@ -18,6 +18,15 @@ public class ChannelService {
 
     public Channel create(String accountId, String vendor, String address, String transportType,
             String conversationId, String endpoint, String moMessageUrl, String moMessageUrlAuthToken) {
+        return create(accountId, vendor, address, transportType, conversationId, endpoint, moMessageUrl,
+                moMessageUrlAuthToken, channel -> {
+                });
+    }
+
+    /** As the other create, with more of the channel set by {@code details} before it is checked and stored. */
+    public Channel create(String accountId, String vendor, String address, String transportType,
+            String conversationId, String endpoint, String moMessageUrl, String moMessageUrlAuthToken,
+            Consumer<Channel> details) {
         if (!VendorConnectors.supports(vendor)) {
             throw new IllegalArgumentException("Unknown vendor '" + vendor + "'; known: " + VendorConnectors.NAMES);
         }
@@ -26,6 +35,8 @@ public class ChannelService {
         channel.setEndpoint(endpoint);
         channel.setMoMessageUrl(moMessageUrl);
         channel.setMoMessageUrlAuthToken(moMessageUrlAuthToken);
+        details.accept(channel);
+        VendorConnectors.checkSettings(channel.getVendor(), channel.getSettings());
         em.persist(Checks.valid(channel));
         return channel;
     }

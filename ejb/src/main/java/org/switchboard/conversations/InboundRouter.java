@@ -11,16 +11,16 @@ import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelLogLine;
 import org.switchboard.engine.AfterCommit;
 import org.switchboard.engine.ChannelActivity;
-import org.switchboard.engine.EngineStats;
 import org.switchboard.engine.EngineStats.Count;
+import org.switchboard.engine.EngineStats;
 import org.switchboard.messages.JunebugJson;
-import org.switchboard.messages.VumiJson;
-import org.switchboard.streams.StreamHub;
-import org.switchboard.messages.Message;
 import org.switchboard.messages.Message.Status;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.VumiJson;
 import org.switchboard.pushes.Push;
 import org.switchboard.pushes.Pusher;
 import org.switchboard.sandbox.SandboxService;
+import org.switchboard.streams.StreamHub;
 
 /**
  * Takes an inbound message to the conversation bound to its channel, once: a jsbox app runs on it in this

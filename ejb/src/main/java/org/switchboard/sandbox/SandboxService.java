@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.switchboard.conversations.Conversation;
+import org.switchboard.engine.EngineStats.Count;
+import org.switchboard.engine.EngineStats;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.VumiJson;
 import org.switchboard.messages.MessageEvent;
+import org.switchboard.messages.VumiJson;
 import org.switchboard.sandbox.api.Invocation;
 import org.switchboard.sandbox.api.InvocationResult;
 import org.switchboard.sandbox.api.SandboxConnection;
@@ -44,6 +46,9 @@ public class SandboxService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private EngineStats stats;
 
     @Inject
     private AppBundles bundles;
@@ -124,6 +129,12 @@ public class SandboxService {
         InvocationResult result;
         try (SandboxConnection connection = factory.getConnection()) {
             result = connection.run(new Invocation(conversation.getId(), bundles.code(conversation), command, host));
+            stats.count(Count.SANDBOX_INVOCATIONS);
+            if (result.outcome() == InvocationResult.Outcome.LIMIT_EXCEEDED) {
+                stats.count(Count.SANDBOX_LIMITS_EXCEEDED);
+            } else if (result.outcome() == InvocationResult.Outcome.FAILED) {
+                stats.count(Count.SANDBOX_FAILED);
+            }
             LOG.fine(() -> "Conversation " + conversation.getId() + ": " + result);
             log.trimIfDue(conversation.getId());
             em.flush();

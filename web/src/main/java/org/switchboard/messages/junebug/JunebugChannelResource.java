@@ -94,8 +94,7 @@ public class JunebugChannelResource {
         try {
             channel = channels.create(account.getId(), properties.type(), config.getString("address"),
                     config.getString("transport_type", "sms"), null, null, properties.moUrl(),
-                    properties.moUrlAuthToken());
-            channel = channels.update(channel, changed -> JunebugChannels.apply(properties, changed));
+                    properties.moUrlAuthToken(), made -> JunebugChannels.apply(properties, made));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
