@@ -63,7 +63,7 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
                     : String.valueOf(json.getMessage()));
         }
         if (e instanceof NotAuthorizedException) {
-            // Payara's MicroProfile JWT feature may throw this for @RolesAllowed before RolesFeature does, in its words
+            // RolesFeature's, and any other filter's (Payara's MicroProfile JWT one, for a @RolesAllowed), in our words
             boolean refused = request != null && request.getAttribute(ApiAuthentication.REFUSED) != null;
             return format.response(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     (refused ? "The credentials were not accepted" : "This API needs credentials") + ": "

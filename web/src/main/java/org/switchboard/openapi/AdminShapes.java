@@ -10,35 +10,9 @@ public final class AdminShapes {
     private AdminShapes() {
     }
 
-    @Schema(name = "NewAccount")
-    public record NewAccount(String name) {
-    }
-
     @Schema(name = "CreatedAccount", description = "api_token is shown this once")
     public record CreatedAccount(String id, String name, String account_key,
             String api_token) {
-    }
-
-    @Schema(name = "NewChannel")
-    public record NewChannel(String vendor,
-            String address,
-            String transport_type,
-            String conversation_id,
-            String endpoint,
-            String mo_message_url,
-            String mo_message_url_auth_token,
-            Double rate_per_second,
-            Integer max_in_flight,
-            Map<String, Object> settings) {
-    }
-
-    @Schema(name = "ChannelFeeding", description = "Each null or left out: the default")
-    public record Feeding(Double rate_per_second,
-            Integer max_in_flight, Map<String, Object> settings) {
-    }
-
-    @Schema(name = "ChannelBinding", description = "conversation_id null unbinds the channel")
-    public record Binding(String conversation_id, String endpoint) {
     }
 
     @Schema(name = "Channel")

@@ -18,7 +18,7 @@ import java.util.Base64;
  * Reads the credentials of every HTTP API request: {@code Authorization: Basic} (an account key and an API or
  * conversation token) or {@code Bearer} (the operator token, or an account's API token), and has the
  * {@link Credentials} store check them. A request without credentials, or with ones that are refused, goes on
- * anonymous: the resource's {@code @RolesAllowed} then answers 401 in the error format of its own API (see
+ * anonymous: the resource's {@link Allowed} then answers 401 in the error format of its own API (see
  * {@link RolesFeature}), which this mechanism, answering for every API at once, could not choose.
  */
 @ApplicationScoped

@@ -1,6 +1,6 @@
 package org.switchboard.security;
 
-/** The roles of the HTTP APIs, as resources name them in {@code @RolesAllowed}. */
+/** The roles of the HTTP APIs, as resources name them in {@link Allowed}. */
 public final class Roles {
 
     /** The platform's operator: {@code Authorization: Bearer <switchboard.admin.token>}. */

@@ -15,7 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 
 /**
- * Enforces {@code @RolesAllowed} on resource methods and classes (the method's wins): a request without a caller gets
+ * Enforces {@link Allowed} (and {@code @RolesAllowed}) on resource methods and classes (the method's wins): a request without a caller gets
  * {@link NotAuthorizedException} (401) and one whose caller has none of the roles {@link ForbiddenException} (403),
  * each answered by the resource's API in its own error format. Jersey's own RolesAllowedDynamicFeature answers 403 to
  * both, which tells a client without credentials nothing about sending them.
@@ -28,13 +28,19 @@ public class RolesFeature implements DynamicFeature {
         if (resource.getResourceMethod().isAnnotationPresent(PermitAll.class)) {
             return;
         }
-        RolesAllowed roles = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+        String[] roles = roles(resource.getResourceMethod().getAnnotation(Allowed.class),
+                resource.getResourceMethod().getAnnotation(RolesAllowed.class));
         if (roles == null) {
-            roles = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+            roles = roles(resource.getResourceClass().getAnnotation(Allowed.class),
+                    resource.getResourceClass().getAnnotation(RolesAllowed.class));
         }
         if (roles != null) {
-            context.register(new Check(roles.value()));
+            context.register(new Check(roles));
         }
+    }
+
+    private static String[] roles(Allowed allowed, RolesAllowed rolesAllowed) {
+        return allowed != null ? allowed.value() : rolesAllowed != null ? rolesAllowed.value() : null;
     }
 
     /** The check of one resource method's roles. */

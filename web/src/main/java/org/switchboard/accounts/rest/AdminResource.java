@@ -1,11 +1,11 @@
 package org.switchboard.accounts.rest;
 
+import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.openapi.AdminShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.security.Roles;
 import static org.switchboard.json.Jsonp.JSON;
 
@@ -14,6 +14,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.switchboard.accounts.Account;
 import org.switchboard.messages.JsonStrings;
 import org.switchboard.metrics.MetricService;
@@ -43,7 +44,7 @@ import org.switchboard.conversations.ConversationService;
  * The operator's API: accounts, their channels and metrics (conversations: ConversationAdminResource). Authenticated with
  * {@code Authorization: Bearer <switchboard.admin.token>}.
  */
-@RolesAllowed(Roles.OPERATOR)
+@Allowed(Roles.OPERATOR)
 @Path("api/admin/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -67,12 +68,41 @@ public class AdminResource {
     @Inject
     private Pusher pusher;
 
+    /** {@code {name}}: a new account. */
+    @Schema(name = "NewAccount")
+    public record NewAccount(String name) {
+    }
+
+    /** A new channel: the vendor and address it has, and (each may be left out) how it is bound and fed. */
+    @Schema(name = "NewChannel")
+    public record NewChannel(String vendor, String address, String transport_type, String conversation_id,
+            String endpoint, String mo_message_url, String mo_message_url_auth_token, Double rate_per_second,
+            Integer max_in_flight, Map<String, Object> settings) {
+    }
+
+    /** How a channel's vendor is fed: each null or left out, the default. */
+    @Schema(name = "ChannelFeeding")
+    public record Feeding(Double rate_per_second, Integer max_in_flight, Map<String, Object> settings) {
+
+        /** The settings as the vendor's text (null: none), checked against the vendor. */
+        String settingsText(JsonObject body, String vendor) {
+            String text = settings == null ? null : body.getJsonObject("settings").toString();
+            VendorConnectors.checkSettings(vendor, text);
+            return text;
+        }
+    }
+
+    /** {@code {conversation_id, endpoint}}: where a channel's inbound messages go (null unbinds it). */
+    @Schema(name = "ChannelBinding")
+    public record Binding(String conversation_id, String endpoint) {
+    }
+
     @POST
     @APIResponse(responseCode = "201", description = "The account, with its API token shown once", content = @Content(schema = @Schema(ref = "CreatedAccount")))
     public Response createAccount(
             @RequestBody(content = @Content(schema = @Schema(ref = "NewAccount"))) JsonObject body) {
-        JsonObject json = body;
-        AccountService.NewAccount created = accounts.create(JsonBodies.required(json, "name"));
+        NewAccount request = StrictRecords.read(body, NewAccount.class);
+        AccountService.NewAccount created = accounts.create(required("name", request.name()));
         return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
                 .add("id", created.account().getId())
                 .add("name", created.account().getName())
@@ -88,25 +118,25 @@ public class AdminResource {
     public Response createChannel(@PathParam("account_id") String accountId,
             @RequestBody(content = @Content(schema = @Schema(ref = "NewChannel"))) JsonObject body) {
         admin.account(accountId);
-        JsonObject json = body;
-        String conversationId = JsonBodies.string(json, "conversation_id");
+        NewChannel request = StrictRecords.read(body, NewChannel.class);
+        String conversationId = request.conversation_id();
         if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
             throw JsonBodies.badRequest("Conversation " + conversationId + " is not one of this account's");
         }
-        String transportType = JsonBodies.string(json, "transport_type");
-        String vendor = JsonBodies.required(json, "vendor");
-        String moMessageUrl = JsonBodies.string(json, "mo_message_url");
+        String vendor = required("vendor", request.vendor());
         Channel channel;
         try {
-            if (moMessageUrl != null) {
-                pusher.guard().check(moMessageUrl);
+            if (request.mo_message_url() != null) {
+                pusher.guard().check(request.mo_message_url());
             }
-            Feeding feeding = Feeding.of(json, vendor);
-            channel = channels.create(accountId, vendor, JsonBodies.required(json, "address"),
-                    transportType == null ? "sms" : transportType, conversationId, JsonBodies.string(json, "endpoint"),
-                    moMessageUrl, JsonBodies.string(json, "mo_message_url_auth_token"));
-            if (feeding.given()) {
-                channel = channels.configure(channel, feeding.rate(), feeding.maxInFlight(), feeding.settings());
+            Feeding feeding = new Feeding(request.rate_per_second(), request.max_in_flight(), request.settings());
+            String settings = feeding.settingsText(body, vendor);
+            channel = channels.create(accountId, vendor, required("address", request.address()),
+                    request.transport_type() == null ? "sms" : request.transport_type(), conversationId,
+                    request.endpoint(), request.mo_message_url(), request.mo_message_url_auth_token());
+            if (body.containsKey("rate_per_second") || body.containsKey("max_in_flight")
+                    || body.containsKey("settings")) {
+                channel = channels.configure(channel, feeding.rate_per_second(), feeding.max_in_flight(), settings);
             }
         } catch (IllegalArgumentException e) {
             throw JsonBodies.badRequest(e.getMessage());
@@ -127,39 +157,20 @@ public class AdminResource {
         admin.account(accountId);
         Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
-        JsonObject json = body;
+        Feeding feeding = StrictRecords.read(body, Feeding.class);
         try {
-            Feeding feeding = Feeding.of(json, channel.getVendor());
-            return Response.ok(channelJson(channels.configure(channel, feeding.rate(), feeding.maxInFlight(),
-                    feeding.settings()))).build();
+            return Response.ok(channelJson(channels.configure(channel, feeding.rate_per_second(),
+                    feeding.max_in_flight(), feeding.settingsText(body, channel.getVendor())))).build();
         } catch (IllegalArgumentException e) {
             throw JsonBodies.badRequest(e.getMessage());
         }
     }
 
-    /** A channel's rate, concurrency and vendor settings as an API body gives them. */
-    record Feeding(Double rate, Integer maxInFlight, String settings, boolean given) {
-
-        static Feeding of(JsonObject json, String vendor) {
-            JsonValue rate = json.getOrDefault("rate_per_second", JsonValue.NULL);
-            JsonValue max = json.getOrDefault("max_in_flight", JsonValue.NULL);
-            JsonValue settings = json.getOrDefault("settings", JsonValue.NULL);
-            if (rate != JsonValue.NULL && !(rate instanceof JsonNumber)) {
-                throw new IllegalArgumentException("'rate_per_second' must be a number or null");
-            }
-            if (max != JsonValue.NULL && !(max instanceof JsonNumber number && number.isIntegral())) {
-                throw new IllegalArgumentException("'max_in_flight' must be a whole number or null");
-            }
-            if (settings != JsonValue.NULL && settings.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new IllegalArgumentException("'settings' must be an object or null");
-            }
-            String settingsText = settings == JsonValue.NULL ? null : settings.toString();
-            VendorConnectors.checkSettings(vendor, settingsText);
-            return new Feeding(rate == JsonValue.NULL ? null : ((JsonNumber) rate).doubleValue(),
-                    max == JsonValue.NULL ? null : ((JsonNumber) max).intValue(), settingsText,
-                    json.containsKey("rate_per_second") || json.containsKey("max_in_flight")
-                            || json.containsKey("settings"));
+    private static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw JsonBodies.badRequest("'" + name + "' is required");
         }
+        return value;
     }
 
     /**
@@ -202,13 +213,12 @@ public class AdminResource {
         admin.account(accountId);
         Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
-        JsonObject json = body;
-        String conversationId = JsonBodies.string(json, "conversation_id");
+        Binding binding = StrictRecords.read(body, Binding.class);
+        String conversationId = binding.conversation_id();
         if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
             throw JsonBodies.badRequest("Conversation " + conversationId + " is not one of this account's");
         }
-        return Response.ok(channelJson(channels.bind(channel, conversationId, JsonBodies.string(json, "endpoint"))))
-                .build();
+        return Response.ok(channelJson(channels.bind(channel, conversationId, binding.endpoint()))).build();
     }
 
     /** The values fired for a metric over the last {@code hours} (24 unless said), oldest first. */

@@ -1,5 +1,6 @@
 package org.switchboard.contacts.rest;
 
+import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import org.switchboard.JsonBodies;
 import org.switchboard.accounts.Account;
 import org.switchboard.security.ApiAuthentication;
-import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.security.Roles;
 import org.switchboard.contacts.Contact;
 import org.switchboard.contacts.ContactJson;
@@ -31,7 +31,7 @@ import org.switchboard.contacts.ContactService;
 
 /** Creates an account's contacts and searches them with Lucene queries. */
 @Path("api/contacts")
-@RolesAllowed(Roles.ACCOUNT)
+@Allowed(Roles.ACCOUNT)
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
 

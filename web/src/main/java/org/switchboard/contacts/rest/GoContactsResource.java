@@ -1,12 +1,12 @@
 package org.switchboard.contacts.rest;
 
+import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.openapi.VumiGoShapes;
 import org.switchboard.openapi.GoRestShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -49,7 +49,7 @@ import org.switchboard.security.Roles;
  * resources use.
  */
 @Path("api/v1/go")
-@RolesAllowed(Roles.ACCOUNT)
+@Allowed(Roles.ACCOUNT)
 @Errors(ErrorFormat.GO_REST)
 @Produces(MediaType.APPLICATION_JSON)
 public class GoContactsResource {

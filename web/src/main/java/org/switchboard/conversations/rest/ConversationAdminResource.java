@@ -1,11 +1,11 @@
 package org.switchboard.conversations.rest;
 
+import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.openapi.AdminShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.security.Roles;
 import static org.switchboard.json.Jsonp.JSON;
 
@@ -44,7 +44,7 @@ import org.switchboard.sandbox.SandboxService;
  * and its {@code node_modules}), its config and name, and read its app's log. An update takes effect with the next
  * message: the sandbox keys warm contexts by the code's version.
  */
-@RolesAllowed(Roles.OPERATOR)
+@Allowed(Roles.OPERATOR)
 @Path("api/admin/accounts/{account_id}/conversations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)

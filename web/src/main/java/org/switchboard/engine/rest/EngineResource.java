@@ -1,6 +1,6 @@
 package org.switchboard.engine.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.security.Allowed;
 import org.switchboard.security.Roles;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,7 +15,7 @@ import org.switchboard.engine.EngineStats;
  * {@code GET /api/admin/engine}: the message engine's counters since start (accepted, sent to vendors, events stored,
  * pushes delivered and failed), what its work is waiting on, and the mean cost of each step. The benchmark reads it.
  */
-@RolesAllowed(Roles.OPERATOR)
+@Allowed(Roles.OPERATOR)
 @Path("api/admin/engine")
 @Produces(MediaType.APPLICATION_JSON)
 public class EngineResource {

@@ -1,12 +1,12 @@
 package org.switchboard.messages.junebug;
 
+import org.switchboard.security.Allowed;
 import org.switchboard.openapi.JunebugShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import static org.switchboard.json.Jsonp.JSON;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -50,7 +50,7 @@ import org.switchboard.security.Secrets;
  */
 @ApplicationScoped
 @Path("channels")
-@RolesAllowed(Roles.ACCOUNT)
+@Allowed(Roles.ACCOUNT)
 @Errors(ErrorFormat.JUNEBUG)
 @Produces(MediaType.APPLICATION_JSON)
 public class JunebugChannelResource {

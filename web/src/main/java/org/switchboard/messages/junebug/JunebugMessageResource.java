@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.switchboard.accounts.Account;
 import org.switchboard.security.ApiAuthentication;
-import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.security.Allowed;
 import org.switchboard.security.Roles;
 import org.switchboard.accounts.rest.RecentLookups;
 import org.switchboard.channels.Channel;
@@ -60,7 +60,7 @@ import org.switchboard.pushes.Pusher;
  */
 @ApplicationScoped
 @Path("channels/{channel_id}/messages")
-@RolesAllowed(Roles.ACCOUNT)
+@Allowed(Roles.ACCOUNT)
 @Errors(ErrorFormat.JUNEBUG)
 @Produces(MediaType.APPLICATION_JSON)
 public class JunebugMessageResource {

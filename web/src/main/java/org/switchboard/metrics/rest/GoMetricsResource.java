@@ -1,11 +1,11 @@
 package org.switchboard.metrics.rest;
 
+import org.switchboard.security.Allowed;
 import org.switchboard.openapi.VumiGoShapes;
 import org.switchboard.openapi.GoRestShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -47,7 +47,7 @@ import org.switchboard.security.Roles;
  * {@code metrics} resource and the HTTP API's {@code metrics.json} write.
  */
 @Path("api/v1/go/metrics")
-@RolesAllowed(Roles.ACCOUNT)
+@Allowed(Roles.ACCOUNT)
 @Errors(ErrorFormat.GO_REST)
 @Produces(MediaType.APPLICATION_JSON)
 public class GoMetricsResource {

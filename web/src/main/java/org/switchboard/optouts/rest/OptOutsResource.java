@@ -1,6 +1,6 @@
 package org.switchboard.optouts.rest;
 
-import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.security.Allowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +34,7 @@ import org.switchboard.security.Roles;
  * Bearer token (or HTTP Basic with its key). The same opt-outs the sandbox's {@code optout} resource reads and writes.
  */
 @Path("api/v1/go/optouts")
-@RolesAllowed(Roles.ACCOUNT)
+@Allowed(Roles.ACCOUNT)
 @Errors(ErrorFormat.GO_REST)
 @Produces(MediaType.APPLICATION_JSON)
 public class OptOutsResource {

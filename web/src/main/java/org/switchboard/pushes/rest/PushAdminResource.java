@@ -1,10 +1,10 @@
 package org.switchboard.pushes.rest;
 
+import org.switchboard.security.Allowed;
 import org.switchboard.openapi.AdminShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.security.Roles;
 import static org.switchboard.json.Jsonp.JSON;
 
@@ -39,7 +39,7 @@ import org.switchboard.pushes.Pusher;
  * its body, replay failed ones, and count them per conversation. URLs are shown without the credentials they carry;
  * auth tokens are never shown.
  */
-@RolesAllowed(Roles.OPERATOR)
+@Allowed(Roles.OPERATOR)
 @Path("api/admin/pushes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)

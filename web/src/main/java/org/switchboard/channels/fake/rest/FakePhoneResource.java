@@ -1,5 +1,6 @@
 package org.switchboard.channels.fake.rest;
 
+import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.openapi.AdminShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -26,7 +27,6 @@ import java.util.Set;
 import org.switchboard.JsonBodies;
 import org.switchboard.accounts.Account;
 import org.switchboard.security.ApiAuthentication;
-import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.security.Roles;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
@@ -41,7 +41,7 @@ import org.switchboard.messages.MessageIntake;
  * sent.
  */
 @Path("api/fake/channels/{channel_id}")
-@RolesAllowed(Roles.ACCOUNT)
+@Allowed(Roles.ACCOUNT)
 @Produces(MediaType.APPLICATION_JSON)
 public class FakePhoneResource {
 
