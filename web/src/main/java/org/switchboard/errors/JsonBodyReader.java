@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -87,10 +88,25 @@ public abstract class JsonBodyReader<T extends JsonValue> implements MessageBody
         } catch (RuntimeException e) { // what Python reads and Parsson does not: NaN, nesting deeper than it takes
             throw new InvalidJsonException("The body could not be read as JSON: " + e.getMessage());
         }
+        if (text.contains("\\u0000") && holdsNul(value)) {
+            throw new IllegalArgumentException("Text may not hold the NUL character (\\u0000): the database cannot"
+                    + " store it");
+        }
         if (!type.isInstance(value)) {
             throw ApiException.badRequest("The body must be a JSON " + (type == JsonArray.class ? "list" : "object")
                     + ", not " + value.getValueType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return type.cast(value);
+    }
+
+    /** Whether a string or a key anywhere in the value holds U+0000, which PostgreSQL's text cannot store. */
+    static boolean holdsNul(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString().indexOf('\0') >= 0;
+            case ARRAY -> value.asJsonArray().stream().anyMatch(JsonBodyReader::holdsNul);
+            case OBJECT -> value.asJsonObject().entrySet().stream()
+                    .anyMatch(e -> e.getKey().indexOf('\0') >= 0 || holdsNul(e.getValue()));
+            default -> false;
+        };
     }
 }
