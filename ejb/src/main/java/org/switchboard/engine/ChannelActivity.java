@@ -99,9 +99,10 @@ public class ChannelActivity {
     /** Adds a line to the channel's log, stored with the next group of writes; the oldest beyond the kept are dropped. */
     public void log(String channelId, int level, String message, Throwable failure) {
         ChannelLogLine line = new ChannelLogLine(channelId, level, message, failure);
-        boolean trim = activity(channelId).sinceTrim.incrementAndGet() >= LOG_LINES_KEPT;
+        AtomicInteger sinceTrim = activity(channelId).sinceTrim;
+        boolean trim = sinceTrim.incrementAndGet() >= LOG_LINES_KEPT;
         if (trim) {
-            activity(channelId).sinceTrim.set(0);
+            sinceTrim.set(0);
         }
         commits.submit(em -> {
             em.persist(line);

@@ -192,7 +192,11 @@ public class Dispatcher {
                     List<Pending> orphans = new ArrayList<>(queue);
                     queue.clear();
                     orphans.forEach(pending -> answered(pending, Result.refused("Channel " + channelId
-                            + " was deleted")));
+                            + " was deleted"), null));
+                    if (inFlight == 0) {
+                        lanes.remove(channelId, this); // a later refill of its rows makes a new lane, which refuses
+                                                       // them
+                    }
                     return;
                 }
                 long now = System.nanoTime();
@@ -241,11 +245,8 @@ public class Dispatcher {
                     inFlight--;
                 }
                 try {
-                    if (failure != null && channel != null) {
-                        activity.log(channelId, ChannelLogLine.WARNING, "Sending message " + pending.message.getId()
-                                + " failed: " + failure, failure);
-                    }
-                    answered(pending, failure == null ? result : Result.retry(String.valueOf(failure), null));
+                    answered(pending, failure == null ? result : Result.retry(String.valueOf(failure), null),
+                            failure);
                 } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "Could not take the answer for " + pending.message.getId(), e);
                 }
@@ -253,7 +254,8 @@ public class Dispatcher {
             });
         }
 
-        private void answered(Pending pending, Result result) {
+        /** The vendor's answer, or {@code failure} when its call threw (the channel's log keeps its stack). */
+        private void answered(Pending pending, Result result, Throwable failure) {
             Message message = pending.message;
             String vendor = channel == null ? null : channel.getVendor();
             if (result.kind() == Result.Kind.RETRY && pending.attempt + 1 < vendorAttempts) {
@@ -263,7 +265,7 @@ public class Dispatcher {
                     activity.vendorState(channelId, vendor, "degraded", "retrying", result.reason());
                     activity.log(channelId, ChannelLogLine.WARNING, "Message " + message.getId() + " to "
                             + message.getToAddr() + " will be sent again in " + delay.toMillis() + " ms (attempt "
-                            + (pending.attempt + 2) + " of " + vendorAttempts + "): " + result.reason(), null);
+                            + (pending.attempt + 2) + " of " + vendorAttempts + "): " + result.reason(), failure);
                 }
                 executor.get().schedule(() -> offer(new Pending(message, pending.attempt + 1)), delay.toMillis(),
                         TimeUnit.MILLISECONDS);
@@ -280,12 +282,12 @@ public class Dispatcher {
             } else if (result.kind() == Result.Kind.RETRY) {
                 activity.vendorState(channelId, vendor, "down", "gave_up", last.reason());
                 activity.log(channelId, ChannelLogLine.ERROR, "Message " + message.getId() + " to "
-                        + message.getToAddr() + " was not sent. " + last.reason(), null);
+                        + message.getToAddr() + " was not sent. " + last.reason(), failure);
             } else {
                 activity.log(channelId, ChannelLogLine.WARNING, "Message " + message.getId() + " to "
                         + message.getToAddr() + " was refused: " + last.reason(), null);
             }
-            events.record(message, last).whenComplete((done, failure) -> {
+            events.record(message, last).whenComplete((done, notStored) -> {
                 recent.put(message.getId(), System.nanoTime());
                 known.remove(message.getId());
             });
