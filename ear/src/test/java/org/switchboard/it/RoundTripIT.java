@@ -308,7 +308,7 @@ class RoundTripIT {
         assertError(owner.post("/channels/" + id, "{\"type\":\"smpp\"}"), 400, "invalid channel type",
                 "InvalidChannelType");
         assertTrue(owner.post("/channels/" + id, "{\"type\":\"smpp\"}").body()
-                .contains("Invalid channel type u'smpp', must be one of: fake"));
+                .contains("Invalid channel type u'smpp', must be one of: bandwidth, fake, twilio, vonage"));
         Answer statusUrl = owner.post("/channels/" + id, "{\"status_url\":\"http://127.0.0.1/status\"}");
         assertError(statusUrl, 400, "api usage error", "ApiUsageError");
         assertTrue(statusUrl.body().contains("'status_url' is not supported"), statusUrl.body());

@@ -40,6 +40,11 @@ public class Account {
     @Column(name = "disable_optouts")
     private Boolean disableOptouts;
 
+    /** Spoke's organisation {@code features}: a JSON object's text ({@code {"DEFAULT_SERVICE": "twilio"}}). */
+    @Column(name = "features", length = 4096)
+    @Size(max = 4096)
+    private String features;
+
     protected Account() {
     }
 
@@ -85,5 +90,13 @@ public class Account {
 
     public void setDisableOptouts(boolean disableOptouts) {
         this.disableOptouts = disableOptouts;
+    }
+
+    public String getFeatures() {
+        return features;
+    }
+
+    public void setFeatures(String features) {
+        this.features = features;
     }
 }

@@ -73,9 +73,13 @@ public class Channel {
     @Max(value = 10000, message = "max_in_flight must be at most 10000")
     private Integer maxInFlight;
 
-    /** The vendor's own settings of this channel, a JSON object's text (the fake vendor: latency_ms, error_rate). */
+    /**
+     * The vendor's own settings of this channel, a JSON object's text (the fake vendor: latency_ms, error_rate; Twilio:
+     * account_sid, auth_token, ...), encrypted at rest: it may hold the vendor's secrets.
+     */
     @Column(name = "settings", length = 8192)
-    @Size(max = 8192)
+    @Convert(converter = EncryptedString.class)
+    @Size(max = 6000)
     private String settings;
 
     /** A name the account gives the channel (Junebug's {@code label}). */

@@ -2,6 +2,7 @@ package org.switchboard.channels;
 
 import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -16,6 +17,10 @@ public class ChannelService {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private ServiceVendors vendors;
+
+    /** A new channel on the vendor (null: the account's default service). */
     public Channel create(String accountId, String vendor, String address, String transportType,
             String conversationId, String endpoint, String moMessageUrl, String moMessageUrlAuthToken) {
         return create(accountId, vendor, address, transportType, conversationId, endpoint, moMessageUrl,
@@ -27,16 +32,15 @@ public class ChannelService {
     public Channel create(String accountId, String vendor, String address, String transportType,
             String conversationId, String endpoint, String moMessageUrl, String moMessageUrlAuthToken,
             Consumer<Channel> details) {
-        if (!VendorConnectors.supports(vendor)) {
-            throw new IllegalArgumentException("Unknown vendor '" + vendor + "'; known: " + VendorConnectors.NAMES);
-        }
-        Channel channel = new Channel(Ids.uuid(), accountId, vendor, address, transportType);
+        Channel channel = new Channel(Ids.uuid(), accountId,
+                vendor == null ? vendors.defaultService(accountId) : vendors.canonical(vendor), address,
+                transportType);
         channel.setConversationId(conversationId);
         channel.setEndpoint(endpoint);
         channel.setMoMessageUrl(moMessageUrl);
         channel.setMoMessageUrlAuthToken(moMessageUrlAuthToken);
         details.accept(channel);
-        VendorConnectors.checkSettings(channel.getVendor(), channel.getSettings());
+        vendors.checkSettings(channel.getVendor(), channel.getSettings());
         em.persist(Checks.valid(channel));
         return channel;
     }
@@ -72,7 +76,7 @@ public class ChannelService {
         Channel managed = em.merge(channel);
         managed.setRatePerSecond(ratePerSecond);
         managed.setMaxInFlight(maxInFlight);
-        VendorConnectors.checkSettings(managed.getVendor(), settings);
+        vendors.checkSettings(managed.getVendor(), settings);
         managed.setSettings(settings);
         return Checks.validOrUndo(em, managed);
     }
@@ -93,13 +97,9 @@ public class ChannelService {
     public Channel update(Channel channel, Consumer<Channel> change) {
         Channel managed = em.merge(channel);
         change.accept(managed);
-        if (!VendorConnectors.supports(managed.getVendor())) {
-            em.detach(managed);
-            throw new IllegalArgumentException("Unknown vendor '" + managed.getVendor() + "'; known: "
-                    + VendorConnectors.NAMES);
-        }
         try {
-            VendorConnectors.checkSettings(managed.getVendor(), managed.getSettings());
+            managed.setVendor(vendors.canonical(managed.getVendor()));
+            vendors.checkSettings(managed.getVendor(), managed.getSettings());
         } catch (IllegalArgumentException e) {
             em.detach(managed);
             throw e;

@@ -21,8 +21,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelLogLine;
-import org.switchboard.channels.VendorConnector.Result;
-import org.switchboard.channels.VendorConnectors;
+import org.switchboard.channels.ServiceVendor;
+import org.switchboard.channels.ServiceVendor.Result;
+import org.switchboard.channels.VendorConfig;
+import org.switchboard.channels.ServiceVendors;
+import org.switchboard.optouts.OptOutService;
 import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.engine.EngineStats.Step;
 import org.switchboard.messages.Message;
@@ -52,7 +55,10 @@ public class Dispatcher {
     int vendorAttempts;
 
     @Inject
-    private VendorConnectors connectors;
+    private ServiceVendors vendors;
+
+    @Inject
+    private OptOutService optOuts;
 
     @Inject
     private EventRecorder events;
@@ -235,7 +241,14 @@ public class Dispatcher {
             stats.count(Count.VENDOR_SENT);
             CompletionStage<Result> answer;
             try {
-                answer = connectors.of(channel).send(channel, pending.message);
+                ServiceVendor vendor = vendors.of(channel);
+                VendorConfig config = vendors.config(channel);
+                List<String> missing = vendor.missing(config);
+                answer = missing.isEmpty()
+                        ? vendor.send(config, channel, pending.message)
+                        : CompletableFuture.completedFuture(Result.refused("The channel's vendor "
+                                + channel.getVendor() + " is not fully configured: " + String.join(", ", missing)
+                                + " not set (by the channel, its account or the platform)"));
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }
@@ -286,11 +299,25 @@ public class Dispatcher {
             } else {
                 activity.log(channelId, ChannelLogLine.WARNING, "Message " + message.getId() + " to "
                         + message.getToAddr() + " was refused: " + last.reason(), null);
+                if (last.optedOut()) {
+                    optOut(message);
+                }
             }
             events.record(message, last).whenComplete((done, notStored) -> {
                 recent.put(message.getId(), System.nanoTime());
                 known.remove(message.getId());
             });
+        }
+    }
+
+    /** The vendor said the recipient opted out there (Twilio's 21610): the account's opt-out says so too. */
+    private void optOut(Message message) {
+        try {
+            optOuts.optOut(message.getAccountId(), "msisdn", message.getToAddr(), message.getId());
+            activity.log(message.getChannelId(), ChannelLogLine.INFO, message.getToAddr()
+                    + " opted out at the vendor; recorded as the account's opt-out", null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not record the opt-out of " + message.getToAddr(), e);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.switchboard.accounts.Ids;
-import org.switchboard.channels.VendorConnector.Result;
+import org.switchboard.channels.ServiceVendor.Result;
+import org.switchboard.channels.ServiceVendor.VendorError;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.conversations.ConversationSettings;
 import org.switchboard.engine.EngineStats.Count;
@@ -71,7 +72,7 @@ public class EventRecorder {
         MessageEvent event = result.accepted()
                 ? new MessageEvent(Ids.ordered(), message.getId(), "submitted", "{}")
                 : new MessageEvent(Ids.ordered(), message.getId(), "rejected",
-                        JSON.createObjectBuilder().add("reason", String.valueOf(result.reason())).build().toString());
+                        details(result.reason(), result.error()).build().toString());
         boolean[] first = {false};
         GroupCommit.Update update = new GroupCommit.Update(
                 "update message set status = ?, vendor_message_id = ? where id = ? and status = ?",
@@ -93,13 +94,29 @@ public class EventRecorder {
      * event.
      */
     public CompletableFuture<Void> report(Message message, DeliveryStatus status, String reason) {
+        return report(message, status, reason, null);
+    }
+
+    /** As the other report, with the vendor's error code, what it means and its page ({@code error_code}, ...). */
+    public CompletableFuture<Void> report(Message message, DeliveryStatus status, String reason, VendorError error) {
+        MessageEvent event = new MessageEvent(Ids.ordered(), message.getId(), status.eventType(),
+                details(reason, error).build().toString());
+        return store(message, event, after -> commits.submit(em -> em.persist(event), after), () -> true);
+    }
+
+    /** An event's details: {@code reason}, and a vendor's {@code error_code}, {@code description} and {@code link}. */
+    private static JsonObjectBuilder details(String reason, VendorError error) {
         JsonObjectBuilder details = JSON.createObjectBuilder();
         if (reason != null) {
             details.add("reason", reason);
         }
-        MessageEvent event = new MessageEvent(Ids.ordered(), message.getId(), status.eventType(),
-                details.build().toString());
-        return store(message, event, after -> commits.submit(em -> em.persist(event), after), () -> true);
+        if (error != null) {
+            details.add("error_code", error.code()).add("description", error.description());
+            if (error.link() != null) {
+                details.add("link", error.link());
+            }
+        }
+        return details;
     }
 
     /** A delivery status as vendors report it. */

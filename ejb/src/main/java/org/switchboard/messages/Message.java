@@ -19,7 +19,8 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "message", indexes = {
         @Index(name = "message_conversation", columnList = "conversation_id, direction, timestamp"),
-        @Index(name = "message_status", columnList = "status, channel_id, timestamp")})
+        @Index(name = "message_status", columnList = "status, channel_id, timestamp"),
+        @Index(name = "message_vendor_id", columnList = "vendor_message_id")})
 public class Message {
 
     /** Which way a message travels. */

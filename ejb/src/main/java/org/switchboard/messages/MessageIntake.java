@@ -73,6 +73,15 @@ public class MessageIntake {
         return message;
     }
 
+    /** As the other receiveInbound, keeping the vendor's id of the message (its webhooks' retries are found by it). */
+    public Message receiveInbound(Channel channel, String fromAddr, String toAddr, String content,
+            String sessionEvent, String vendorMessageId) {
+        Message message = inbound(channel, fromAddr, toAddr, content, sessionEvent);
+        message.setVendorMessageId(vendorMessageId);
+        commits.commit(em -> em.persist(message), () -> route(message));
+        return message;
+    }
+
     /** As {@link #receiveInbound}, without waiting for the commit. */
     public CompletableFuture<Message> receive(Channel channel, String fromAddr, String toAddr, String content,
             String sessionEvent) {

@@ -2,7 +2,12 @@ package org.switchboard.channels.fake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,7 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
-import org.switchboard.channels.VendorConnector;
+import org.switchboard.channels.ServiceVendor;
+import org.switchboard.channels.VendorConfig;
+import org.switchboard.channels.Webhook;
+import org.switchboard.channels.WebhookResult;
 import org.switchboard.engine.EngineExecutor;
 import org.switchboard.engine.EventRecorder;
 import org.switchboard.engine.GroupCommit;
@@ -19,15 +27,34 @@ import org.switchboard.messages.MessageIntake;
 import org.switchboard.validation.Checks;
 
 /**
- * The fake vendor's connector. It answers like a vendor across the internet: after the channel's {@code latency_ms}
- * (plus a {@code delayNNN} in the text), throttled ({@code 429}, tried again) at the channel's {@code error_rate},
- * refused for {@code errorNNN} texts; what it accepts it keeps (committed before it answers, so a message it took
- * before a crash is counted if it is sent again), and {@code autorespond} texts get an answer from the phone.
+ * The fake vendor (Spoke's fakeservice; {@code fakeservice} names it too). It answers like a vendor across the
+ * internet: after the channel's {@code latency_ms} (plus a {@code delayNNN} in the text), throttled ({@code 429},
+ * tried again) at the channel's {@code error_rate}, refused with error NNN for {@code errorNNN} texts; what it accepts
+ * it keeps (committed before it answers, so a message it took before a crash is counted if it is sent again), and
+ * {@code autorespond} texts get an answer from the phone. It also buys numbers (made up, in the area code), looks
+ * numbers up (carrier {@code FakeCarrier}) and sends delivery reports when the channel's settings ask.
  */
 @ApplicationScoped
-public class FakeVendorConnector implements VendorConnector {
+public class FakeVendorConnector implements ServiceVendor {
 
     public static final String NAME = "fake";
+    private static final Metadata METADATA = new Metadata(NAME, false, List.of("fakeservice"));
+    private static final List<Setting> SETTINGS = List.of(
+            new Setting("latency_ms", false, false, "How long the vendor takes to answer, 0 to 60000 ms"),
+            new Setting("error_rate", false, false, "The share of sends throttled with a 429, 0 to 1"),
+            new Setting("delivery_report", false, false, "delivered, failed or pending: the report it sends"),
+            new Setting("delivery_report_delay_ms", false, false, "How long after accepting it reports"));
+    /** Spoke's internal error codes (service_map.js), which the fake's texts can ask for too. */
+    private static final Map<String, String> ERRORS = Map.of(
+            "-1", "Failed on the first attempt; will be tried again",
+            "-2", "Failed on the second attempt; will be tried again",
+            "-3", "Failed on the third attempt; will be tried again",
+            "-4", "Failed on the fourth attempt; will be tried again",
+            "-5", "Failed, and will not be tried again",
+            "-133", "Auto opt-out: the message was not sent",
+            "-166", "Blocked by the profanity tagger",
+            "-167", "Blocked by the initial-text guard");
+    private static final AtomicInteger NUMBERS = new AtomicInteger(ThreadLocalRandom.current().nextInt(10_000));
 
     @Inject
     private GroupCommit commits;
@@ -42,7 +69,84 @@ public class FakeVendorConnector implements VendorConnector {
     private EventRecorder events;
 
     @Override
-    public CompletionStage<Result> send(Channel channel, Message message) {
+    public Metadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return SETTINGS;
+    }
+
+    @Override
+    public void checkSettings(JsonObject settings) {
+        FakeVendorSettings.of(settings.toString());
+    }
+
+    @Override
+    public Map<String, String> errorDescriptions() {
+        return ERRORS;
+    }
+
+    @Override
+    public VendorError errorDescription(String code) {
+        return new VendorError(code, ERRORS.getOrDefault(code, "Fake error " + code + ", asked for with error"
+                + code + " in the message's text"), errorLink(code));
+    }
+
+    @Override
+    public String errorLink(String code) {
+        return "https://github.com/MoveOnOrg/Spoke/blob/main/src/extensions/service-vendors/fakeservice/index.js";
+    }
+
+    @Override
+    public WebhookResult webhook(VendorConfig config, Channel channel, Webhook request) {
+        return WebhookResult.badRequest("The fake vendor has no webhooks: a phone writes to /api/fake/channels/"
+                + channel.getId() + "/inbound");
+    }
+
+    @Override
+    public ContactInfo contactInfo(VendorConfig config, String number, boolean lookupName) {
+        return new ContactInfo(number, "FakeCarrier", FakeVendorRules.contactStatus(number), null,
+                lookupName ? "Fake Name" : null, number != null && number.startsWith("+1") ? "US" : null);
+    }
+
+    @Override
+    public List<OwnedNumber> buyNumbersInAreaCode(VendorConfig config, String areaCode, int limit) {
+        List<OwnedNumber> bought = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            String number = FakeVendorRules.number(areaCode, NUMBERS.getAndIncrement());
+            bought.add(new OwnedNumber(number, areaCode, "fake-" + number.substring(1)));
+        }
+        sleep(25L * limit); // as Spoke's fakeservice: 25 ms a number, like a vendor's API
+        return bought;
+    }
+
+    @Override
+    public void deleteNumbers(VendorConfig config, List<OwnedNumber> numbers) {
+        sleep(25L * numbers.size());
+    }
+
+    @Override
+    public void addNumbersToMessagingService(VendorConfig config, List<OwnedNumber> numbers, String serviceSid) {
+        // the fake keeps no services; the platform's inventory records the membership
+    }
+
+    @Override
+    public List<String> clearMessagingServicePhones(VendorConfig config, String serviceSid) {
+        return List.of();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public CompletionStage<Result> send(VendorConfig config, Channel channel, Message message) {
         FakeVendorSettings settings = FakeVendorSettings.of(channel.getSettings());
         String text = message.getContent();
         long latency = settings.latencyMillis() + FakeVendorRules.delayMillis(text);
@@ -67,8 +171,7 @@ public class FakeVendorConnector implements VendorConnector {
             }
             Optional<String> error = FakeVendorRules.errorCode(text);
             if (error.isPresent()) {
-                answer.complete(Result.refused("error" + error.get()
-                        + ": the fake vendor refused the message as asked"));
+                answer.complete(Result.refused(errorDescription(error.get()), false));
                 return;
             }
             FakeVendorMessage received = Checks.valid(new FakeVendorMessage("fake-" + Ids.ordered(), channel.getId(),

@@ -38,6 +38,19 @@ public final class FakeVendorRules {
         return "responding to " + text;
     }
 
+    /**
+     * Spoke's fakeservice's lookup: a number whose twelfth character is 2 ({@code +1555555212} style) is a landline
+     * ({@code -1}), any other is textable ({@code 1}).
+     */
+    public static int contactStatus(String number) {
+        return number != null && number.length() > 11 && number.charAt(11) == '2' ? -1 : 1;
+    }
+
+    /** The fake's number {@code n} in an area code: {@code +1<area>555<n, four digits>}. */
+    public static String number(String areaCode, int n) {
+        return "+1" + areaCode + "555" + String.format("%04d", n % 10_000);
+    }
+
     private static Optional<String> find(Pattern pattern, String text) {
         if (text == null) {
             return Optional.empty();

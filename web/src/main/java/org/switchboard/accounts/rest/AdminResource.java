@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.switchboard.security.Roles;
+import org.switchboard.security.Secrets;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
@@ -36,7 +37,6 @@ import org.switchboard.json.StrictRecords;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
-import org.switchboard.channels.VendorConnectors;
 import org.switchboard.pushes.Pusher;
 import org.switchboard.conversations.ConversationService;
 
@@ -84,11 +84,9 @@ public class AdminResource {
     @Schema(name = "ChannelFeeding")
     public record Feeding(Double rate_per_second, Integer max_in_flight, Map<String, Object> settings) {
 
-        /** The settings as the vendor's text (null: none), checked against the vendor. */
-        String settingsText(JsonObject body, String vendor) {
-            String text = settings == null ? null : body.getJsonObject("settings").toString();
-            VendorConnectors.checkSettings(vendor, text);
-            return text;
+        /** The settings as the vendor's text (null: none); the channel service checks them against the vendor. */
+        String settingsText(JsonObject body) {
+            return settings == null ? null : body.getJsonObject("settings").toString();
         }
     }
 
@@ -123,14 +121,14 @@ public class AdminResource {
         if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
             throw JsonBodies.badRequest("Conversation " + conversationId + " is not one of this account's");
         }
-        String vendor = required("vendor", request.vendor());
+        String vendor = request.vendor(); // none: the account's DEFAULT_SERVICE
         Channel channel;
         try {
             if (request.mo_message_url() != null) {
                 pusher.guard().check(request.mo_message_url());
             }
             Feeding feeding = new Feeding(request.rate_per_second(), request.max_in_flight(), request.settings());
-            String settings = feeding.settingsText(body, vendor);
+            String settings = feeding.settingsText(body);
             channel = channels.create(accountId, vendor, required("address", request.address()),
                     request.transport_type() == null ? "sms" : request.transport_type(), conversationId,
                     request.endpoint(), request.mo_message_url(), request.mo_message_url_auth_token());
@@ -160,7 +158,7 @@ public class AdminResource {
         Feeding feeding = StrictRecords.read(body, Feeding.class);
         try {
             return Response.ok(channelJson(channels.configure(channel, feeding.rate_per_second(),
-                    feeding.max_in_flight(), feeding.settingsText(body, channel.getVendor())))).build();
+                    feeding.max_in_flight(), feeding.settingsText(body)))).build();
         } catch (IllegalArgumentException e) {
             throw JsonBodies.badRequest(e.getMessage());
         }
@@ -253,7 +251,7 @@ public class AdminResource {
                 .add("max_in_flight", channel.getMaxInFlight())
                 .add("settings", channel.getSettings() == null
                         ? JsonValue.NULL
-                        : JsonStrings.object(channel.getSettings()))
+                        : Secrets.masked(JsonStrings.object(channel.getSettings())))
                 .build()
                 .toString();
     }

@@ -33,7 +33,7 @@ import org.switchboard.accounts.rest.RecentLookups;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelLogLine;
 import org.switchboard.channels.ChannelService;
-import org.switchboard.channels.VendorConnectors;
+import org.switchboard.channels.ServiceVendors;
 import org.switchboard.engine.ChannelActivity;
 import org.switchboard.errors.ApiException;
 import org.switchboard.errors.ErrorFormat;
@@ -54,6 +54,9 @@ import org.switchboard.security.Secrets;
 @Errors(ErrorFormat.JUNEBUG)
 @Produces(MediaType.APPLICATION_JSON)
 public class JunebugChannelResource {
+
+    @Inject
+    private ServiceVendors vendors;
 
     @Inject
     private ChannelService channels;
@@ -86,7 +89,7 @@ public class JunebugChannelResource {
             @RequestBody(description = "Junebug's channel", content = @Content(schema = @Schema(ref = "JunebugChannelRequest"))) JsonValue body,
             @Context ContainerRequestContext context) {
         Account account = account(context);
-        JunebugChannels.Properties properties = JunebugChannels.parse(body, true);
+        JunebugChannels.Properties properties = JunebugChannels.parse(body, true, vendors.names());
         checkUrl(properties);
         checkSettings(properties.type(), properties);
         JsonObject config = properties.config();
@@ -122,7 +125,7 @@ public class JunebugChannelResource {
             @RequestBody(description = "Junebug's channel fields to change", content = @Content(schema = @Schema(ref = "JunebugChannelRequest"))) JsonValue body,
             @Context ContainerRequestContext context) {
         Channel channel = channel(context, channelId);
-        JunebugChannels.Properties properties = JunebugChannels.parse(body, false);
+        JunebugChannels.Properties properties = JunebugChannels.parse(body, false, vendors.names());
         checkUrl(properties);
         checkSettings(properties.type() != null ? properties.type() : channel.getVendor(), properties);
         try {
@@ -225,10 +228,10 @@ public class JunebugChannelResource {
         }
     }
 
-    private static void checkSettings(String vendor, JunebugChannels.Properties properties) {
+    private void checkSettings(String vendor, JunebugChannels.Properties properties) {
         if (properties.config() != null) {
             try {
-                VendorConnectors.checkSettings(vendor, properties.vendorSettings());
+                vendors.checkSettings(vendor, properties.vendorSettings());
             } catch (IllegalArgumentException e) {
                 throw JunebugRequests.invalid("'config' is not right for a " + vendor + " channel: "
                         + e.getMessage());

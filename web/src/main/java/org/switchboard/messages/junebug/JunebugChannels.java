@@ -8,10 +8,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.switchboard.channels.Channel;
-import org.switchboard.channels.VendorConnectors;
 import org.switchboard.errors.ApiException;
 
 /**
@@ -60,7 +60,7 @@ public final class JunebugChannels {
         }
     }
 
-    static Properties parse(JsonValue body, boolean create) {
+    static Properties parse(JsonValue body, boolean create, Collection<String> vendors) {
         if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
             throw JunebugRequests.invalid(PythonRepr.of(body) + " is not of type u'object'");
         }
@@ -97,10 +97,10 @@ public final class JunebugChannels {
         if (create && properties.moUrl() == null) {
             throw ApiException.badRequest("One or both of \"mo_url\" and \"amqp_queue\" must be specified");
         }
-        if (properties.type() != null && !VendorConnectors.names().contains(properties.type())) {
+        if (properties.type() != null && !vendors.contains(properties.type())) {
             throw new ApiException(jakarta.ws.rs.core.Response.Status.BAD_REQUEST, "invalid channel type",
                     "InvalidChannelType", "Invalid channel type " + PythonRepr.string(properties.type())
-                            + ", must be one of: " + String.join(", ", VendorConnectors.names()));
+                            + ", must be one of: " + String.join(", ", vendors));
         }
         if (properties.config() != null) {
             JsonObject config = properties.config();

@@ -13,6 +13,8 @@ import org.switchboard.errors.ApiException;
 
 class JunebugChannelsTest {
 
+    private static final java.util.List<String> VENDORS = java.util.List.of("bandwidth", "fake", "twilio", "vonage");
+
     /** What Python 2's repr printed for the values json.loads makes of these (strings are unicode there). */
     @Test
     void writesValuesAsPython2sRepr() {
@@ -32,12 +34,12 @@ class JunebugChannelsTest {
         JunebugChannels.Properties properties = JunebugChannels.parse(json("""
                 {"type": "fake", "label": "L", "config": {"address": "1234", "transport_type": "ussd",
                  "latency_ms": 5}, "metadata": {"owner": 7}, "mo_url": "http://example.com/mo",
-                 "character_limit": 160, "status_url": null}"""), true);
+                 "character_limit": 160, "status_url": null}"""), true, VENDORS);
         assertEquals("fake", properties.type());
         assertEquals("{\"latency_ms\":5}", properties.vendorSettings());
         assertEquals(160, properties.characterLimit());
         assertTrue(properties.has("status_url"));
-        assertNull(JunebugChannels.parse(json("{\"label\":\"x\"}"), false).config());
+        assertNull(JunebugChannels.parse(json("{\"label\":\"x\"}"), false, VENDORS).config());
     }
 
     @Test
@@ -50,7 +52,7 @@ class JunebugChannelsTest {
         assertRefused("{\"type\":\"fake\",\"config\":{\"address\":\"1\"}}", "ApiUsageError",
                 "One or both of \"mo_url\" and \"amqp_queue\" must be specified");
         assertRefused("{\"type\":\"smpp\",\"config\":{\"address\":\"1\"},\"mo_url\":\"http://x\"}",
-                "InvalidChannelType", "Invalid channel type u'smpp', must be one of: fake");
+                "InvalidChannelType", "Invalid channel type u'smpp', must be one of: bandwidth, fake, twilio, vonage");
         assertRefused("{\"foo\":1}", "invalid_body", "Additional properties are not allowed (u'foo' was unexpected)");
         assertRefused("{\"label\":[1]}", "invalid_body", "[1] is not of type u'string'");
         assertRefused("{\"character_limit\":1.5}", "invalid_body", "1.5 is not of type u'integer'");
@@ -59,7 +61,7 @@ class JunebugChannelsTest {
         assertRefused("{\"type\":\"fake\",\"config\":{},\"mo_url\":\"http://x\"}", "invalid_body",
                 "'config' needs the channel's 'address' (its number or code)");
         ApiException unsupported = assertThrows(ApiException.class,
-                () -> JunebugChannels.parse(json("{\"amqp_queue\":\"q\"}"), false));
+                () -> JunebugChannels.parse(json("{\"amqp_queue\":\"q\"}"), false, VENDORS));
         assertTrue(unsupported.getMessage().startsWith("'amqp_queue' is not supported: "),
                 unsupported.getMessage());
     }
@@ -67,7 +69,8 @@ class JunebugChannelsTest {
     private static void assertRefused(String body, String type, String message) {
         ApiException refused = assertThrows(ApiException.class, () -> JunebugChannels.parse(json(body),
                 !body.startsWith("{\"label") && !body.startsWith("{\"character") && !body.startsWith("{\"foo")
-                        && !body.startsWith("{\"config\":{\"address\":5")));
+                        && !body.startsWith("{\"config\":{\"address\":5"),
+                VENDORS));
         assertEquals(type, refused.type());
         assertEquals(message, refused.getMessage());
     }

@@ -1,0 +1,381 @@
+package org.switchboard.channels.rest;
+
+import static org.switchboard.json.Jsonp.JSON;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.switchboard.JsonBodies;
+import org.switchboard.accounts.rest.AdminAuth;
+import org.switchboard.channels.ServiceVendor;
+import org.switchboard.channels.ServiceVendor.ContactInfo;
+import org.switchboard.channels.ServiceVendor.VendorError;
+import org.switchboard.channels.ServiceVendors;
+import org.switchboard.channels.VendorAccounts;
+import org.switchboard.channels.VendorConfig;
+import org.switchboard.channels.VendorNumber;
+import org.switchboard.messages.JsonStrings;
+import org.switchboard.security.Allowed;
+import org.switchboard.security.Roles;
+import org.switchboard.security.Secrets;
+
+/**
+ * The operator's API of service vendors (seed 003): what each vendor is and its error codes; an account's
+ * {@code features} ({@code DEFAULT_SERVICE}) and own settings of a vendor that {@code supportsOrgConfig} (secrets
+ * shown as {@code <Encrypted>}, and kept when sent back so); contact lookup; the number inventory and messaging
+ * services. A vendor's API error answers 502 with the vendor's {@code {code, description, link}}.
+ */
+@Allowed(Roles.OPERATOR)
+@Path("api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class VendorAdminResource {
+
+    @Inject
+    private AdminAuth admin;
+
+    @Inject
+    private ServiceVendors vendors;
+
+    @Inject
+    private VendorAccounts store;
+
+    @GET
+    @Path("vendors")
+    @Operation(summary = "The vendors: name, aliases, whether accounts configure them, their settings")
+    public String list() {
+        JsonArrayBuilder all = JSON.createArrayBuilder();
+        for (ServiceVendor vendor : vendors.all()) {
+            JsonArrayBuilder settings = JSON.createArrayBuilder();
+            vendor.settings().forEach(s -> settings.add(JSON.createObjectBuilder().add("name", s.name())
+                    .add("secret", s.secret()).add("required", s.required()).add("description", s.description())
+                    .add("platform_property", ServiceVendors.globalName(vendor.metadata().name(), s.name()))));
+            all.add(JSON.createObjectBuilder()
+                    .add("name", vendor.metadata().name())
+                    .add("aliases", JSON.createArrayBuilder(vendor.metadata().aliases()))
+                    .add("supports_org_config", vendor.metadata().supportsOrgConfig())
+                    .add("settings", settings));
+        }
+        return JSON.createObjectBuilder().add("vendors", all).build().toString();
+    }
+
+    @GET
+    @Path("vendors/{vendor}/errors")
+    @Operation(summary = "errorDescriptions: the vendor's error codes and what they mean")
+    public String errors(@PathParam("vendor") String name) {
+        ServiceVendor vendor = vendor(name);
+        JsonObjectBuilder errors = JSON.createObjectBuilder();
+        vendor.errorDescriptions().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> errors.add(e.getKey(), e.getValue()));
+        return errors.build().toString();
+    }
+
+    @GET
+    @Path("vendors/{vendor}/errors/{code}")
+    @Operation(summary = "errorDescription(code): {code, description, link}")
+    public String error(@PathParam("vendor") String name, @PathParam("code") String code) {
+        return errorJson(vendor(name).errorDescription(code)).build().toString();
+    }
+
+    @GET
+    @Path("accounts/{account_id}/features")
+    @Operation(summary = "The account's features (DEFAULT_SERVICE, PHONE_NUMBER_COUNTRY)")
+    public String features(@PathParam("account_id") String accountId) {
+        admin.account(accountId);
+        return featuresJson(accountId);
+    }
+
+    @PUT
+    @Path("accounts/{account_id}/features")
+    @Operation(summary = "Sets the account's features: a JSON object; DEFAULT_SERVICE must name a vendor")
+    public String setFeatures(@PathParam("account_id") String accountId, JsonObject body) {
+        admin.account(accountId);
+        JsonValue service = body.get(ServiceVendors.DEFAULT_SERVICE);
+        if (service != null && service != JsonValue.NULL) {
+            if (!(service instanceof JsonString named)) {
+                throw JsonBodies.badRequest("'DEFAULT_SERVICE' must be a vendor's name");
+            }
+            badRequestIfWrong(() -> vendors.canonical(named.getString()));
+        }
+        if (body.toString().length() > 4096) {
+            throw JsonBodies.badRequest("The features may be 4096 characters at most");
+        }
+        store.setFeatures(accountId, body.isEmpty() ? null : body.toString());
+        return featuresJson(accountId);
+    }
+
+    private String featuresJson(String accountId) {
+        String features = store.features(accountId);
+        return JSON.createObjectBuilder()
+                .add("features", features == null ? JsonValue.EMPTY_JSON_OBJECT : JsonStrings.object(features))
+                .add("default_service", vendors.defaultService(accountId))
+                .build().toString();
+    }
+
+    @GET
+    @Path("accounts/{account_id}/vendors/{vendor}")
+    @Operation(summary = "getServiceConfig: the account's settings of the vendor, secrets obscured")
+    public String config(@PathParam("account_id") String accountId, @PathParam("vendor") String name) {
+        admin.account(accountId);
+        return configJson(accountId, vendor(name));
+    }
+
+    @PUT
+    @Path("accounts/{account_id}/vendors/{vendor}")
+    @Operation(summary = "updateConfig: the account's own settings of the vendor (encrypted at rest); a secret sent"
+            + " back as <Encrypted> keeps its stored value")
+    public String updateConfig(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
+            JsonObject body) {
+        admin.account(accountId);
+        ServiceVendor vendor = vendor(name);
+        String vendorName = vendor.metadata().name();
+        if (!vendor.metadata().supportsOrgConfig()) {
+            throw JsonBodies.badRequest("The vendor '" + vendorName + "' is not configured per account");
+        }
+        JsonObject old = Optional.ofNullable(store.settings(accountId, vendorName)).map(JsonStrings::object)
+                .orElse(JsonValue.EMPTY_JSON_OBJECT);
+        JsonObjectBuilder merged = JSON.createObjectBuilder();
+        body.forEach((key, value) -> {
+            boolean kept = value instanceof JsonString text && Secrets.SHOWN.equals(text.getString());
+            if (kept && old.containsKey(key)) {
+                merged.add(key, old.get(key));
+            } else if (!kept && value != JsonValue.NULL) {
+                merged.add(key, value);
+            }
+        });
+        JsonObject settings = merged.build();
+        badRequestIfWrong(() -> {
+            vendor.checkSettings(settings);
+            if (settings.toString().length() > 6000) {
+                throw new IllegalArgumentException("The settings may be 6000 characters at most");
+            }
+            return null;
+        });
+        store.setSettings(accountId, vendorName, settings.isEmpty() ? null : settings.toString());
+        vendors.changed(accountId, vendorName);
+        return configJson(accountId, vendor);
+    }
+
+    private String configJson(String accountId, ServiceVendor vendor) {
+        String name = vendor.metadata().name();
+        VendorConfig config = vendors.config(accountId, vendor);
+        String own = store.settings(accountId, name);
+        return JSON.createObjectBuilder()
+                .add("vendor", name)
+                .add("supports_org_config", vendor.metadata().supportsOrgConfig())
+                .add("settings", own == null ? JsonValue.EMPTY_JSON_OBJECT : Secrets.masked(JsonStrings.object(own)))
+                .add("effective", Secrets.masked(config.values()))
+                .add("fully_configured", vendor.fullyConfigured(config))
+                .add("missing", JSON.createArrayBuilder(vendor.missing(config)))
+                .add("message_service_sid", JsonStrings.orNull(vendor.messageServiceSid(config, null, null)))
+                .add("webhooks", config.publicUrl() + "/vendors/" + name + "/<channel id>")
+                .build().toString();
+    }
+
+    @GET
+    @Path("accounts/{account_id}/vendors/{vendor}/contacts/{number}")
+    @Operation(summary = "getContactInfo / getFreeContactInfo: carrier and status_code (1 textable, -1 landline,"
+            + " -2 not in service, -3 not of PHONE_NUMBER_COUNTRY, -4 lookup failed)")
+    public String contact(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
+            @PathParam("number") String number, @QueryParam("lookup_name") boolean lookupName) {
+        admin.account(accountId);
+        ServiceVendor vendor = vendor(name);
+        VendorConfig config = vendors.config(accountId, vendor);
+        ContactInfo info = vendorCall(() -> vendor.freeContactInfo(config, number)
+                .orElseGet(() -> vendor.contactInfo(config, number, lookupName)));
+        int status = info.statusCode();
+        String country = country(accountId);
+        if (status >= 0 && country != null && info.country() != null && !country.equalsIgnoreCase(info.country())) {
+            status = ContactInfo.WRONG_COUNTRY;
+        }
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("contact_number", number)
+                .add("organization_id", accountId)
+                .add("service", vendor.metadata().name())
+                .add("carrier", JsonStrings.orNull(info.carrier()))
+                .add("status_code", status)
+                .add("country", JsonStrings.orNull(info.country()));
+        if (info.lastErrorCode() != null) {
+            json.add("last_error_code", info.lastErrorCode());
+        }
+        if (info.lookupName() != null) {
+            json.add("lookup_name", info.lookupName());
+        }
+        return json.build().toString();
+    }
+
+    /** {@code PHONE_NUMBER_COUNTRY}: the account's features', else the platform's (ISO code, such as US). */
+    private String country(String accountId) {
+        String features = store.features(accountId);
+        if (features != null && JsonStrings.object(features).get("PHONE_NUMBER_COUNTRY") instanceof JsonString c) {
+            return c.getString();
+        }
+        return ConfigProvider.getConfig().getOptionalValue("PHONE_NUMBER_COUNTRY", String.class).orElse(null);
+    }
+
+    @GET
+    @Path("accounts/{account_id}/vendors/{vendor}/numbers")
+    @Operation(summary = "The account's numbers on the vendor, in an area code if given")
+    public String numbers(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
+            @QueryParam("area_code") String areaCode) {
+        admin.account(accountId);
+        return numbersJson(store.numbers(accountId, vendor(name).metadata().name(), areaCode)).build().toString();
+    }
+
+    @POST
+    @Path("accounts/{account_id}/vendors/{vendor}/numbers")
+    @Operation(summary = "buyNumbersInAreaCode: {area_code, limit} rents up to limit (1 to 100) numbers")
+    public Response buy(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
+            JsonObject body) {
+        admin.account(accountId);
+        ServiceVendor vendor = vendor(name);
+        String areaCode = areaCode(JsonBodies.required(body, "area_code"));
+        JsonValue limitValue = body.getOrDefault("limit", JSON.createValue(1));
+        if (!(limitValue instanceof jakarta.json.JsonNumber limitNumber) || !limitNumber.isIntegral()
+                || limitNumber.intValue() < 1 || limitNumber.intValue() > 100) {
+            throw JsonBodies.badRequest("'limit' must be a whole number from 1 to 100");
+        }
+        VendorConfig config = vendors.config(accountId, vendor);
+        List<ServiceVendor.OwnedNumber> bought = vendorCall(() -> vendor.buyNumbersInAreaCode(config, areaCode,
+                limitNumber.intValue()));
+        List<VendorNumber> rows = store.add(accountId, vendor.metadata().name(), bought);
+        return Response.status(Response.Status.CREATED).entity(numbersJson(rows).build().toString()).build();
+    }
+
+    @DELETE
+    @Path("accounts/{account_id}/vendors/{vendor}/numbers")
+    @Operation(summary = "deleteNumbersInAreaCode: releases the account's numbers in the area code")
+    public String release(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
+            @QueryParam("area_code") String areaCode) {
+        admin.account(accountId);
+        ServiceVendor vendor = vendor(name);
+        List<VendorNumber> rows = store.numbers(accountId, vendor.metadata().name(), areaCode(areaCode));
+        VendorConfig config = vendors.config(accountId, vendor);
+        vendorCall(() -> {
+            vendor.deleteNumbers(config, rows.stream().map(VendorNumber::owned).toList());
+            return null;
+        });
+        store.remove(rows);
+        return numbersJson(rows).add("deleted", rows.size()).build().toString();
+    }
+
+    @POST
+    @Path("accounts/{account_id}/vendors/{vendor}/messaging-services/{sid}/numbers")
+    @Operation(summary = "addNumbersToMessagingService: {area_code} or {numbers: [...]} of the inventory")
+    public String addToService(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
+            @PathParam("sid") String sid, JsonObject body) {
+        admin.account(accountId);
+        ServiceVendor vendor = vendor(name);
+        String vendorName = vendor.metadata().name();
+        List<VendorNumber> rows;
+        if (body.get("numbers") instanceof jakarta.json.JsonArray listed) {
+            List<String> wanted = listed.stream().map(v -> v instanceof JsonString s ? s.getString() : "").toList();
+            rows = store.numbers(accountId, vendorName, null).stream().filter(n -> wanted.contains(n.getNumber()))
+                    .toList();
+            if (rows.size() != wanted.size()) {
+                throw JsonBodies.badRequest("'numbers' must all be numbers of the account's inventory on "
+                        + vendorName);
+            }
+        } else {
+            rows = store.numbers(accountId, vendorName, areaCode(JsonBodies.required(body, "area_code")));
+        }
+        VendorConfig config = vendors.config(accountId, vendor);
+        vendorCall(() -> {
+            vendor.addNumbersToMessagingService(config, rows.stream().map(VendorNumber::owned).toList(), sid);
+            return null;
+        });
+        store.setService(accountId, vendorName, rows.stream().map(VendorNumber::getNumber).toList(), sid);
+        return numbersJson(store.numbers(accountId, vendorName, null).stream()
+                .filter(n -> sid.equals(n.getMessagingServiceSid())).toList()).build().toString();
+    }
+
+    @DELETE
+    @Path("accounts/{account_id}/vendors/{vendor}/messaging-services/{sid}/numbers")
+    @Operation(summary = "clearMessagingServicePhones: removes every number from the messaging service")
+    public String clearService(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
+            @PathParam("sid") String sid) {
+        admin.account(accountId);
+        ServiceVendor vendor = vendor(name);
+        String vendorName = vendor.metadata().name();
+        VendorConfig config = vendors.config(accountId, vendor);
+        List<String> removed = vendorCall(() -> vendor.clearMessagingServicePhones(config, sid));
+        List<String> ours = store.numbers(accountId, vendorName, null).stream()
+                .filter(n -> sid.equals(n.getMessagingServiceSid())).map(VendorNumber::getNumber).toList();
+        store.setService(accountId, vendorName, ours, null);
+        return JSON.createObjectBuilder().add("removed", JSON.createArrayBuilder(removed.isEmpty() ? ours : removed))
+                .build().toString();
+    }
+
+    private ServiceVendor vendor(String name) {
+        return vendors.find(name).orElseThrow(() -> AdminAuth.notFound("No vendor '" + name + "'; known: "
+                + String.join(", ", vendors.names())));
+    }
+
+    private static String areaCode(String areaCode) {
+        if (areaCode == null || !areaCode.matches("\\d{2,5}")) {
+            throw JsonBodies.badRequest("'area_code' must be 2 to 5 digits");
+        }
+        return areaCode;
+    }
+
+    private static JsonObjectBuilder numbersJson(List<VendorNumber> rows) {
+        JsonArrayBuilder numbers = JSON.createArrayBuilder();
+        rows.forEach(n -> numbers.add(JSON.createObjectBuilder()
+                .add("number", n.getNumber())
+                .add("area_code", JsonStrings.orNull(n.getAreaCode()))
+                .add("vendor_id", JsonStrings.orNull(n.getVendorId()))
+                .add("messaging_service_sid", JsonStrings.orNull(n.getMessagingServiceSid()))
+                .add("bought_at", n.getBoughtAt().toString())));
+        return JSON.createObjectBuilder().add("numbers", numbers);
+    }
+
+    private static JsonObjectBuilder errorJson(VendorError error) {
+        return JSON.createObjectBuilder().add("code", error.code()).add("description", error.description())
+                .add("link", JsonStrings.orNull(error.link()));
+    }
+
+    private static <T> T badRequestIfWrong(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw JsonBodies.badRequest(e.getMessage());
+        }
+    }
+
+    /** Calls the vendor: what it cannot do is a 400, its API's errors a 502 with its error's code and link. */
+    private static <T> T vendorCall(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ServiceVendor.Unsupported e) {
+            throw JsonBodies.badRequest(e.getMessage());
+        } catch (ServiceVendor.VendorException e) {
+            JsonObjectBuilder body = JSON.createObjectBuilder().add("error", e.getMessage());
+            if (e.error() != null) {
+                body.add("vendor_error", errorJson(e.error()));
+            }
+            throw new WebApplicationException(Response.status(Response.Status.BAD_GATEWAY)
+                    .type(MediaType.APPLICATION_JSON).entity(body.build().toString()).build());
+        } catch (IllegalArgumentException e) {
+            throw JsonBodies.badRequest(e.getMessage()); // a base URL the guard refused
+        }
+    }
+}
