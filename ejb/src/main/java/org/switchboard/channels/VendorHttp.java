@@ -1,6 +1,5 @@
 package org.switchboard.channels;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -17,7 +16,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.switchboard.net.AddressGuard;
 import org.switchboard.engine.EngineExecutor;
 import org.switchboard.messages.JsonStrings;
 import org.switchboard.pushes.Pusher;
@@ -34,21 +35,26 @@ public class VendorHttp {
     /** How long a vendor has to answer a request. */
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    @Inject
-    private EngineExecutor executor;
-
-    @Inject
-    private Pusher pusher;
-
     private HttpClient client;
+    private Supplier<AddressGuard> guard;
 
-    @PostConstruct
-    void start() {
-        client = HttpClient.newBuilder()
+    protected VendorHttp() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    public VendorHttp(EngineExecutor executor, Pusher pusher) {
+        this(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor.get())
-                .build();
+                .build(), pusher::guard);
+    }
+
+    /** With this client, and this check of the base URLs channels set. */
+    public VendorHttp(HttpClient client, Supplier<AddressGuard> guard) {
+        this.client = client;
+        this.guard = guard;
     }
 
     /** The vendor's base URL: the channel's {@code api_base_url} when it sets one (checked), else {@code standard}. */
@@ -57,7 +63,7 @@ public class VendorHttp {
         if (own == null) {
             return standard;
         }
-        pusher.guard().check(own);
+        guard.get().check(own);
         return own.endsWith("/") ? own.substring(0, own.length() - 1) : own;
     }
 

@@ -65,8 +65,16 @@ public class BandwidthVendor implements ServiceVendor {
             Map.entry("9902", "Timed out waiting for the delivery receipt"),
             Map.entry("9999", "Unknown error from Bandwidth"));
 
-    @Inject
     private VendorHttp http;
+
+    protected BandwidthVendor() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    public BandwidthVendor(VendorHttp http) {
+        this.http = http;
+    }
 
     @Override
     public Metadata metadata() {

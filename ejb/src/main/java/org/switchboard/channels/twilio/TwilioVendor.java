@@ -68,8 +68,16 @@ public class TwilioVendor implements ServiceVendor {
             Map.entry("30008", "Unknown error"),
             Map.entry("30034", "Message from an unregistered number (US A2P 10DLC)"));
 
-    @Inject
     private VendorHttp http;
+
+    protected TwilioVendor() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    public TwilioVendor(VendorHttp http) {
+        this.http = http;
+    }
 
     @Override
     public Metadata metadata() {

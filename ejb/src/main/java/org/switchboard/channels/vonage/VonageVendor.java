@@ -78,8 +78,16 @@ public class VonageVendor implements ServiceVendor {
             Map.entry("dlr-15", "Prepaid insufficient funds"),
             Map.entry("dlr-99", "General error"));
 
-    @Inject
     private VendorHttp http;
+
+    protected VonageVendor() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    public VonageVendor(VendorHttp http) {
+        this.http = http;
+    }
 
     @Override
     public Metadata metadata() {
