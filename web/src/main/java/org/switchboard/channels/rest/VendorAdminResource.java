@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.JsonBodies;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.channels.ServiceVendor;
@@ -45,7 +48,7 @@ import org.switchboard.security.Secrets;
  * services. A vendor's API error answers 502 with the vendor's {@code {code, description, link}}.
  */
 @Allowed(Roles.OPERATOR)
-@Path("api/admin")
+@Path("api/admin/accounts/{account_id}/vendors/{vendor}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class VendorAdminResource {
@@ -60,79 +63,6 @@ public class VendorAdminResource {
     private VendorAccounts store;
 
     @GET
-    @Path("vendors")
-    @Operation(summary = "The vendors: name, aliases, whether accounts configure them, their settings")
-    public String list() {
-        JsonArrayBuilder all = JSON.createArrayBuilder();
-        for (ServiceVendor vendor : vendors.all()) {
-            JsonArrayBuilder settings = JSON.createArrayBuilder();
-            vendor.settings().forEach(s -> settings.add(JSON.createObjectBuilder().add("name", s.name())
-                    .add("secret", s.secret()).add("required", s.required()).add("description", s.description())
-                    .add("platform_property", ServiceVendors.globalName(vendor.metadata().name(), s.name()))));
-            all.add(JSON.createObjectBuilder()
-                    .add("name", vendor.metadata().name())
-                    .add("aliases", JSON.createArrayBuilder(vendor.metadata().aliases()))
-                    .add("supports_org_config", vendor.metadata().supportsOrgConfig())
-                    .add("settings", settings));
-        }
-        return JSON.createObjectBuilder().add("vendors", all).build().toString();
-    }
-
-    @GET
-    @Path("vendors/{vendor}/errors")
-    @Operation(summary = "errorDescriptions: the vendor's error codes and what they mean")
-    public String errors(@PathParam("vendor") String name) {
-        ServiceVendor vendor = vendor(name);
-        JsonObjectBuilder errors = JSON.createObjectBuilder();
-        vendor.errorDescriptions().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> errors.add(e.getKey(), e.getValue()));
-        return errors.build().toString();
-    }
-
-    @GET
-    @Path("vendors/{vendor}/errors/{code}")
-    @Operation(summary = "errorDescription(code): {code, description, link}")
-    public String error(@PathParam("vendor") String name, @PathParam("code") String code) {
-        return errorJson(vendor(name).errorDescription(code)).build().toString();
-    }
-
-    @GET
-    @Path("accounts/{account_id}/features")
-    @Operation(summary = "The account's features (DEFAULT_SERVICE, PHONE_NUMBER_COUNTRY)")
-    public String features(@PathParam("account_id") String accountId) {
-        admin.account(accountId);
-        return featuresJson(accountId);
-    }
-
-    @PUT
-    @Path("accounts/{account_id}/features")
-    @Operation(summary = "Sets the account's features: a JSON object; DEFAULT_SERVICE must name a vendor")
-    public String setFeatures(@PathParam("account_id") String accountId, JsonObject body) {
-        admin.account(accountId);
-        JsonValue service = body.get(ServiceVendors.DEFAULT_SERVICE);
-        if (service != null && service != JsonValue.NULL) {
-            if (!(service instanceof JsonString named)) {
-                throw JsonBodies.badRequest("'DEFAULT_SERVICE' must be a vendor's name");
-            }
-            badRequestIfWrong(() -> vendors.canonical(named.getString()));
-        }
-        if (body.toString().length() > 4096) {
-            throw JsonBodies.badRequest("The features may be 4096 characters at most");
-        }
-        store.setFeatures(accountId, body.isEmpty() ? null : body.toString());
-        return featuresJson(accountId);
-    }
-
-    private String featuresJson(String accountId) {
-        String features = store.features(accountId);
-        return JSON.createObjectBuilder()
-                .add("features", features == null ? JsonValue.EMPTY_JSON_OBJECT : JsonStrings.object(features))
-                .add("default_service", vendors.defaultService(accountId))
-                .build().toString();
-    }
-
-    @GET
-    @Path("accounts/{account_id}/vendors/{vendor}")
     @Operation(summary = "getServiceConfig: the account's settings of the vendor, secrets obscured")
     public String config(@PathParam("account_id") String accountId, @PathParam("vendor") String name) {
         admin.account(accountId);
@@ -140,11 +70,10 @@ public class VendorAdminResource {
     }
 
     @PUT
-    @Path("accounts/{account_id}/vendors/{vendor}")
     @Operation(summary = "updateConfig: the account's own settings of the vendor (encrypted at rest); a secret sent"
             + " back as <Encrypted> keeps its stored value")
     public String updateConfig(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
-            JsonObject body) {
+            @RequestBody(content = @Content(schema = @Schema(ref = "VendorSettings"))) JsonObject body) {
         admin.account(accountId);
         ServiceVendor vendor = vendor(name);
         String vendorName = vendor.metadata().name();
@@ -192,7 +121,7 @@ public class VendorAdminResource {
     }
 
     @GET
-    @Path("accounts/{account_id}/vendors/{vendor}/contacts/{number}")
+    @Path("contacts/{number}")
     @Operation(summary = "getContactInfo / getFreeContactInfo: carrier and status_code (1 textable, -1 landline,"
             + " -2 not in service, -3 not of PHONE_NUMBER_COUNTRY, -4 lookup failed)")
     public String contact(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
@@ -233,7 +162,7 @@ public class VendorAdminResource {
     }
 
     @GET
-    @Path("accounts/{account_id}/vendors/{vendor}/numbers")
+    @Path("numbers")
     @Operation(summary = "The account's numbers on the vendor, in an area code if given")
     public String numbers(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
             @QueryParam("area_code") String areaCode) {
@@ -242,10 +171,10 @@ public class VendorAdminResource {
     }
 
     @POST
-    @Path("accounts/{account_id}/vendors/{vendor}/numbers")
+    @Path("numbers")
     @Operation(summary = "buyNumbersInAreaCode: {area_code, limit} rents up to limit (1 to 100) numbers")
     public Response buy(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
-            JsonObject body) {
+            @RequestBody(content = @Content(schema = @Schema(ref = "BuyNumbers"))) JsonObject body) {
         admin.account(accountId);
         ServiceVendor vendor = vendor(name);
         String areaCode = areaCode(JsonBodies.required(body, "area_code"));
@@ -262,7 +191,7 @@ public class VendorAdminResource {
     }
 
     @DELETE
-    @Path("accounts/{account_id}/vendors/{vendor}/numbers")
+    @Path("numbers")
     @Operation(summary = "deleteNumbersInAreaCode: releases the account's numbers in the area code")
     public String release(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
             @QueryParam("area_code") String areaCode) {
@@ -279,10 +208,11 @@ public class VendorAdminResource {
     }
 
     @POST
-    @Path("accounts/{account_id}/vendors/{vendor}/messaging-services/{sid}/numbers")
+    @Path("messaging-services/{sid}/numbers")
     @Operation(summary = "addNumbersToMessagingService: {area_code} or {numbers: [...]} of the inventory")
     public String addToService(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
-            @PathParam("sid") String sid, JsonObject body) {
+            @PathParam("sid") String sid,
+            @RequestBody(content = @Content(schema = @Schema(ref = "ServiceNumbers"))) JsonObject body) {
         admin.account(accountId);
         ServiceVendor vendor = vendor(name);
         String vendorName = vendor.metadata().name();
@@ -309,7 +239,7 @@ public class VendorAdminResource {
     }
 
     @DELETE
-    @Path("accounts/{account_id}/vendors/{vendor}/messaging-services/{sid}/numbers")
+    @Path("messaging-services/{sid}/numbers")
     @Operation(summary = "clearMessagingServicePhones: removes every number from the messaging service")
     public String clearService(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
             @PathParam("sid") String sid) {
@@ -326,6 +256,10 @@ public class VendorAdminResource {
     }
 
     private ServiceVendor vendor(String name) {
+        return vendor(vendors, name);
+    }
+
+    static ServiceVendor vendor(ServiceVendors vendors, String name) {
         return vendors.find(name).orElseThrow(() -> AdminAuth.notFound("No vendor '" + name + "'; known: "
                 + String.join(", ", vendors.names())));
     }
@@ -348,12 +282,12 @@ public class VendorAdminResource {
         return JSON.createObjectBuilder().add("numbers", numbers);
     }
 
-    private static JsonObjectBuilder errorJson(VendorError error) {
+    static JsonObjectBuilder errorJson(VendorError error) {
         return JSON.createObjectBuilder().add("code", error.code()).add("description", error.description())
                 .add("link", JsonStrings.orNull(error.link()));
     }
 
-    private static <T> T badRequestIfWrong(java.util.function.Supplier<T> check) {
+    static <T> T badRequestIfWrong(java.util.function.Supplier<T> check) {
         try {
             return check.get();
         } catch (IllegalArgumentException e) {
