@@ -336,5 +336,8 @@ class VendorsIT {
     void webhooksOfUnknownChannelsAndWrongVendorsAre404() throws Exception {
         assertEquals(404, webhook("POST", "/vendors/twilio/no-such-channel/status",
                 "application/x-www-form-urlencoded", "MessageSid=x", Map.of()).statusCode());
+        String twilio = channel("twilio", "+15550004444", "{\"account_sid\":\"AC44\",\"auth_token\":\"t\"}");
+        assertEquals(404, webhook("POST", "/vendors/bandwidth/" + twilio, "application/json", "[]", Map.of())
+                .statusCode(), "a Twilio channel has no Bandwidth webhook");
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
@@ -49,7 +50,7 @@ public class ServiceVendors {
     /** The account's and platform's layers of a vendor's settings, read again after 5 s. */
     private final Cache<String, JsonObject> shared = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5))
             .maximumSize(10_000).build();
-    private final Cache<String, Resolved> channels = Caffeine.newBuilder()
+    private final Cache<String, Ready> channels = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(10_000).build();
 
     @PostConstruct
@@ -85,8 +86,12 @@ public class ServiceVendors {
      * @throws IllegalArgumentException when no vendor has it
      */
     public String canonical(String name) {
-        return find(name).map(v -> v.metadata().name()).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown vendor '" + name + "'; known: " + String.join(", ", names())));
+        return named(name).metadata().name();
+    }
+
+    private ServiceVendor named(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("Unknown vendor '" + name + "'; known: "
+                + String.join(", ", names())));
     }
 
     public ServiceVendor of(Channel channel) {
@@ -100,8 +105,7 @@ public class ServiceVendors {
      * @throws IllegalArgumentException naming what is wrong
      */
     public void checkSettings(String vendor, String settings) {
-        ServiceVendor found = find(vendor).orElseThrow(() -> new IllegalArgumentException("Unknown vendor '"
-                + vendor + "'; known: " + String.join(", ", names())));
+        ServiceVendor found = named(vendor);
         if (settings != null && !settings.isBlank()) {
             found.checkSettings(JsonStrings.object(settings));
         }
@@ -119,41 +123,53 @@ public class ServiceVendors {
         return canonical(config().getOptionalValue(DEFAULT_SERVICE, String.class).orElse("fake"));
     }
 
-    /** The settings that apply to the channel's sends and webhooks (kept 5 s; at once when its settings change). */
-    public VendorConfig config(Channel channel) {
-        Resolved resolved = channels.getIfPresent(channel.getId());
-        if (resolved == null || !java.util.Objects.equals(resolved.settings, channel.getSettings())
-                || !resolved.vendor.equals(channel.getVendor())) {
-            resolved = new Resolved(channel.getVendor(), channel.getSettings(), resolve(channel));
-            channels.put(channel.getId(), resolved);
+    /**
+     * The channel's vendor, the settings that apply to its sends and webhooks, and the required ones missing (kept
+     * 5 s; at once when its settings change): a send reads them, so they are not worked out again for each.
+     */
+    public Ready ready(Channel channel) {
+        Ready ready = channels.getIfPresent(channel.getId());
+        if (ready == null || !Objects.equals(ready.settings, channel.getSettings())
+                || !ready.vendor.metadata().name().equals(channel.getVendor())) {
+            ServiceVendor vendor = of(channel);
+            JsonObjectBuilder values = JSON.createObjectBuilder(shared(channel.getAccountId(), vendor));
+            overlay(values, channel.getSettings());
+            VendorConfig config = new VendorConfig(vendor.metadata().name(), values.build(), publicUrl(null));
+            ready = new Ready(vendor, config, vendor.missing(config), channel.getSettings());
+            channels.put(channel.getId(), ready);
         }
-        return resolved.config;
+        return ready;
     }
 
-    private record Resolved(String vendor, String settings, VendorConfig config) {
+    /** A channel's vendor and its settings; it may send when {@code missing} is empty (fullyConfigured). */
+    public record Ready(ServiceVendor vendor, VendorConfig config, List<String> missing, String settings) {
     }
 
-    private VendorConfig resolve(Channel channel) {
-        ServiceVendor vendor = of(channel);
-        JsonObjectBuilder values = JSON.createObjectBuilder(shared(channel.getAccountId(), vendor));
-        if (channel.getSettings() != null && !channel.getSettings().isBlank()) {
-            JsonStrings.object(channel.getSettings()).forEach((name, value) -> {
+    /** The settings that apply to the channel's sends and webhooks. */
+    public VendorConfig config(Channel channel) {
+        return ready(channel).config();
+    }
+
+    /** Lays the settings in a JSON object's text (null: none) over those given; a null leaves a setting as it was. */
+    private static void overlay(JsonObjectBuilder values, String settings) {
+        if (settings != null && !settings.isBlank()) {
+            JsonStrings.object(settings).forEach((name, value) -> {
                 if (value != JsonValue.NULL) {
                     values.add(name, value);
                 }
             });
         }
-        return new VendorConfig(vendor.metadata().name(), values.build(), publicUrl());
     }
 
     /** The settings that apply to the account's use of the vendor (its inventory, lookups), channels aside. */
     public VendorConfig config(String accountId, ServiceVendor vendor) {
-        return new VendorConfig(vendor.metadata().name(), shared(accountId, vendor), publicUrl());
+        return new VendorConfig(vendor.metadata().name(), shared(accountId, vendor), publicUrl(null));
     }
 
     /** Forgets the account's cached settings of the vendor (they were changed). */
     public void changed(String accountId, String vendor) {
         shared.invalidate(accountId + "/" + vendor);
+        channels.invalidateAll(); // they hold the account's layer too
     }
 
     private JsonObject shared(String accountId, ServiceVendor vendor) {
@@ -166,14 +182,7 @@ public class ServiceVendors {
                         .ifPresent(value -> values.add(setting.name(), value));
             }
             if (vendor.metadata().supportsOrgConfig()) {
-                String own = accounts.settings(accountId, name);
-                if (own != null) {
-                    JsonStrings.object(own).forEach((setting, value) -> {
-                        if (value != JsonValue.NULL) {
-                            values.add(setting, value);
-                        }
-                    });
-                }
+                overlay(values, accounts.settings(accountId, name));
             }
             return values.build();
         });
@@ -184,8 +193,13 @@ public class ServiceVendors {
         return (vendor + "_" + setting).toUpperCase(Locale.ROOT);
     }
 
-    private static String publicUrl() {
-        String url = config().getOptionalValue(PUBLIC_URL, String.class).orElse("http://localhost:8080");
+    /**
+     * Where vendors reach the platform: {@code switchboard.public-url}, else {@code otherwise} (a request's own
+     * base URL), else {@code http://localhost:8080}; without a trailing slash.
+     */
+    public static String publicUrl(String otherwise) {
+        String url = config().getOptionalValue(PUBLIC_URL, String.class)
+                .orElse(otherwise != null ? otherwise : "http://localhost:8080");
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +114,7 @@ public class VendorAccounts {
         if (kept.stream().noneMatch(p -> p.getSeq() == part.seq())) {
             InboundPart row = new InboundPart(Ids.uuid(), channelId, part);
             em.persist(row);
-            kept = new java.util.ArrayList<>(kept);
+            kept = new ArrayList<>(kept);
             kept.add(row);
         }
         if (kept.size() < part.total()) {

@@ -21,9 +21,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelLogLine;
-import org.switchboard.channels.ServiceVendor;
 import org.switchboard.channels.ServiceVendor.Result;
-import org.switchboard.channels.VendorConfig;
 import org.switchboard.channels.ServiceVendors;
 import org.switchboard.optouts.OptOutService;
 import org.switchboard.engine.EngineStats.Count;
@@ -241,13 +239,12 @@ public class Dispatcher {
             stats.count(Count.VENDOR_SENT);
             CompletionStage<Result> answer;
             try {
-                ServiceVendor vendor = vendors.of(channel);
-                VendorConfig config = vendors.config(channel);
-                List<String> missing = vendor.missing(config);
-                answer = missing.isEmpty()
-                        ? vendor.send(config, channel, pending.message)
+                ServiceVendors.Ready ready = vendors.ready(channel);
+                answer = ready.missing().isEmpty()
+                        ? ready.vendor().send(ready.config(), channel, pending.message)
                         : CompletableFuture.completedFuture(Result.refused("The channel's vendor "
-                                + channel.getVendor() + " is not fully configured: " + String.join(", ", missing)
+                                + channel.getVendor() + " is not fully configured: "
+                                + String.join(", ", ready.missing())
                                 + " not set (by the channel, its account or the platform)"));
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.switchboard.channels.Channel;
-import org.switchboard.channels.ServiceVendor;
+import org.switchboard.channels.HttpVendor;
 import org.switchboard.channels.VendorConfig;
 import org.switchboard.channels.VendorHttp;
 import org.switchboard.channels.Webhook;
@@ -35,7 +35,7 @@ import org.switchboard.messages.Message;
  * {@code callback_username} and {@code callback_password} must match.
  */
 @ApplicationScoped
-public class BandwidthVendor implements ServiceVendor {
+public class BandwidthVendor extends HttpVendor {
 
     public static final String NAME = "bandwidth";
     static final String API = "https://messaging.bandwidth.com";
@@ -65,30 +65,13 @@ public class BandwidthVendor implements ServiceVendor {
             Map.entry("9902", "Timed out waiting for the delivery receipt"),
             Map.entry("9999", "Unknown error from Bandwidth"));
 
-    private VendorHttp http;
-
+    /** For CDI's proxy. */
     protected BandwidthVendor() {
-        // for CDI's proxy
     }
 
     @Inject
     public BandwidthVendor(VendorHttp http) {
-        this.http = http;
-    }
-
-    @Override
-    public Metadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public Map<String, String> errorDescriptions() {
-        return ERRORS;
+        super(http, METADATA, SETTINGS, ERRORS);
     }
 
     @Override
@@ -120,13 +103,11 @@ public class BandwidthVendor implements ServiceVendor {
         if (response.statusCode() == 202 || response.statusCode() == 200 || response.statusCode() == 201) {
             return Result.accepted(body.getString("id", null));
         }
-        if (response.statusCode() == 429 || response.statusCode() >= 500) {
-            return Result.retry("Bandwidth answered " + response.statusCode() + ": "
-                    + body.getString("description", ""), VendorHttp.retryAfter(response));
-        }
         String type = body.getString("type", String.valueOf(response.statusCode()));
-        return Result.refused(new VendorError(type, body.getString("description", "Bandwidth refused the message"),
-                errorLink(type)), false);
+        return overloaded(response, body.getString("description", null)).orElseGet(() -> Result.refused(
+                new VendorError(type, body.getString("description", "Bandwidth refused the message"),
+                        errorLink(type)),
+                false));
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.switchboard.channels.Channel;
-import org.switchboard.channels.ServiceVendor;
+import org.switchboard.channels.HttpVendor;
 import org.switchboard.channels.VendorConfig;
 import org.switchboard.channels.VendorHttp;
 import org.switchboard.channels.Webhook;
@@ -31,7 +31,7 @@ import org.switchboard.messages.Message;
  * inventory.
  */
 @ApplicationScoped
-public class TwilioVendor implements ServiceVendor {
+public class TwilioVendor extends HttpVendor {
 
     public static final String NAME = "twilio";
     static final String API = "https://api.twilio.com";
@@ -68,30 +68,13 @@ public class TwilioVendor implements ServiceVendor {
             Map.entry("30008", "Unknown error"),
             Map.entry("30034", "Message from an unregistered number (US A2P 10DLC)"));
 
-    private VendorHttp http;
-
+    /** For CDI's proxy. */
     protected TwilioVendor() {
-        // for CDI's proxy
     }
 
     @Inject
     public TwilioVendor(VendorHttp http) {
-        this.http = http;
-    }
-
-    @Override
-    public Metadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public Map<String, String> errorDescriptions() {
-        return ERRORS;
+        super(http, METADATA, SETTINGS, ERRORS);
     }
 
     @Override
@@ -130,16 +113,19 @@ public class TwilioVendor implements ServiceVendor {
         if (response.statusCode() == 201 || response.statusCode() == 200) {
             return Result.accepted(body.getString("sid", null));
         }
-        String code = body.containsKey("code") && !body.isNull("code") ? body.get("code").toString() : null;
-        if (response.statusCode() == 429 || "20429".equals(code)) {
-            return Result.retry("Twilio throttled the message (" + response.statusCode() + ")",
-                    VendorHttp.retryAfter(response));
+        String code = code(response, body);
+        if ("20429".equals(code)) {
+            return Result.retry("Twilio throttled the message (20429)", VendorHttp.retryAfter(response));
         }
-        if (response.statusCode() >= 500) {
-            return Result.retry("Twilio answered " + response.statusCode(), VendorHttp.retryAfter(response));
-        }
-        VendorError error = error(code == null ? String.valueOf(response.statusCode()) : code, body);
-        return Result.refused(error, "21610".equals(code));
+        return overloaded(response, body.getString("message", null))
+                .orElseGet(() -> Result.refused(error(code, body), "21610".equals(code)));
+    }
+
+    /** Twilio's error code in an error answer, else the HTTP status. */
+    private static String code(HttpResponse<String> response, JsonObject body) {
+        return body.containsKey("code") && !body.isNull("code")
+                ? body.get("code").toString()
+                : String.valueOf(response.statusCode());
     }
 
     /** The error as Twilio described it (its message and more_info), else as the table does. */
@@ -311,11 +297,8 @@ public class TwilioVendor implements ServiceVendor {
 
     private void failIfError(HttpResponse<String> response, JsonObject body, String what) {
         if (response.statusCode() >= 300) {
-            String code = body.containsKey("code") && !body.isNull("code")
-                    ? body.get("code").toString()
-                    : String.valueOf(response.statusCode());
             throw new VendorException("Twilio could not " + what + " (HTTP " + response.statusCode() + ")",
-                    error(code, body));
+                    error(code(response, body), body));
         }
     }
 }

@@ -10,9 +10,10 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.switchboard.channels.Channel;
-import org.switchboard.channels.ServiceVendor;
+import org.switchboard.channels.HttpVendor;
 import org.switchboard.channels.VendorConfig;
 import org.switchboard.channels.VendorHttp;
 import org.switchboard.channels.Webhook;
@@ -30,7 +31,7 @@ import org.switchboard.messages.Message;
  * {@code signature_secret} set, every webhook request must be signed ({@code sig}).
  */
 @ApplicationScoped
-public class VonageVendor implements ServiceVendor {
+public class VonageVendor extends HttpVendor {
 
     public static final String NAME = "vonage";
     static final String API = "https://rest.nexmo.com";
@@ -78,30 +79,13 @@ public class VonageVendor implements ServiceVendor {
             Map.entry("dlr-15", "Prepaid insufficient funds"),
             Map.entry("dlr-99", "General error"));
 
-    private VendorHttp http;
-
+    /** For CDI's proxy. */
     protected VonageVendor() {
-        // for CDI's proxy
     }
 
     @Inject
     public VonageVendor(VendorHttp http) {
-        this.http = http;
-    }
-
-    @Override
-    public Metadata metadata() {
-        return METADATA;
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public Map<String, String> errorDescriptions() {
-        return ERRORS;
+        super(http, METADATA, SETTINGS, ERRORS);
     }
 
     @Override
@@ -113,7 +97,7 @@ public class VonageVendor implements ServiceVendor {
 
     @Override
     public void checkSettings(JsonObject settings) {
-        ServiceVendor.super.checkSettings(settings);
+        super.checkSettings(settings);
         if (settings.get("signature_method") instanceof JsonString method) {
             VonageSignature.of(Map.of(), "", method.getString()); // refuses an unknown method
         }
@@ -141,8 +125,9 @@ public class VonageVendor implements ServiceVendor {
 
     /** {@code {"message-count", "messages": [{"status", "message-id", "error-text"}]}}: each part's status. */
     Result sent(HttpResponse<String> response) {
-        if (response.statusCode() == 429 || response.statusCode() >= 500) {
-            return Result.retry("Vonage answered " + response.statusCode(), VendorHttp.retryAfter(response));
+        Optional<Result> overloaded = overloaded(response, null);
+        if (overloaded.isPresent()) {
+            return overloaded.get();
         }
         JsonArray parts = VendorHttp.json(response).getJsonArray("messages");
         if (response.statusCode() != 200 || parts == null || parts.isEmpty()) {

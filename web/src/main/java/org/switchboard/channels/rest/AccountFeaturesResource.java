@@ -3,9 +3,7 @@ package org.switchboard.channels.rest;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.JsonBodies;
 import org.switchboard.accounts.rest.AdminAuth;
-import org.switchboard.channels.ServiceVendor;
 import org.switchboard.channels.ServiceVendors;
 import org.switchboard.channels.VendorAccounts;
 import org.switchboard.messages.JsonStrings;

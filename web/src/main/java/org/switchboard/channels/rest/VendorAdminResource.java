@@ -199,10 +199,7 @@ public class VendorAdminResource {
         ServiceVendor vendor = vendor(name);
         List<VendorNumber> rows = store.numbers(accountId, vendor.metadata().name(), areaCode(areaCode));
         VendorConfig config = vendors.config(accountId, vendor);
-        vendorCall(() -> {
-            vendor.deleteNumbers(config, rows.stream().map(VendorNumber::owned).toList());
-            return null;
-        });
+        vendorCall(() -> vendor.deleteNumbers(config, rows.stream().map(VendorNumber::owned).toList()));
         store.remove(rows);
         return numbersJson(rows).add("deleted", rows.size()).build().toString();
     }
@@ -229,10 +226,8 @@ public class VendorAdminResource {
             rows = store.numbers(accountId, vendorName, areaCode(JsonBodies.required(body, "area_code")));
         }
         VendorConfig config = vendors.config(accountId, vendor);
-        vendorCall(() -> {
-            vendor.addNumbersToMessagingService(config, rows.stream().map(VendorNumber::owned).toList(), sid);
-            return null;
-        });
+        vendorCall(() -> vendor.addNumbersToMessagingService(config, rows.stream().map(VendorNumber::owned)
+                .toList(), sid));
         store.setService(accountId, vendorName, rows.stream().map(VendorNumber::getNumber).toList(), sid);
         return numbersJson(store.numbers(accountId, vendorName, null).stream()
                 .filter(n -> sid.equals(n.getMessagingServiceSid())).toList()).build().toString();
@@ -293,6 +288,14 @@ public class VendorAdminResource {
         } catch (IllegalArgumentException e) {
             throw JsonBodies.badRequest(e.getMessage());
         }
+    }
+
+    /** As the other vendorCall, for a call that answers nothing. */
+    private static void vendorCall(Runnable call) {
+        vendorCall(() -> {
+            call.run();
+            return null;
+        });
     }
 
     /** Calls the vendor: what it cannot do is a 400, its API's errors a 502 with its error's code and link. */

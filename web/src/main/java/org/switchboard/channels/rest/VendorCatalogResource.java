@@ -4,24 +4,16 @@ import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.switchboard.JsonBodies;
-import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.channels.ServiceVendor;
 import org.switchboard.channels.ServiceVendors;
-import org.switchboard.channels.VendorAccounts;
-import org.switchboard.messages.JsonStrings;
 import org.switchboard.security.Allowed;
 import org.switchboard.security.Roles;
 

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.switchboard.channels.ServiceVendors;
@@ -35,10 +34,6 @@ public class VendorWebhookResource {
 
     @Inject
     private VendorWebhooks webhooks;
-
-    @Inject
-    @ConfigProperty(name = ServiceVendors.PUBLIC_URL)
-    java.util.Optional<String> publicUrl;
 
     @Context
     private UriInfo uri;
@@ -97,14 +92,10 @@ public class VendorWebhookResource {
         return answer.build();
     }
 
-    /** The URL as the vendor called it: the public URL's origin and prefix, this path, the raw query. */
+    /** The URL as the vendor called it: the public URL (else this request's base), this path, the raw query. */
     private String calledUrl() {
         String query = uri.getRequestUri().getRawQuery();
-        String base = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
-                .orElseGet(() -> {
-                    String own = uri.getBaseUri().toString();
-                    return own.endsWith("/") ? own.substring(0, own.length() - 1) : own;
-                });
-        return base + "/" + uri.getPath(false).replaceFirst("^/", "") + (query == null ? "" : "?" + query);
+        return ServiceVendors.publicUrl(uri.getBaseUri().toString()) + "/" + uri.getPath(false).replaceFirst("^/", "")
+                + (query == null ? "" : "?" + query);
     }
 }
