@@ -1,5 +1,8 @@
 package org.switchboard.accounts;
 
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.switchboard.cache.Changed;
 import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -16,6 +19,9 @@ public class AccountService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Event<Changed> changes;
 
     /** A new account and its API token, which is shown once and stored only as a hash. */
     public record NewAccount(Account account, String apiToken) {
@@ -73,6 +79,7 @@ public class AccountService {
      */
     public Account setFlags(String accountId, Boolean canManageOptouts, Boolean disableOptouts) {
         Account account = em.find(Account.class, accountId);
+        changes.fire(Changed.account(accountId));
         if (canManageOptouts != null) {
             account.setCanManageOptouts(canManageOptouts);
         }

@@ -1,5 +1,6 @@
 package org.switchboard.channels;
 
+import org.switchboard.messages.MessageChannel;
 import org.switchboard.secrets.EncryptedString;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,7 +19,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "channel")
-public class Channel {
+public class Channel implements MessageChannel {
 
     /** Vendor requests in flight at once on a channel that does not say. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 100;

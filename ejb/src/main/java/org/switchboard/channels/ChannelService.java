@@ -1,5 +1,8 @@
 package org.switchboard.channels;
 
+import jakarta.enterprise.event.Event;
+import org.switchboard.cache.Changed;
+import org.switchboard.engine.ChannelLogLine;
 import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,6 +19,9 @@ public class ChannelService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Event<Changed> changes;
 
     @Inject
     private ServiceVendors vendors;
@@ -43,6 +49,11 @@ public class ChannelService {
         vendors.checkSettings(channel.getVendor(), channel.getSettings());
         em.persist(Checks.valid(channel));
         return channel;
+    }
+
+    /** The channel of this id, or null: for the engine, which works across accounts. */
+    public Channel byId(String channelId) {
+        return em.find(Channel.class, channelId);
     }
 
     /** The channel, if it exists and belongs to the account. */
@@ -73,6 +84,7 @@ public class ChannelService {
      * @throws IllegalArgumentException naming what is wrong
      */
     public Channel configure(Channel channel, Double ratePerSecond, Integer maxInFlight, String settings) {
+        changes.fire(Changed.channel(channel.getId()));
         Channel managed = em.merge(channel);
         managed.setRatePerSecond(ratePerSecond);
         managed.setMaxInFlight(maxInFlight);
@@ -95,6 +107,7 @@ public class ChannelService {
      * @throws IllegalArgumentException naming what is wrong; nothing is changed then
      */
     public Channel update(Channel channel, Consumer<Channel> change) {
+        changes.fire(Changed.channel(channel.getId()));
         Channel managed = em.merge(channel);
         change.accept(managed);
         try {
@@ -109,6 +122,7 @@ public class ChannelService {
 
     /** Deletes the channel and its log. Its messages stay in the store; those still queued are refused. */
     public void delete(Channel channel) {
+        changes.fire(Changed.channel(channel.getId()));
         em.createQuery("delete from ChannelLogLine l where l.channelId = :c").setParameter("c", channel.getId())
                 .executeUpdate();
         em.remove(em.contains(channel) ? channel : em.merge(channel));
@@ -125,6 +139,7 @@ public class ChannelService {
 
     /** Binds a channel to a conversation (null unbinds it) under an endpoint name (null: {@code default}). */
     public Channel bind(Channel channel, String conversationId, String endpoint) {
+        changes.fire(Changed.channel(channel.getId()));
         Channel managed = em.merge(Checks.valid(channel));
         managed.setConversationId(conversationId);
         managed.setEndpoint(endpoint);

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.switchboard.engine.SendResult;
 
 /**
  * What the vendors reached over HTTP (Twilio, Bandwidth, Vonage) share: their description, their table of error codes,
@@ -44,9 +45,9 @@ public abstract class HttpVendor implements ServiceVendor {
     }
 
     /** Throttled (429) or failing on its side (5xx): tried again, after its Retry-After when it gives one. */
-    protected Optional<Result> overloaded(HttpResponse<?> response, String detail) {
+    protected Optional<SendResult> overloaded(HttpResponse<?> response, String detail) {
         if (response.statusCode() == 429 || response.statusCode() >= 500) {
-            return Optional.of(Result.retry(metadata.name() + " answered " + response.statusCode()
+            return Optional.of(SendResult.retry(metadata.name() + " answered " + response.statusCode()
                     + (detail == null || detail.isEmpty() ? "" : ": " + detail), VendorHttp.retryAfter(response)));
         }
         return Optional.empty();

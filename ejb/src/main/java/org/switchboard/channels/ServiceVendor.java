@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import org.switchboard.engine.SendResult;
+import org.switchboard.engine.VendorError;
 import org.switchboard.messages.Message;
 
 /**
@@ -31,16 +33,6 @@ public interface ServiceVendor {
     record Setting(String name, boolean secret, boolean required, String description) {
     }
 
-    /** {@code errorDescription(code)}: what the vendor's error code means, with its page in the vendor's docs. */
-    record VendorError(String code, String description, String link) {
-
-        /** "21211: Invalid 'To' Phone Number (https://...)". */
-        @Override
-        public String toString() {
-            return code + ": " + description + (link == null ? "" : " (" + link + ")");
-        }
-    }
-
     /**
      * {@code getContactInfo}: what the vendor knows of a number. {@code statusCode} 1 textable, -1 landline, -2 not a
      * number in service, -3 not of the country {@code PHONE_NUMBER_COUNTRY} names, -4 the lookup failed.
@@ -58,38 +50,6 @@ public interface ServiceVendor {
 
     /** A number the account rents from the vendor; {@code vendorId} is the vendor's own id of it (a Twilio PN sid). */
     record OwnedNumber(String number, String areaCode, String vendorId) {
-    }
-
-    /** What the vendor said to a message. */
-    record Result(Kind kind, String vendorMessageId, String reason, Duration retryAfter, VendorError error,
-            boolean optedOut) {
-
-        /** Accepted (ack), refused for good (nack), or to be tried again later (throttled, a transient error). */
-        public enum Kind {
-            ACCEPTED, REFUSED, RETRY
-        }
-
-        public static Result accepted(String vendorMessageId) {
-            return new Result(Kind.ACCEPTED, vendorMessageId, null, null, null, false);
-        }
-
-        public static Result refused(String reason) {
-            return new Result(Kind.REFUSED, null, reason, null, null, false);
-        }
-
-        /** Refused with the vendor's error code; {@code optedOut}: the recipient had opted out at the vendor. */
-        public static Result refused(VendorError error, boolean optedOut) {
-            return new Result(Kind.REFUSED, null, error.toString(), null, error, optedOut);
-        }
-
-        /** Try again: after {@code retryAfter} if the vendor said (Retry-After), else after the engine's back-off. */
-        public static Result retry(String reason, Duration retryAfter) {
-            return new Result(Kind.RETRY, null, reason, retryAfter, null, false);
-        }
-
-        public boolean accepted() {
-            return kind == Kind.ACCEPTED;
-        }
     }
 
     /** The vendor cannot do this (a vendor with no contact lookup, no number buying). */
@@ -152,7 +112,7 @@ public interface ServiceVendor {
     }
 
     /** {@code sendMessage}: the stage completes with the vendor's answer (a failure counts as transient). */
-    CompletionStage<Result> send(VendorConfig config, Channel channel, Message message);
+    CompletionStage<SendResult> send(VendorConfig config, Channel channel, Message message);
 
     /**
      * A request to the channel's webhook ({@code /vendors/<vendor>/<channel>[/<kind>]}): the vendor checks it is

@@ -2,10 +2,10 @@ package org.switchboard.channels;
 
 import static org.switchboard.json.Jsonp.JSON;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -22,7 +22,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.cache.Changed;
+import org.switchboard.cache.RecentRows;
+import org.switchboard.json.JsonStrings;
 
 /**
  * The service vendors: every {@link ServiceVendor} bean, found by CDI (Spoke's {@code serviceMap}), by name or alias;
@@ -47,11 +49,10 @@ public class ServiceVendors {
 
     private final Map<String, ServiceVendor> byName = new TreeMap<>();
     private final Map<String, ServiceVendor> byAlias = new TreeMap<>();
-    /** The account's and platform's layers of a vendor's settings, read again after 5 s. */
-    private final Cache<String, JsonObject> shared = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5))
-            .maximumSize(10_000).build();
-    private final Cache<String, Ready> channels = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(10_000).build();
+    /** The account's and platform's layers of a vendor's settings, by {@code <account>/<vendor>}. */
+    private final RecentRows<JsonObject> shared = new RecentRows<>(Changed.Kind.VENDOR_SETTINGS, 10_000);
+    /** What a channel's sends need, by channel id. */
+    private final RecentRows<Ready> channels = new RecentRows<>(Changed.Kind.CHANNEL, 10_000);
 
     @PostConstruct
     void find() {
@@ -128,17 +129,19 @@ public class ServiceVendors {
      * 5 s; at once when its settings change): a send reads them, so they are not worked out again for each.
      */
     public Ready ready(Channel channel) {
-        Ready ready = channels.getIfPresent(channel.getId());
-        if (ready == null || !Objects.equals(ready.settings, channel.getSettings())
+        Ready ready = channels.get(channel.getId(), id -> ready(channel, of(channel)));
+        if (!Objects.equals(ready.settings, channel.getSettings())
                 || !ready.vendor.metadata().name().equals(channel.getVendor())) {
-            ServiceVendor vendor = of(channel);
-            JsonObjectBuilder values = JSON.createObjectBuilder(shared(channel.getAccountId(), vendor));
-            overlay(values, channel.getSettings());
-            VendorConfig config = new VendorConfig(vendor.metadata().name(), values.build(), publicUrl(null));
-            ready = new Ready(vendor, config, vendor.missing(config), channel.getSettings());
-            channels.put(channel.getId(), ready);
+            ready = ready(channel, of(channel)); // a changed copy of the channel, not yet committed
         }
         return ready;
+    }
+
+    private Ready ready(Channel channel, ServiceVendor vendor) {
+        JsonObjectBuilder values = JSON.createObjectBuilder(shared(channel.getAccountId(), vendor));
+        overlay(values, channel.getSettings());
+        VendorConfig config = new VendorConfig(vendor.metadata().name(), values.build(), publicUrl(null));
+        return new Ready(vendor, config, vendor.missing(config), channel.getSettings());
     }
 
     /** A channel's vendor and its settings; it may send when {@code missing} is empty (fullyConfigured). */
@@ -166,10 +169,13 @@ public class ServiceVendors {
         return new VendorConfig(vendor.metadata().name(), shared(accountId, vendor), publicUrl(null));
     }
 
-    /** Forgets the account's cached settings of the vendor (they were changed). */
-    public void changed(String accountId, String vendor) {
-        shared.invalidate(accountId + "/" + vendor);
-        channels.invalidateAll(); // they hold the account's layer too
+    /** Drops what a committed change makes stale: a channel's sends, or an account's settings of its vendors. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+        shared.changed(change);
+        channels.changed(change);
+        if (change.kind() == Changed.Kind.VENDOR_SETTINGS) {
+            channels.clear(); // a channel's sends hold its account's layer too
+        }
     }
 
     private JsonObject shared(String accountId, ServiceVendor vendor) {

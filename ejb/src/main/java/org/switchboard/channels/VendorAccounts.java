@@ -1,6 +1,8 @@
 package org.switchboard.channels;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.switchboard.accounts.Account;
 import org.switchboard.accounts.Ids;
+import org.switchboard.cache.Changed;
 import org.switchboard.messages.Message;
 
 /**
@@ -23,6 +26,9 @@ public class VendorAccounts {
     @PersistenceContext
     private EntityManager em;
 
+    @Inject
+    private Event<Changed> changes;
+
     /** The account's features (a JSON object's text), or null. */
     public String features(String accountId) {
         Account account = em.find(Account.class, accountId);
@@ -31,6 +37,7 @@ public class VendorAccounts {
 
     public void setFeatures(String accountId, String features) {
         em.find(Account.class, accountId).setFeatures(features);
+        changes.fire(Changed.account(accountId));
     }
 
     /** The account's own settings of the vendor (a JSON object's text), or null. */
@@ -51,6 +58,7 @@ public class VendorAccounts {
         } else {
             own.setSettings(settings);
         }
+        changes.fire(new Changed(Changed.Kind.VENDOR_SETTINGS, accountId));
     }
 
     /** The account's numbers on the vendor, in an area code (null: all), by number. */

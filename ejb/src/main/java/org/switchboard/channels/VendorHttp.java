@@ -20,8 +20,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.switchboard.net.AddressGuard;
 import org.switchboard.engine.EngineExecutor;
-import org.switchboard.messages.JsonStrings;
-import org.switchboard.pushes.Pusher;
+import org.switchboard.json.JsonStrings;
+import org.switchboard.engine.Pusher;
 
 /**
  * The HTTP client the vendors' connectors share (the JDK's, asynchronous, on the engine's threads), and what their

@@ -9,10 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.switchboard.engine.ChannelActivity;
-import org.switchboard.engine.EngineQueries;
+import org.switchboard.engine.ChannelLogLine;
 import org.switchboard.engine.EventRecorder;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.MessageIntake;
+import org.switchboard.engine.MessageIntake;
 
 /**
  * Takes a request to a channel's vendor webhook: the vendor checks and reads it ({@link ServiceVendor#webhook}), and
@@ -30,7 +30,7 @@ public class VendorWebhooks {
     private ServiceVendors vendors;
 
     @Inject
-    private EngineQueries queries;
+    private ChannelService channels;
 
     @Inject
     private VendorAccounts store;
@@ -46,7 +46,7 @@ public class VendorWebhooks {
 
     /** The answer to a request to {@code /vendors/<vendor>/<channel>[/<kind>]}. */
     public WebhookResult handle(String vendorName, String channelId, Webhook request) {
-        Channel channel = queries.channel(channelId);
+        Channel channel = channels.byId(channelId);
         Optional<ServiceVendor> vendor = vendors.find(vendorName);
         if (channel == null || vendor.isEmpty() || !vendor.get().metadata().name().equals(channel.getVendor())) {
             return new WebhookResult(404, "text/plain", "No " + vendorName + " channel " + channelId, List.of(),

@@ -1,8 +1,8 @@
 package org.switchboard.channels;
 
 import java.util.List;
-import org.switchboard.channels.ServiceVendor.VendorError;
 import org.switchboard.engine.EventRecorder.DeliveryStatus;
+import org.switchboard.engine.VendorError;
 
 /**
  * What a vendor's webhook request carries and how to answer it: inbound messages (whole, or parts of a long one to

@@ -2,7 +2,7 @@ package org.switchboard.contacts;
 
 import static org.switchboard.json.Jsonp.JSON;
 
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

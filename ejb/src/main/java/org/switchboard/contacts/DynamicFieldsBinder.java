@@ -1,6 +1,6 @@
 package org.switchboard.contacts;
 
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;

@@ -5,7 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Transient;
 import org.switchboard.json.StrictRecords;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 import org.switchboard.secrets.EncryptedString;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

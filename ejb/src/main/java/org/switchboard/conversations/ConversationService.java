@@ -1,5 +1,8 @@
 package org.switchboard.conversations;
 
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.switchboard.cache.Changed;
 import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -15,6 +18,14 @@ public class ConversationService {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Event<Changed> changes;
+
+    /** The conversation of this id, or null: for the engine, which works across accounts. */
+    public Conversation byId(String conversationId) {
+        return em.find(Conversation.class, conversationId);
+    }
 
     /** A new conversation; {@code setUp} gives it its app and config in the same transaction. */
     public Conversation create(String accountId, Conversation.Type type, String name, Consumer<Conversation> setUp) {
@@ -43,6 +54,7 @@ public class ConversationService {
     /** Gives the conversation a new API token, replacing the one it had; the token is shown once. */
     public String issueToken(Conversation conversation) {
         AccountService.Token token = AccountService.Token.make();
+        changes.fire(Changed.conversation(conversation.getId()));
         em.merge(conversation).setTokenHash(token.hash());
         conversation.setTokenHash(token.hash());
         return token.token();
@@ -50,6 +62,7 @@ public class ConversationService {
 
     /** Applies all of a request's changes to a conversation in one transaction. */
     public Conversation update(Conversation conversation, Consumer<Conversation> changes) {
+        this.changes.fire(Changed.conversation(conversation.getId()));
         Conversation managed = em.merge(Checks.valid(conversation));
         changes.accept(managed);
         return managed;

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.switchboard.channels.ChannelLogLine;
+import org.switchboard.engine.ChannelLogLine;
 
 /**
  * What each channel is doing, as Junebug's channel status shows it: messages and events a second over the last

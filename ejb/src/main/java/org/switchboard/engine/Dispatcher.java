@@ -14,19 +14,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.switchboard.channels.Channel;
-import org.switchboard.channels.ChannelLogLine;
-import org.switchboard.channels.ServiceVendor.Result;
-import org.switchboard.channels.ServiceVendors;
-import org.switchboard.optouts.OptOutService;
 import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.engine.EngineStats.Step;
 import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageChannel;
 
 /**
  * Releases committed outbound messages to their vendors: one lane per channel, holding the channel's waiting messages
@@ -42,7 +37,8 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     /** How long a sent message's id is remembered, so a refill that read the row before its event could not resend. */
     private static final long REMEMBER_NANOS = TimeUnit.MINUTES.toNanos(2);
-    private static final long CHANNEL_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Transient errors are tried again 200 ms after the first, doubling, at most a minute apart. */
+    static final Backoff BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofMinutes(1));
 
     @Inject
     @ConfigProperty(name = "switchboard.engine.lane-capacity", defaultValue = "5000")
@@ -53,10 +49,7 @@ public class Dispatcher {
     int vendorAttempts;
 
     @Inject
-    private ServiceVendors vendors;
-
-    @Inject
-    private OptOutService optOuts;
+    private ChannelPort channels;
 
     @Inject
     private EventRecorder events;
@@ -142,8 +135,7 @@ public class Dispatcher {
     private final class Lane {
         private final String channelId;
         private final Deque<Pending> queue = new ArrayDeque<>();
-        private Channel channel;
-        private long channelReadAt;
+        private MessageChannel channel;
         private int inFlight;
         private long nextPermit = Long.MIN_VALUE;
         private boolean pumpScheduled;
@@ -177,25 +169,22 @@ public class Dispatcher {
             pump();
         }
 
-        private Channel channel() {
-            long now = System.nanoTime();
-            if (channel == null || now - channelReadAt > CHANNEL_REFRESH_NANOS) {
-                channel = queries.channel(channelId);
-                channelReadAt = now;
-            }
+        /** The channel as it is now: the port answers from its cache, which a change to the channel empties. */
+        private MessageChannel channel() {
+            channel = channels.channel(channelId);
             return channel;
         }
 
         void pump() {
             List<Pending> go = new ArrayList<>();
-            Channel current;
+            MessageChannel current;
             synchronized (this) {
                 current = channel();
                 if (current == null) {
                     // the channel was deleted: what waits for it is refused, not kept in memory for ever
                     List<Pending> orphans = new ArrayList<>(queue);
                     queue.clear();
-                    orphans.forEach(pending -> answered(pending, Result.refused("Channel " + channelId
+                    orphans.forEach(pending -> answered(pending, SendResult.refused("Channel " + channelId
                             + " was deleted"), null));
                     if (inFlight == 0) {
                         lanes.remove(channelId, this); // a later refill of its rows makes a new lane, which refuses
@@ -234,18 +223,12 @@ public class Dispatcher {
             }
         }
 
-        private void send(Channel channel, Pending pending) {
+        private void send(MessageChannel channel, Pending pending) {
             long start = System.nanoTime();
             stats.count(Count.VENDOR_SENT);
-            CompletionStage<Result> answer;
+            CompletionStage<SendResult> answer;
             try {
-                ServiceVendors.Ready ready = vendors.ready(channel);
-                answer = ready.missing().isEmpty()
-                        ? ready.vendor().send(ready.config(), channel, pending.message)
-                        : CompletableFuture.completedFuture(Result.refused("The channel's vendor "
-                                + channel.getVendor() + " is not fully configured: "
-                                + String.join(", ", ready.missing())
-                                + " not set (by the channel, its account or the platform)"));
+                answer = channels.send(channel, pending.message);
             } catch (RuntimeException e) {
                 answer = CompletableFuture.failedFuture(e);
             }
@@ -255,7 +238,7 @@ public class Dispatcher {
                     inFlight--;
                 }
                 try {
-                    answered(pending, failure == null ? result : Result.retry(String.valueOf(failure), null),
+                    answered(pending, failure == null ? result : SendResult.retry(String.valueOf(failure), null),
                             failure);
                 } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "Could not take the answer for " + pending.message.getId(), e);
@@ -265,12 +248,12 @@ public class Dispatcher {
         }
 
         /** The vendor's answer, or {@code failure} when its call threw (the channel's log keeps its stack). */
-        private void answered(Pending pending, Result result, Throwable failure) {
+        private void answered(Pending pending, SendResult result, Throwable failure) {
             Message message = pending.message;
             String vendor = channel == null ? null : channel.getVendor();
-            if (result.kind() == Result.Kind.RETRY && pending.attempt + 1 < vendorAttempts) {
+            if (result.kind() == SendResult.Kind.RETRY && pending.attempt + 1 < vendorAttempts) {
                 stats.count(Count.VENDOR_RETRIED);
-                Duration delay = result.retryAfter() != null ? result.retryAfter() : backoff(pending.attempt);
+                Duration delay = result.retryAfter() != null ? result.retryAfter() : BACKOFF.after(pending.attempt + 1);
                 if (channel != null) {
                     activity.vendorState(channelId, vendor, "degraded", "retrying", result.reason());
                     activity.log(channelId, ChannelLogLine.WARNING, "Message " + message.getId() + " to "
@@ -281,15 +264,15 @@ public class Dispatcher {
                         TimeUnit.MILLISECONDS);
                 return;
             }
-            Result last = result.kind() == Result.Kind.RETRY
-                    ? Result.refused("Gave up after " + vendorAttempts + " attempts: " + result.reason())
+            SendResult last = result.kind() == SendResult.Kind.RETRY
+                    ? SendResult.refused("Gave up after " + vendorAttempts + " attempts: " + result.reason())
                     : result;
             stats.count(last.accepted() ? Count.VENDOR_ACCEPTED : Count.VENDOR_REJECTED);
             if (channel == null) {
                 // a deleted channel keeps no state and no log
             } else if (last.accepted()) {
                 activity.vendorState(channelId, vendor, "ok", "accepting", "The vendor accepted the last message");
-            } else if (result.kind() == Result.Kind.RETRY) {
+            } else if (result.kind() == SendResult.Kind.RETRY) {
                 activity.vendorState(channelId, vendor, "down", "gave_up", last.reason());
                 activity.log(channelId, ChannelLogLine.ERROR, "Message " + message.getId() + " to "
                         + message.getToAddr() + " was not sent. " + last.reason(), failure);
@@ -310,17 +293,11 @@ public class Dispatcher {
     /** The vendor said the recipient opted out there (Twilio's 21610): the account's opt-out says so too. */
     private void optOut(Message message) {
         try {
-            optOuts.optOut(message.getAccountId(), "msisdn", message.getToAddr(), message.getId());
+            channels.optedOutAtVendor(message);
             activity.log(message.getChannelId(), ChannelLogLine.INFO, message.getToAddr()
                     + " opted out at the vendor; recorded as the account's opt-out", null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not record the opt-out of " + message.getToAddr(), e);
         }
-    }
-
-    /** 200 ms after the first failure, doubling, at most a minute, with jitter so retries do not come in waves. */
-    static Duration backoff(int attempt) {
-        long millis = Math.min(60_000, 200L << Math.min(attempt, 16));
-        return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
     }
 }

@@ -5,8 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
-import org.switchboard.channels.Channel;
-import org.switchboard.conversations.Conversation;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.Message.Direction;
 import org.switchboard.messages.Message.Status;
@@ -19,12 +17,17 @@ public class EngineQueries {
     @PersistenceContext
     private EntityManager em;
 
-    public Channel channel(String channelId) {
-        return em.find(Channel.class, channelId);
-    }
-
-    public Conversation conversation(String conversationId) {
-        return em.find(Conversation.class, conversationId);
+    /**
+     * Pending pushes whose next attempt was due by {@code before}, oldest first. A sweep asks for those overdue by a
+     * while: a push just finished may still read as pending in its query.
+     */
+    public List<Push> pushesDue(Instant before, int limit) {
+        return em.createQuery("select p from Push p where p.state = :state and p.nextAttemptAt <= :before"
+                + " order by p.nextAttemptAt", Push.class)
+                .setParameter("state", Push.State.PENDING)
+                .setParameter("before", before)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Channels with outbound messages waiting for their vendor. */

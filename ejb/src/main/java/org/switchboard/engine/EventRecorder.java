@@ -5,28 +5,17 @@ import static org.switchboard.json.Jsonp.JSON;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.switchboard.accounts.Ids;
-import org.switchboard.channels.ServiceVendor.Result;
-import org.switchboard.channels.ServiceVendor.VendorError;
-import org.switchboard.conversations.Conversation;
-import org.switchboard.conversations.ConversationSettings;
 import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.Message.Status;
 import org.switchboard.messages.MessageEvent;
-import org.switchboard.messages.Queues;
 import org.switchboard.messages.VumiJson;
-import org.switchboard.pushes.Push;
-import org.switchboard.pushes.Pusher;
-import org.switchboard.sandbox.EventListeners;
 import org.switchboard.streams.StreamHub;
 
 /**
@@ -40,7 +29,8 @@ import org.switchboard.streams.StreamHub;
 @ApplicationScoped
 public class EventRecorder {
 
-    private static final long CONVERSATION_REFRESH_NANOS = 5_000_000_000L;
+    /** The vendor's first answer to a queued message (SQL, so a group's answers go as one JDBC batch). */
+    static final String ANSWERED_SQL = "update message set status = ?, vendor_message_id = ? where id = ? and status = ?";
 
     @Inject
     private GroupCommit commits;
@@ -52,13 +42,10 @@ public class EventRecorder {
     private Relay relay;
 
     @Inject
-    private EngineQueries queries;
-
-    @Inject
     private EngineStats stats;
 
     @Inject
-    private EventListeners listeners;
+    private EventAudience audiences;
 
     @Inject
     private StreamHub streams;
@@ -66,16 +53,13 @@ public class EventRecorder {
     @Inject
     private ChannelActivity activity;
 
-    private final Map<String, Read> conversations = new ConcurrentHashMap<>();
-
-    public CompletableFuture<Void> record(Message message, Result result) {
+    public CompletableFuture<Void> record(Message message, SendResult result) {
         MessageEvent event = result.accepted()
                 ? new MessageEvent(Ids.ordered(), message.getId(), "submitted", "{}")
                 : new MessageEvent(Ids.ordered(), message.getId(), "rejected",
                         details(result.reason(), result.error()).build().toString());
         boolean[] first = {false};
-        GroupCommit.Update update = new GroupCommit.Update(
-                "update message set status = ?, vendor_message_id = ? where id = ? and status = ?",
+        GroupCommit.Update update = new GroupCommit.Update(ANSWERED_SQL,
                 Arrays.asList(result.accepted() ? Status.SUBMITTED : Status.REJECTED, result.vendorMessageId(),
                         message.getId(), Status.QUEUED),
                 (rows, em) -> {
@@ -140,21 +124,15 @@ public class EventRecorder {
      */
     private CompletableFuture<Void> store(Message message, MessageEvent event,
             Function<Runnable, CompletableFuture<Void>> commit, BooleanSupplier stored) {
-        Conversation conversation = message.getConversationId() == null
-                ? null
-                : conversation(message.getConversationId());
-        boolean forApp = conversation != null && listeners.listens(conversation);
+        EventAudience.Audience audience = audiences.of(message);
+        boolean forApp = audience.app();
         event.setAppPending(forApp);
-        Push push = message.getEventUrl() == null || !withinWindow(message, conversation)
-                ? null
-                : eventPush(event, message);
-        if (push != null && conversation != null) {
-            push.setSigningSecret(ConversationSettings.signingSecret(conversation));
-            if (conversation.getType() == Conversation.Type.JUNEBUG) {
-                push.setTimeoutSeconds(conversation.junebug().eventUrlTimeout());
-            }
-        }
+        Push push = message.getEventUrl() == null || !audience.eventUrlOpen() ? null : eventPush(event, message);
         if (push != null) {
+            push.setSigningSecret(audience.signingSecret());
+            if (audience.pushTimeoutSeconds() != null) {
+                push.setTimeoutSeconds(audience.pushTimeoutSeconds());
+            }
             pusher.expect(push.getId(), event.getTimestamp());
         }
         Runnable after = () -> {
@@ -170,9 +148,9 @@ public class EventRecorder {
             if (forApp) {
                 relay.send(Queues.EVENTS, event.getId(), null);
             }
-            if (conversation != null && conversation.getType() == Conversation.Type.HTTP_API
-                    && conversation.httpApi().streamsEvents()) {
-                streams.publish(conversation.getId(), StreamHub.Kind.EVENTS, VumiJson.event(event, message).toString());
+            if (audience.stream()) {
+                streams.publish(audience.conversationId(), StreamHub.Kind.EVENTS,
+                        VumiJson.event(event, message).toString());
             }
         };
         return commit.apply(after).whenComplete((done, failure) -> {
@@ -192,28 +170,5 @@ public class EventRecorder {
                 : JunebugJson.event(event, message).toString();
         return new Push(event.getId(), message.getAccountId(), message.getConversationId(), message.getChannelId(),
                 Push.Kind.EVENT, event.getId(), message.getEventUrl(), message.getEventAuthToken(), body);
-    }
-
-    /**
-     * Whether the message's events are still forwarded: a Junebug conversation forwards them for its window (vumi2's
-     * state cache timeout, 24 h unless set), as vumi2 forgets a message's event_url after it.
-     */
-    static boolean withinWindow(Message message, Conversation conversation) {
-        return conversation == null || conversation.getType() != Conversation.Type.JUNEBUG
-                || message.getTimestamp().isAfter(Instant.now().minus(conversation.junebug().window()));
-    }
-
-    /** The conversation (its row read again at most every 5 s: its code and settings may change). */
-    private Conversation conversation(String conversationId) {
-        long now = System.nanoTime();
-        Read read = conversations.get(conversationId);
-        if (read == null || now - read.at > CONVERSATION_REFRESH_NANOS) {
-            read = new Read(queries.conversation(conversationId), now);
-            conversations.put(conversationId, read);
-        }
-        return read.conversation;
-    }
-
-    private record Read(Conversation conversation, long at) {
     }
 }

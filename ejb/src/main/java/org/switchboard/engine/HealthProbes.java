@@ -5,7 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
-import org.switchboard.messages.Queues;
+import org.switchboard.engine.Queues;
 import jakarta.resource.ResourceException;
 import org.switchboard.sandbox.api.SandboxConnection;
 import org.switchboard.sandbox.api.SandboxConnectionFactory;

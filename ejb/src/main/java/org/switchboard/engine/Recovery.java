@@ -16,13 +16,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.switchboard.conversations.ConversationSettings;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
-import org.switchboard.messages.Queues;
-import org.switchboard.pushes.Push;
-import org.switchboard.pushes.PushService;
-import org.switchboard.pushes.Pusher;
 
 /**
  * Picks work up from the rows: at start (what a crash or stop left: queued outbound messages, unrouted inbound ones,
@@ -50,7 +45,7 @@ public class Recovery {
     private Pusher pusher;
 
     @Inject
-    private PushService pushes;
+    private EventAudience audiences;
 
     @Inject
     private EngineQueries queries;
@@ -111,7 +106,7 @@ public class Recovery {
                 relay.send(Queues.EVENTS, event.getId(), null);
             }
         }
-        pushes.due(before, BATCH).forEach(pusher::push);
+        queries.pushesDue(before, BATCH).stream().filter(push -> !pusher.inHand(push.getId())).forEach(pusher::push);
     }
 
     /** Stores the settled mark, once the first sweep has sent again what the last run left unsettled. */
@@ -137,9 +132,7 @@ public class Recovery {
                 MessageEvent event = (MessageEvent) row[0];
                 Message message = (Message) row[1];
                 Push push = EventRecorder.eventPush(event, message);
-                push.setSigningSecret(message.getConversationId() == null
-                        ? null
-                        : ConversationSettings.signingSecret(queries.conversation(message.getConversationId())));
+                push.setSigningSecret(audiences.of(message).signingSecret());
                 pusher.expect(push.getId(), event.getTimestamp());
                 pusher.pushUnstored(push);
                 since = event.getTimestamp();

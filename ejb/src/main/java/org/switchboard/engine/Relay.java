@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.switchboard.messages.MessageBus;
+import org.switchboard.engine.MessageBus;
 
 /**
  * Puts the ids of committed rows on Artemis queues for the message-driven beans (inbound messages to route, events

@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import org.switchboard.json.JsonStrings;
 
 /** Messages and events in the shapes of the Junebug Message API (seed 002). */
 public final class JunebugJson {

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
+import org.switchboard.json.JsonStrings;
 
 /**
  * Messages and events in the Vumi message format (message_version 20110921): what sandbox apps are handed, what the

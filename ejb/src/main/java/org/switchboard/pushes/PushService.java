@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.switchboard.pushes.Push.State;
+import org.switchboard.engine.Push.State;
+import org.switchboard.engine.Push;
+import org.switchboard.engine.Pusher;
 
 /** The stored pushes: those due for an attempt, and the operator's view: list, counts, inspect, replay. */
 @Stateless
@@ -21,21 +23,6 @@ public class PushService {
 
     @Inject
     private Pusher pusher;
-
-    /**
-     * Pending pushes whose next attempt was due by {@code before}, oldest first, that this server is not already trying.
-     * A sweep asks for those overdue by a while: a push just finished may still read as pending in its query.
-     */
-    public List<Push> due(Instant before, int limit) {
-        return em.createQuery("select p from Push p where p.state = :state and p.nextAttemptAt <= :before"
-                + " order by p.nextAttemptAt", Push.class)
-                .setParameter("state", State.PENDING)
-                .setParameter("before", before)
-                .setMaxResults(limit)
-                .getResultStream()
-                .filter(p -> !pusher.inHand(p.getId()))
-                .toList();
-    }
 
     /** An account's pushes in a state (null: any), of a conversation (null: any), newest first. */
     public List<Push> list(String accountId, State state, String conversationId, int limit) {

@@ -2,7 +2,7 @@ package org.switchboard.sandbox;
 
 import static org.switchboard.json.Jsonp.JSON;
 
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -3,7 +3,7 @@ package org.switchboard.sandbox;
 import static org.switchboard.json.Jsonp.JSON;
 
 import org.switchboard.validation.Checks;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import org.switchboard.channels.Channel;
+import org.switchboard.engine.IdempotentSends;
 import org.switchboard.errors.ApiException;
 
 /**

@@ -25,6 +25,8 @@ import org.switchboard.channels.VendorHttp;
 import org.switchboard.channels.Webhook;
 import org.switchboard.channels.WebhookResult;
 import org.switchboard.engine.EventRecorder.DeliveryStatus;
+import org.switchboard.engine.SendResult;
+import org.switchboard.engine.VendorError;
 import org.switchboard.messages.Message;
 
 /**
@@ -80,7 +82,7 @@ public class BandwidthVendor extends HttpVendor {
     }
 
     @Override
-    public CompletionStage<Result> send(VendorConfig config, Channel channel, Message message) {
+    public CompletionStage<SendResult> send(VendorConfig config, Channel channel, Message message) {
         JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("applicationId", config.string("application_id", ""))
                 .add("to", JSON.createArrayBuilder().add(message.getToAddr()))
@@ -98,13 +100,13 @@ public class BandwidthVendor extends HttpVendor {
     }
 
     /** 202 with the message ({@code id}), or an error {@code {type, description}}. */
-    Result sent(HttpResponse<String> response) {
+    SendResult sent(HttpResponse<String> response) {
         JsonObject body = VendorHttp.json(response);
         if (response.statusCode() == 202 || response.statusCode() == 200 || response.statusCode() == 201) {
-            return Result.accepted(body.getString("id", null));
+            return SendResult.accepted(body.getString("id", null));
         }
         String type = body.getString("type", String.valueOf(response.statusCode()));
-        return overloaded(response, body.getString("description", null)).orElseGet(() -> Result.refused(
+        return overloaded(response, body.getString("description", null)).orElseGet(() -> SendResult.refused(
                 new VendorError(type, body.getString("description", "Bandwidth refused the message"),
                         errorLink(type)),
                 false));

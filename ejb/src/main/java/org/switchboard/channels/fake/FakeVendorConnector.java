@@ -22,8 +22,10 @@ import org.switchboard.channels.WebhookResult;
 import org.switchboard.engine.EngineExecutor;
 import org.switchboard.engine.EventRecorder;
 import org.switchboard.engine.GroupCommit;
+import org.switchboard.engine.SendResult;
+import org.switchboard.engine.VendorError;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.MessageIntake;
+import org.switchboard.engine.MessageIntake;
 import org.switchboard.validation.Checks;
 
 /**
@@ -146,11 +148,11 @@ public class FakeVendorConnector implements ServiceVendor {
     }
 
     @Override
-    public CompletionStage<Result> send(VendorConfig config, Channel channel, Message message) {
+    public CompletionStage<SendResult> send(VendorConfig config, Channel channel, Message message) {
         FakeVendorSettings settings = FakeVendorSettings.of(channel.getSettings());
         String text = message.getContent();
         long latency = settings.latencyMillis() + FakeVendorRules.delayMillis(text);
-        CompletableFuture<Result> answer = new CompletableFuture<>();
+        CompletableFuture<SendResult> answer = new CompletableFuture<>();
         Runnable respond = () -> respond(channel, message, settings, answer);
         if (latency <= 0) {
             respond.run();
@@ -161,17 +163,17 @@ public class FakeVendorConnector implements ServiceVendor {
     }
 
     private void respond(Channel channel, Message message, FakeVendorSettings settings,
-            CompletableFuture<Result> answer) {
+            CompletableFuture<SendResult> answer) {
         try {
             String text = message.getContent();
             if (settings.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.errorRate()) {
-                answer.complete(Result.retry("429 Too Many Requests: the fake vendor throttled the message",
+                answer.complete(SendResult.retry("429 Too Many Requests: the fake vendor throttled the message",
                         Duration.ofMillis(100)));
                 return;
             }
             Optional<String> error = FakeVendorRules.errorCode(text);
             if (error.isPresent()) {
-                answer.complete(Result.refused(errorDescription(error.get()), false));
+                answer.complete(SendResult.refused(errorDescription(error.get()), false));
                 return;
             }
             FakeVendorMessage received = Checks.valid(new FakeVendorMessage("fake-" + Ids.ordered(), channel.getId(),
@@ -183,7 +185,7 @@ public class FakeVendorConnector implements ServiceVendor {
                     answer.completeExceptionally(failure);
                     return;
                 }
-                answer.complete(Result.accepted(received.getId()));
+                answer.complete(SendResult.accepted(received.getId()));
                 if (settings.deliveryReport() != null) {
                     // later than the answer's own event: the engine stores that within milliseconds
                     executor.get().schedule(() -> events.report(message, settings.deliveryReport(),

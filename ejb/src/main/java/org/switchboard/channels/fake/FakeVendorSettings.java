@@ -6,7 +6,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.switchboard.engine.EventRecorder;
 import java.util.Set;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 
 /**
  * A fake-vendor channel's {@code settings}: {@code latency_ms} (how long it takes to answer, 0 to 60000) and

@@ -19,6 +19,8 @@ import org.switchboard.channels.VendorHttp;
 import org.switchboard.channels.Webhook;
 import org.switchboard.channels.WebhookResult;
 import org.switchboard.engine.EventRecorder.DeliveryStatus;
+import org.switchboard.engine.SendResult;
+import org.switchboard.engine.VendorError;
 import org.switchboard.messages.Message;
 
 /**
@@ -88,7 +90,7 @@ public class TwilioVendor extends HttpVendor {
     }
 
     @Override
-    public CompletionStage<Result> send(VendorConfig config, Channel channel, Message message) {
+    public CompletionStage<SendResult> send(VendorConfig config, Channel channel, Message message) {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("To", message.getToAddr());
         String service = messageServiceSid(config, message.getToAddr(), message.getContent());
@@ -108,17 +110,17 @@ public class TwilioVendor extends HttpVendor {
     }
 
     /** Twilio's answer to a send: 201 with the message's {@code sid}, or an error {@code {code, message, ...}}. */
-    Result sent(HttpResponse<String> response) {
+    SendResult sent(HttpResponse<String> response) {
         JsonObject body = VendorHttp.json(response);
         if (response.statusCode() == 201 || response.statusCode() == 200) {
-            return Result.accepted(body.getString("sid", null));
+            return SendResult.accepted(body.getString("sid", null));
         }
         String code = code(response, body);
         if ("20429".equals(code)) {
-            return Result.retry("Twilio throttled the message (20429)", VendorHttp.retryAfter(response));
+            return SendResult.retry("Twilio throttled the message (20429)", VendorHttp.retryAfter(response));
         }
         return overloaded(response, body.getString("message", null))
-                .orElseGet(() -> Result.refused(error(code, body), "21610".equals(code)));
+                .orElseGet(() -> SendResult.refused(error(code, body), "21610".equals(code)));
     }
 
     /** Twilio's error code in an error answer, else the HTTP status. */

@@ -19,7 +19,9 @@ import org.switchboard.channels.VendorHttp;
 import org.switchboard.channels.Webhook;
 import org.switchboard.channels.WebhookResult;
 import org.switchboard.engine.EventRecorder.DeliveryStatus;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.engine.SendResult;
+import org.switchboard.engine.VendorError;
+import org.switchboard.json.JsonStrings;
 import org.switchboard.messages.Message;
 
 /**
@@ -104,7 +106,7 @@ public class VonageVendor extends HttpVendor {
     }
 
     @Override
-    public CompletionStage<Result> send(VendorConfig config, Channel channel, Message message) {
+    public CompletionStage<SendResult> send(VendorConfig config, Channel channel, Message message) {
         String text = message.getContent() == null ? "" : message.getContent();
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("api_key", config.string("api_key", ""));
@@ -124,28 +126,28 @@ public class VonageVendor extends HttpVendor {
     }
 
     /** {@code {"message-count", "messages": [{"status", "message-id", "error-text"}]}}: each part's status. */
-    Result sent(HttpResponse<String> response) {
-        Optional<Result> overloaded = overloaded(response, null);
+    SendResult sent(HttpResponse<String> response) {
+        Optional<SendResult> overloaded = overloaded(response, null);
         if (overloaded.isPresent()) {
             return overloaded.get();
         }
         JsonArray parts = VendorHttp.json(response).getJsonArray("messages");
         if (response.statusCode() != 200 || parts == null || parts.isEmpty()) {
-            return Result.retry("Vonage answered " + response.statusCode() + " without messages", null);
+            return SendResult.retry("Vonage answered " + response.statusCode() + " without messages", null);
         }
         for (JsonObject part : parts.getValuesAs(JsonObject.class)) {
             String status = part.getString("status", "");
             if ("1".equals(status) || "5".equals(status)) {
-                return Result.retry("Vonage status " + status + ": " + part.getString("error-text",
+                return SendResult.retry("Vonage status " + status + ": " + part.getString("error-text",
                         errorDescription(status).description()), null);
             }
             if (!"0".equals(status)) {
                 VendorError known = errorDescription(status);
-                return Result.refused(new VendorError(status, part.getString("error-text", known.description()),
+                return SendResult.refused(new VendorError(status, part.getString("error-text", known.description()),
                         known.link()), false);
             }
         }
-        return Result.accepted(parts.getJsonObject(0).getString("message-id", null));
+        return SendResult.accepted(parts.getJsonObject(0).getString("message-id", null));
     }
 
     @Override

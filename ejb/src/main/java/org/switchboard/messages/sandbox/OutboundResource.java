@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.channels.Channel;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.MessageService;
+import org.switchboard.engine.MessageService;
 import org.switchboard.messages.OutboundRequest;
 import org.switchboard.sandbox.AppScope;
 import org.switchboard.sandbox.SandboxResource;

@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.switchboard.channels.ServiceVendor.Result;
 import org.switchboard.channels.VendorConfig;
 import org.switchboard.channels.VendorHttp;
 import org.switchboard.channels.VendorTests;
 import org.switchboard.channels.Webhook;
 import org.switchboard.channels.WebhookResult;
 import org.switchboard.engine.EventRecorder.DeliveryStatus;
+import org.switchboard.engine.SendResult;
 
 @WireMockTest
 class BandwidthVendorTest {
@@ -41,7 +41,7 @@ class BandwidthVendorTest {
                         + "\"applicationId\":\"93de2206-9669-4e07-948d-329f4b722ee2\",\"time\":"
                         + "\"2020-05-11T20:14:34.636Z\",\"segmentCount\":1,\"direction\":\"out\",\"to\":"
                         + "[\"+15557654321\"],\"from\":\"+15550001111\",\"text\":\"Hello\",\"tag\":\"msg-1\"}")));
-        Result result = bandwidth.send(config(wm), VendorTests.channel("bandwidth", "+15550001111"),
+        SendResult result = bandwidth.send(config(wm), VendorTests.channel("bandwidth", "+15550001111"),
                 VendorTests.message("+15557654321", "+15550001111", "Hello")).toCompletableFuture().join();
         assertEquals("1589228074636lm4k2je7j7jklbn2", result.vendorMessageId());
         wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/api/v2/users/9900000/messages"))
@@ -56,15 +56,15 @@ class BandwidthVendorTest {
     void refusalsAndThrottling(WireMockRuntimeInfo wm) {
         wm.getWireMock().register(post("/api/v2/users/9900000/messages").willReturn(aResponse().withStatus(400)
                 .withBody("{\"type\":\"request-validation\",\"description\":\"Your request could not be accepted\"}")));
-        Result refused = send(wm);
-        assertEquals(Result.Kind.REFUSED, refused.kind());
+        SendResult refused = send(wm);
+        assertEquals(SendResult.Kind.REFUSED, refused.kind());
         assertEquals("request-validation", refused.error().code());
         wm.getWireMock().register(post("/api/v2/users/9900000/messages").willReturn(aResponse().withStatus(429)
                 .withBody("{\"type\":\"rate-limit\",\"description\":\"Too many\"}")));
-        assertEquals(Result.Kind.RETRY, send(wm).kind());
+        assertEquals(SendResult.Kind.RETRY, send(wm).kind());
     }
 
-    private Result send(WireMockRuntimeInfo wm) {
+    private SendResult send(WireMockRuntimeInfo wm) {
         return bandwidth.send(config(wm), VendorTests.channel("bandwidth", "+15550001111"),
                 VendorTests.message("+15557654321", null, "x")).toCompletableFuture().join();
     }

@@ -23,12 +23,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.switchboard.channels.ServiceVendor;
 import org.switchboard.channels.ServiceVendor.ContactInfo;
-import org.switchboard.channels.ServiceVendor.Result;
 import org.switchboard.channels.VendorConfig;
 import org.switchboard.channels.VendorTests;
 import org.switchboard.channels.Webhook;
 import org.switchboard.channels.WebhookResult;
 import org.switchboard.engine.EventRecorder.DeliveryStatus;
+import org.switchboard.engine.SendResult;
+import org.switchboard.engine.VendorError;
 
 @WireMockTest
 class TwilioVendorTest {
@@ -44,7 +45,7 @@ class TwilioVendorTest {
     void sendsTheFormTwilioDocuments(WireMockRuntimeInfo wm) {
         wm.getWireMock().register(post("/2010-04-01/Accounts/AC123/Messages.json").willReturn(aResponse()
                 .withStatus(201).withBody("{\"sid\":\"SM0001\",\"status\":\"queued\",\"num_segments\":\"1\"}")));
-        Result result = twilio.send(config(wm, ""), VendorTests.channel("twilio", "+15550001111"),
+        SendResult result = twilio.send(config(wm, ""), VendorTests.channel("twilio", "+15550001111"),
                 VendorTests.message("+15557654321", "+15550001111", "Hi & bye")).toCompletableFuture().join();
         assertTrue(result.accepted());
         assertEquals("SM0001", result.vendorMessageId());
@@ -71,15 +72,15 @@ class TwilioVendorTest {
         wm.getWireMock().register(post("/2010-04-01/Accounts/AC123/Messages.json").willReturn(aResponse()
                 .withStatus(400).withBody("{\"code\":21610,\"message\":\"Attempt to send to unsubscribed recipient\","
                         + "\"more_info\":\"https://www.twilio.com/docs/errors/21610\",\"status\":400}")));
-        Result stopped = send(wm);
-        assertEquals(Result.Kind.REFUSED, stopped.kind());
+        SendResult stopped = send(wm);
+        assertEquals(SendResult.Kind.REFUSED, stopped.kind());
         assertTrue(stopped.optedOut(), "21610: the recipient opted out");
         assertEquals("21610", stopped.error().code());
         assertEquals("https://www.twilio.com/docs/errors/21610", stopped.error().link());
 
         wm.getWireMock().register(post("/2010-04-01/Accounts/AC123/Messages.json").willReturn(aResponse()
                 .withStatus(400).withBody("{\"code\":21211,\"message\":\"The 'To' number is not valid.\"}")));
-        Result invalid = send(wm);
+        SendResult invalid = send(wm);
         assertFalse(invalid.optedOut());
         assertEquals("21211: The 'To' number is not valid. (https://www.twilio.com/docs/api/errors/21211)",
                 invalid.reason());
@@ -89,18 +90,18 @@ class TwilioVendorTest {
     void throttlingIsTriedAgain(WireMockRuntimeInfo wm) {
         wm.getWireMock().register(post("/2010-04-01/Accounts/AC123/Messages.json").willReturn(aResponse()
                 .withStatus(429).withHeader("Retry-After", "7").withBody("{\"code\":20429}")));
-        Result throttled = send(wm);
-        assertEquals(Result.Kind.RETRY, throttled.kind());
+        SendResult throttled = send(wm);
+        assertEquals(SendResult.Kind.RETRY, throttled.kind());
         assertEquals(Duration.ofSeconds(7), throttled.retryAfter());
         wm.getWireMock().register(post("/2010-04-01/Accounts/AC123/Messages.json").willReturn(aResponse()
                 .withStatus(400).withBody("{\"code\":20429,\"message\":\"Too Many Requests\"}")));
-        assertEquals(Result.Kind.RETRY, send(wm).kind());
+        assertEquals(SendResult.Kind.RETRY, send(wm).kind());
         wm.getWireMock().register(post("/2010-04-01/Accounts/AC123/Messages.json").willReturn(aResponse()
                 .withStatus(503)));
-        assertEquals(Result.Kind.RETRY, send(wm).kind());
+        assertEquals(SendResult.Kind.RETRY, send(wm).kind());
     }
 
-    private Result send(WireMockRuntimeInfo wm) {
+    private SendResult send(WireMockRuntimeInfo wm) {
         return twilio.send(config(wm, ""), VendorTests.channel("twilio", "+15550001111"),
                 VendorTests.message("+15557654321", null, "x")).toCompletableFuture().join();
     }
@@ -140,7 +141,7 @@ class TwilioVendorTest {
         WebhookResult failed = callback(wm, url, "MessageSid=SM0001&MessageStatus=undelivered&ErrorCode=30003");
         WebhookResult.Report report = failed.reports().get(0);
         assertEquals(DeliveryStatus.FAILED, report.status());
-        assertEquals(new ServiceVendor.VendorError("30003", "Unreachable destination handset",
+        assertEquals(new VendorError("30003", "Unreachable destination handset",
                 "https://www.twilio.com/docs/api/errors/30003"), report.error());
 
         assertTrue(callback(wm, url, "MessageSid=SM0001&MessageStatus=queued").reports().isEmpty());

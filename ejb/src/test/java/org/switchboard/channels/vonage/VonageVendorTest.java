@@ -14,12 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.switchboard.channels.ServiceVendor.Result;
 import org.switchboard.channels.VendorConfig;
 import org.switchboard.channels.VendorTests;
 import org.switchboard.channels.Webhook;
 import org.switchboard.channels.WebhookResult;
 import org.switchboard.engine.EventRecorder.DeliveryStatus;
+import org.switchboard.engine.SendResult;
 
 @WireMockTest
 class VonageVendorTest {
@@ -36,7 +36,7 @@ class VonageVendorTest {
         wm.getWireMock().register(post("/sms/json").willReturn(aResponse().withBody("{\"message-count\":\"1\","
                 + "\"messages\":[{\"to\":\"447700900000\",\"message-id\":\"0A0000000123ABCD1\",\"status\":\"0\","
                 + "\"remaining-balance\":\"3.14159265\",\"message-price\":\"0.03330000\",\"network\":\"12345\"}]}")));
-        Result result = send(wm, "Hi ☃");
+        SendResult result = send(wm, "Hi ☃");
         assertEquals("0A0000000123ABCD1", result.vendorMessageId());
         wm.getWireMock().verifyThat(postRequestedFor(urlEqualTo("/sms/json")).withRequestBody(equalTo(
                 "api_key=abcd1234&api_secret=s3cr3t&from=447700900001&to=447700900000&text=Hi+%E2%98%83"
@@ -48,16 +48,16 @@ class VonageVendorTest {
     void eachStatusIsAnErrorButZero(WireMockRuntimeInfo wm) {
         wm.getWireMock().register(post("/sms/json").willReturn(aResponse().withBody("{\"message-count\":\"1\","
                 + "\"messages\":[{\"status\":\"29\",\"error-text\":\"Non White-listed Destination - rejected\"}]}")));
-        Result refused = send(wm, "x");
-        assertEquals(Result.Kind.REFUSED, refused.kind());
+        SendResult refused = send(wm, "x");
+        assertEquals(SendResult.Kind.REFUSED, refused.kind());
         assertEquals("29", refused.error().code());
         assertEquals("Non White-listed Destination - rejected", refused.error().description());
         wm.getWireMock().register(post("/sms/json").willReturn(aResponse().withBody("{\"message-count\":\"1\","
                 + "\"messages\":[{\"status\":\"1\",\"error-text\":\"Throttled\"}]}")));
-        assertEquals(Result.Kind.RETRY, send(wm, "x").kind());
+        assertEquals(SendResult.Kind.RETRY, send(wm, "x").kind());
     }
 
-    private Result send(WireMockRuntimeInfo wm, String text) {
+    private SendResult send(WireMockRuntimeInfo wm, String text) {
         return vonage.send(config(wm, ""), VendorTests.channel("vonage", "+447700900001"),
                 VendorTests.message("+447700900000", "+447700900001", text)).toCompletableFuture().join();
     }

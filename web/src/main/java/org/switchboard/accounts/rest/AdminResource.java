@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.switchboard.accounts.Account;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 import org.switchboard.metrics.MetricService;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -37,7 +37,7 @@ import org.switchboard.json.StrictRecords;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
-import org.switchboard.pushes.Pusher;
+import org.switchboard.engine.Pusher;
 import org.switchboard.conversations.ConversationService;
 
 /**

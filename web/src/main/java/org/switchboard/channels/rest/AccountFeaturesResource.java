@@ -21,7 +21,7 @@ import org.switchboard.JsonBodies;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.channels.ServiceVendors;
 import org.switchboard.channels.VendorAccounts;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 import org.switchboard.security.Allowed;
 import org.switchboard.security.Roles;
 

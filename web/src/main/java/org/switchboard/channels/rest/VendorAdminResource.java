@@ -31,12 +31,12 @@ import org.switchboard.JsonBodies;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.channels.ServiceVendor;
 import org.switchboard.channels.ServiceVendor.ContactInfo;
-import org.switchboard.channels.ServiceVendor.VendorError;
 import org.switchboard.channels.ServiceVendors;
 import org.switchboard.channels.VendorAccounts;
 import org.switchboard.channels.VendorConfig;
 import org.switchboard.channels.VendorNumber;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.engine.VendorError;
+import org.switchboard.json.JsonStrings;
 import org.switchboard.security.Allowed;
 import org.switchboard.security.Roles;
 import org.switchboard.security.Secrets;
@@ -100,7 +100,6 @@ public class VendorAdminResource {
             return null;
         });
         store.setSettings(accountId, vendorName, settings.isEmpty() ? null : settings.toString());
-        vendors.changed(accountId, vendorName);
         return configJson(accountId, vendor);
     }
 

@@ -47,12 +47,12 @@ import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
 import org.switchboard.messages.MessageNotFoundException;
 import org.switchboard.messages.IdempotentApi;
-import org.switchboard.messages.IdempotentSends;
-import org.switchboard.messages.MessageService;
+import org.switchboard.engine.IdempotentSends;
+import org.switchboard.engine.MessageService;
 import org.switchboard.messages.OutboundRequest;
-import org.switchboard.pushes.Push;
+import org.switchboard.engine.Push;
 import org.switchboard.pushes.PushService;
-import org.switchboard.pushes.Pusher;
+import org.switchboard.engine.Pusher;
 
 /**
  * {@code POST /channels/{channel_id}/messages} and {@code GET .../messages/{message_id}} of the Junebug API. One

@@ -27,12 +27,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.switchboard.JsonBodies;
 import org.switchboard.accounts.rest.AdminAuth;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 import org.switchboard.net.AddressGuard;
-import org.switchboard.pushes.Push;
-import org.switchboard.pushes.Push.State;
+import org.switchboard.engine.Push;
+import org.switchboard.engine.Push.State;
 import org.switchboard.pushes.PushService;
-import org.switchboard.pushes.Pusher;
+import org.switchboard.engine.Pusher;
 
 /**
  * The operator's view of pushes to customers' URLs: list them (failed ones are the dead letters), inspect one with

@@ -32,9 +32,9 @@ import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.channels.fake.FakeVendorConnector;
 import org.switchboard.channels.fake.FakeVendorOutbox;
-import org.switchboard.messages.JsonStrings;
+import org.switchboard.json.JsonStrings;
 import org.switchboard.messages.Message;
-import org.switchboard.messages.MessageIntake;
+import org.switchboard.engine.MessageIntake;
 
 /**
  * Plays a phone on a fake-vendor channel: send an SMS or USSD input as a number, and see what the fake vendor was

@@ -1,4 +1,4 @@
-package org.switchboard.pushes;
+package org.switchboard.engine;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

@@ -1,4 +1,4 @@
-package org.switchboard.pushes;
+package org.switchboard.engine;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.switchboard.channels.ChannelLogLine;
+import org.switchboard.engine.ChannelLogLine;
 import org.switchboard.engine.ChannelActivity;
 import org.switchboard.engine.EngineExecutor;
 import org.switchboard.engine.EngineStats.Count;
@@ -32,12 +32,12 @@ import org.switchboard.engine.EngineStats.Step;
 import org.switchboard.engine.EngineStats;
 import org.switchboard.engine.GroupCommit;
 import org.switchboard.net.AddressGuard;
-import org.switchboard.pushes.Push.State;
+import org.switchboard.engine.Push.State;
 
 /**
  * POSTs stored pushes to customers' URLs, outside any transaction, many at once: JSON with
  * {@code Authorization: Token ...} when a token is given, or Basic credentials taken from the URL, as Junebug does.
- * A 2xx answer marks the push delivered; anything else is tried again after 1, 2, 4 ... s (at most
+ * A 2xx answer marks the push delivered; anything else is tried again after about 1, 2, 4 ... s ({@link Backoff}, at most
  * {@code switchboard.push.max-backoff-seconds}), and after {@code switchboard.push.max-attempts} the push is failed
  * for good, listed for an operator. The address is checked before every attempt, as the sandbox's http resource
  * checks its own ({@code switchboard.push.allowed-networks} lets an operator allow private networks; read on each
@@ -47,6 +47,13 @@ import org.switchboard.pushes.Push.State;
 public class Pusher {
 
     private static final Logger LOG = Logger.getLogger(Pusher.class.getName());
+
+    /** A stored push delivered (SQL, so a group's updates go as one JDBC batch). */
+    static final String DELIVERED_SQL = "update push set state = ?, attempts = ?, delivered_at = ?,"
+            + " next_attempt_at = null, last_error = null where id = ?";
+    /** A stored push's attempt failed: when it is tried next, or (null, failed) never. */
+    static final String ATTEMPTED_SQL = "update push set state = ?, attempts = ?, next_attempt_at = ?,"
+            + " last_error = ? where id = ?";
 
     /**
      * One attempt's worth of a push: what is sent, how many attempts it had, and whether it has a row of its own (an
@@ -258,8 +265,7 @@ public class Pusher {
         if (error == null) {
             stats.count(Count.PUSHES_DELIVERED);
             if (job.stored()) {
-                commits.submit(new GroupCommit.Update("update push set state = ?, attempts = ?, delivered_at = ?,"
-                        + " next_attempt_at = null, last_error = null where id = ?",
+                commits.submit(new GroupCommit.Update(DELIVERED_SQL,
                         Arrays.asList(State.DELIVERED, attempts, Instant.now(), id), null), null)
                         .whenComplete((done, failure) -> known.remove(id)); // not stored: a sweep sends it again
             } else {
@@ -275,8 +281,8 @@ public class Pusher {
             LOG.fine(() -> "Push " + id + " attempt " + attempts + ": " + reason);
             State state = dead ? State.FAILED : State.PENDING;
             if (job.stored()) {
-                commits.submit(new GroupCommit.Update("update push set state = ?, attempts = ?, next_attempt_at = ?,"
-                        + " last_error = ? where id = ?", Arrays.asList(state, attempts, next, reason, id), null),
+                commits.submit(
+                        new GroupCommit.Update(ATTEMPTED_SQL, Arrays.asList(state, attempts, next, reason, id), null),
                         () -> failed(job.push(), attempts, dead, backoff, reason)).whenComplete((done, failure) -> {
                             if (failure != null) {
                                 known.remove(id); // the row still says pending: a sweep tries it again
@@ -326,8 +332,7 @@ public class Pusher {
 
     /** 1 s after the first failed attempt, doubling, at most {@code switchboard.push.max-backoff-seconds}. */
     Duration backoff(int attempts) {
-        long seconds = 1L << Math.min(20, Math.max(0, attempts - 1));
-        return Duration.ofSeconds(Math.min(seconds, maxBackoffSeconds));
+        return new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(maxBackoffSeconds)).after(attempts);
     }
 
     private static URI withoutUserInfo(URI uri) {

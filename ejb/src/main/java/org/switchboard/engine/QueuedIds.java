@@ -1,4 +1,4 @@
-package org.switchboard.messages;
+package org.switchboard.engine;
 
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;

@@ -1,4 +1,4 @@
-package org.switchboard.pushes;
+package org.switchboard.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,8 +35,14 @@ class PusherTest {
     void backOffDoublesFromOneSecondUpToTheConfiguredMost() {
         Pusher pusher = new Pusher();
         pusher.maxBackoffSeconds = 300;
-        assertEquals(Duration.ofSeconds(1), pusher.backoff(1));
-        assertEquals(Duration.ofSeconds(8), pusher.backoff(4));
-        assertEquals(Duration.ofSeconds(300), pusher.backoff(30));
+        for (int i = 0; i < 20; i++) {
+            assertBetween(500, 1000, pusher.backoff(1));
+            assertBetween(4000, 8000, pusher.backoff(4));
+            assertBetween(150_000, 300_000, pusher.backoff(30));
+        }
+    }
+
+    private static void assertBetween(long least, long most, Duration delay) {
+        assertTrue(delay.toMillis() >= least && delay.toMillis() <= most, delay + " not in " + least + ".." + most);
     }
 }

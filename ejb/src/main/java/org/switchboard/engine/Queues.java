@@ -1,4 +1,4 @@
-package org.switchboard.messages;
+package org.switchboard.engine;
 
 /**
  * The Artemis queues between the services; each message on them is the id of a committed row, put there after the

@@ -1,4 +1,4 @@
-package org.switchboard.conversations;
+package org.switchboard.routing;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -8,7 +8,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
-import org.switchboard.channels.ChannelLogLine;
+import org.switchboard.conversations.Conversation;
+import org.switchboard.conversations.ConversationSettings;
+import org.switchboard.engine.ChannelLogLine;
 import org.switchboard.engine.AfterCommit;
 import org.switchboard.engine.ChannelActivity;
 import org.switchboard.engine.EngineStats.Count;
@@ -17,8 +19,8 @@ import org.switchboard.messages.JunebugJson;
 import org.switchboard.messages.Message.Status;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.VumiJson;
-import org.switchboard.pushes.Push;
-import org.switchboard.pushes.Pusher;
+import org.switchboard.engine.Push;
+import org.switchboard.engine.Pusher;
 import org.switchboard.sandbox.SandboxService;
 import org.switchboard.streams.StreamHub;
 

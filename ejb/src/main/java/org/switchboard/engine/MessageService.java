@@ -1,4 +1,4 @@
-package org.switchboard.messages;
+package org.switchboard.engine;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -6,11 +6,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
-import org.switchboard.channels.Channel;
+import org.switchboard.messages.MessageChannel;
 import org.switchboard.engine.AfterCommit;
 import org.switchboard.engine.Dispatcher;
 import org.switchboard.engine.EngineStats;
 import org.switchboard.engine.EngineStats.Count;
+import org.switchboard.messages.IdempotencyKey;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageEvent;
+import org.switchboard.messages.MessageNotFoundException;
+import org.switchboard.messages.OutboundRequest;
 import org.switchboard.validation.Checks;
 
 /**
@@ -31,13 +36,16 @@ public class MessageService {
     private Dispatcher dispatcher;
 
     @Inject
+    private ChannelPort channels;
+
+    @Inject
     private EngineStats stats;
 
     @Inject
     private AfterCommit afterCommit;
 
     /** Stores an outbound message in the caller's transaction (an app's); it goes to its vendor after the commit. */
-    public Message submit(Channel channel, OutboundRequest request) {
+    public Message submit(MessageChannel channel, OutboundRequest request) {
         Message message = Checks.valid(intake.outbound(channel, request));
         em.persist(message);
         afterCommit.run(() -> {
@@ -57,7 +65,7 @@ public class MessageService {
             String channelData) {
         Message inbound = find(accountId, inReplyTo)
                 .orElseThrow(() -> new MessageNotFoundException("Message " + inReplyTo + " not found"));
-        Channel channel = em.find(Channel.class, inbound.getChannelId());
+        MessageChannel channel = channels.channel(inbound.getChannelId());
         return submit(channel, new OutboundRequest(null, null, null, inReplyTo, content, null, null, channelData,
                 continueSession));
     }

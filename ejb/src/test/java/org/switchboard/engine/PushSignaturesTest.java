@@ -1,4 +1,4 @@
-package org.switchboard.pushes;
+package org.switchboard.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

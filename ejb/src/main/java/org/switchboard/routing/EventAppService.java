@@ -1,10 +1,12 @@
-package org.switchboard.messages;
+package org.switchboard.routing;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageEvent;
 import org.switchboard.sandbox.SandboxService;
 
 /** Tells the app that sent a message of the message's event ({@code api.on_inbound_event}), once. */

@@ -1,4 +1,4 @@
-package org.switchboard.pushes;
+package org.switchboard.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

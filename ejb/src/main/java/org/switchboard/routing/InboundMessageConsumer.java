@@ -1,4 +1,4 @@
-package org.switchboard.messages;
+package org.switchboard.routing;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -7,21 +7,23 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.MessageListener;
 import org.switchboard.engine.Relay;
+import org.switchboard.engine.QueuedIds;
+import org.switchboard.engine.Queues;
 
 /**
- * Consumes queued event ids and tells the app that sent the message. Not in a transaction with the broker: the
- * service's own transaction covers the database, and the event row says whether the app still has to hear of it.
+ * Consumes queued inbound message ids and routes each message to its conversation. Not in a transaction with the
+ * broker: the router's own transaction covers the database, and the message's status says whether it was routed.
  */
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destination", propertyValue = Queues.EVENTS),
+        @ActivationConfigProperty(propertyName = "destination", propertyValue = Queues.INBOUND),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Queues.RESOURCE_ADAPTER)})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class EventConsumer implements MessageListener {
+public class InboundMessageConsumer implements MessageListener {
 
     @Inject
-    private EventAppService apps;
+    private InboundRouter router;
 
     @Inject
     private Relay relay;
@@ -29,7 +31,7 @@ public class EventConsumer implements MessageListener {
     @Override
     public void onMessage(jakarta.jms.Message message) {
         String id = QueuedIds.of(message);
-        apps.tellApp(id);
+        router.route(id);
         relay.done(id);
     }
 }

@@ -1,4 +1,4 @@
-package org.switchboard.messages;
+package org.switchboard.engine;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;

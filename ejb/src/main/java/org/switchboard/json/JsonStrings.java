@@ -1,4 +1,4 @@
-package org.switchboard.messages;
+package org.switchboard.json;
 
 import static org.switchboard.json.Jsonp.JSON;
 

@@ -1,4 +1,4 @@
-package org.switchboard.messages;
+package org.switchboard.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.switchboard.accounts.Ids;
-import org.switchboard.channels.Channel;
+import org.switchboard.messages.MessageChannel;
 import org.switchboard.engine.ChannelActivity;
 import org.switchboard.engine.Dispatcher;
 import org.switchboard.engine.EngineStats;
@@ -16,6 +16,9 @@ import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.engine.GroupCommit;
 import org.switchboard.engine.Relay;
 import org.switchboard.messages.Message.Direction;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageNotFoundException;
+import org.switchboard.messages.OutboundRequest;
 import org.switchboard.validation.Checks;
 
 /**
@@ -46,12 +49,13 @@ public class MessageIntake {
     private ChannelActivity activity;
 
     /** Stores an outbound message from an API and hands it to the dispatcher; returns once it is committed. */
-    public Message accept(Channel channel, OutboundRequest request) {
+    public Message accept(MessageChannel channel, OutboundRequest request) {
         return accept(channel, request, null);
     }
 
-    /** As {@link #accept(Channel, OutboundRequest)}, with a row made from the message stored in the same commit. */
-    Message accept(Channel channel, OutboundRequest request, java.util.function.Function<Message, Object> alongside) {
+    /** As {@link #accept(MessageChannel, OutboundRequest)}, with a row made from the message stored in the same commit. */
+    Message accept(MessageChannel channel, OutboundRequest request,
+            java.util.function.Function<Message, Object> alongside) {
         Message message = Checks.valid(outbound(channel, request));
         Object other = alongside == null ? null : alongside.apply(message);
         commits.commit(em -> {
@@ -66,7 +70,7 @@ public class MessageIntake {
     }
 
     /** Stores a message a vendor received on the channel and queues it for routing; returns once it is committed. */
-    public Message receiveInbound(Channel channel, String fromAddr, String toAddr, String content,
+    public Message receiveInbound(MessageChannel channel, String fromAddr, String toAddr, String content,
             String sessionEvent) {
         Message message = inbound(channel, fromAddr, toAddr, content, sessionEvent);
         commits.commit(em -> em.persist(message), () -> route(message));
@@ -74,7 +78,7 @@ public class MessageIntake {
     }
 
     /** As the other receiveInbound, keeping the vendor's id of the message (its webhooks' retries are found by it). */
-    public Message receiveInbound(Channel channel, String fromAddr, String toAddr, String content,
+    public Message receiveInbound(MessageChannel channel, String fromAddr, String toAddr, String content,
             String sessionEvent, String vendorMessageId) {
         Message message = inbound(channel, fromAddr, toAddr, content, sessionEvent);
         message.setVendorMessageId(vendorMessageId);
@@ -83,7 +87,7 @@ public class MessageIntake {
     }
 
     /** As {@link #receiveInbound}, without waiting for the commit. */
-    public CompletableFuture<Message> receive(Channel channel, String fromAddr, String toAddr, String content,
+    public CompletableFuture<Message> receive(MessageChannel channel, String fromAddr, String toAddr, String content,
             String sessionEvent) {
         Message message = inbound(channel, fromAddr, toAddr, content, sessionEvent);
         return commits.submit(em -> em.persist(message), () -> route(message)).thenApply(done -> message);
@@ -96,7 +100,7 @@ public class MessageIntake {
     }
 
     /** A new outbound message on the channel, as the request asks: a reply takes its addresses from the inbound. */
-    Message outbound(Channel channel, OutboundRequest request) {
+    Message outbound(MessageChannel channel, OutboundRequest request) {
         OutboundRequest.Rules rules = request.rules();
         Message message = new Message(Ids.ordered(), channel.getAccountId(), channel.getId(), Direction.OUTBOUND,
                 Message.Status.QUEUED);
@@ -134,7 +138,7 @@ public class MessageIntake {
      * The inbound message a reply answers: one received on the channel within the reply window. Null when there is
      * none and the rules let the request be sent as a new message (it has a {@code to}).
      */
-    private Message repliedTo(Channel channel, OutboundRequest request) {
+    private Message repliedTo(MessageChannel channel, OutboundRequest request) {
         OutboundRequest.Rules rules = request.rules();
         Optional<Message> inbound = find(channel.getAccountId(), request.replyTo())
                 .filter(m -> m.getDirection() == Direction.INBOUND && m.getChannelId().equals(channel.getId()))
@@ -147,7 +151,7 @@ public class MessageIntake {
                 "Inbound message with id " + request.replyTo() + " not found"));
     }
 
-    private static Message inbound(Channel channel, String fromAddr, String toAddr, String content,
+    private static Message inbound(MessageChannel channel, String fromAddr, String toAddr, String content,
             String sessionEvent) {
         Message message = new Message(Ids.ordered(), channel.getAccountId(), channel.getId(), Direction.INBOUND,
                 Message.Status.RECEIVED);

@@ -1,4 +1,4 @@
-package org.switchboard.channels;
+package org.switchboard.engine;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.switchboard.messages;
+package org.switchboard.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import org.switchboard.channels.Channel;
+import org.switchboard.messages.MessageChannel;
+import org.switchboard.messages.IdempotencyKey;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.OutboundRequest;
 
 /**
  * Sends made with an {@code Idempotency-Key} (as Stripe's and the IETF draft's header): the first request with a key
@@ -85,7 +88,7 @@ public class IdempotentSends {
     }
 
     /** Stores the message and the key's row in one commit (see {@link MessageIntake#accept}). */
-    public Message accept(Channel channel, OutboundRequest request, Claim claim) {
+    public Message accept(MessageChannel channel, OutboundRequest request, Claim claim) {
         return intake.accept(channel, request, claim == null ? null : message -> claim.row(message));
     }
 

@@ -1,0 +1,80 @@
+package org.switchboard.schema;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.jpa.boot.spi.IntegratorProvider;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
+
+/**
+ * Runs the schema's migrations while Hibernate builds the persistence unit, after it has its data source and before
+ * it validates the schema against the entities (named in persistence.xml as {@code hibernate.integrator_provider}):
+ * so a deploy either finds the schema it expects or fails, and no start-up code repairs it by hand. A database made
+ * by a release before migrations is taken as version 1 (the baseline, which is that release's schema).
+ */
+public class SchemaMigrations implements IntegratorProvider, Integrator {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+    /** Where the migrations are: one folder per database ({@code h2}, {@code postgresql}). */
+    public static final String LOCATION = "classpath:db/migration/";
+
+    @Override
+    public List<Integrator> getIntegrators() {
+        return List.of(this);
+    }
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrap, SessionFactoryImplementor factory) {
+        migrate(factory.getServiceRegistry().requireService(ConnectionProvider.class).unwrap(DataSource.class));
+    }
+
+    @Override
+    public void disintegrate(SessionFactoryImplementor factory, SessionFactoryServiceRegistry registry) {
+        // nothing to undo
+    }
+
+    /** The folder of this database's migrations: {@code h2} or {@code postgresql}. */
+    static String vendor(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            if (product.contains("h2")) {
+                return "h2";
+            }
+            if (product.contains("postgres")) {
+                return "postgresql";
+            }
+            throw new IllegalStateException("Switchboard runs on H2 or PostgreSQL, not on " + product);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not reach the database to migrate its schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies the migrations this database lacks; says which. */
+    public static MigrateResult migrate(DataSource dataSource) {
+        MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION + vendor(dataSource))
+                .baselineOnMigrate(true)
+                .baselineVersion("1")
+                .baselineDescription("the schema of the last release before migrations")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now, from " + (result.initialSchemaVersion == null
+                        ? "an empty database"
+                        : "version " + result.initialSchemaVersion)
+                + ")");
+        return result;
+    }
+}
