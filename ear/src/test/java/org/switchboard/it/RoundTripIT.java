@@ -198,6 +198,35 @@ class RoundTripIT {
     }
 
     @Test
+    void aConversationsChangedConfigIsUsedByTheVeryNextSend() {
+        String conversation = account.createConversation("{\"type\":\"junebug\",\"name\":\"changing\",\"config\":{"
+                + "\"default_event_url\":" + quote(receiver.url("/config-before")) + "}}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"4322\",\"conversation_id\":\""
+                + conversation + "\"}");
+        String first = sendOn(channel); // the platform now holds the conversation and channel in its caches
+        receiver.await(r -> r.path().equals("/config-before") && first.equals(r.body().getString("message_id")), WAIT,
+                "the event at the first default_event_url");
+        for (String path : List.of("/config-after-1", "/config-after-2")) {
+            Answer changed = Platform.request("PUT", "/api/admin/accounts/" + account.id() + "/conversations/"
+                    + conversation + "/config", Platform.ADMIN,
+                    "{\"default_event_url\":" + quote(receiver.url(path))
+                            + "}");
+            assertEquals(200, changed.status(), changed.body());
+            String id = sendOn(channel); // at once: no pause for a cache to expire
+            receiver.await(r -> r.path().equals(path) && id.equals(r.body().getString("message_id")), WAIT,
+                    "the event of the send right after the change at the new default_event_url " + path);
+            assertTrue(receiver.matching(r -> !r.path().equals(path) && r.body().containsKey("message_id")
+                    && id.equals(r.body().getString("message_id"))).isEmpty(), "no event went to the old URL");
+        }
+    }
+
+    private String sendOn(String channel) {
+        Answer sent = account.post("/channels/" + channel + "/messages", "{\"to\":\"+27830000033\",\"content\":\"c\"}");
+        assertEquals(201, sent.status(), sent.body());
+        return sent.json().getJsonObject("result").getString("message_id");
+    }
+
+    @Test
     void junebugSettingsOfVumi2AreHonouredAndDeliveryReportsReachTheEventUrl() {
         String conversation = account.createConversation("{\"type\":\"junebug\",\"name\":\"vumi2\",\"config\":{"
                 + "\"default_event_url\":" + quote(receiver.url("/default-events"))

@@ -49,22 +49,22 @@ public class Dispatcher {
     int vendorAttempts;
 
     @Inject
-    private ChannelPort channels;
+    ChannelPort channels;
 
     @Inject
-    private EventRecorder events;
+    EventRecorder events;
 
     @Inject
-    private EngineQueries queries;
+    EngineQueries queries;
 
     @Inject
-    private ChannelActivity activity;
+    ChannelActivity activity;
 
     @Inject
-    private EngineStats stats;
+    EngineStats stats;
 
     @Inject
-    private EngineExecutor executor;
+    EngineExecutor executor;
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     /** Ids waiting in a lane or at the vendor here. */

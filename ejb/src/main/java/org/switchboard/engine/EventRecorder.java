@@ -33,25 +33,25 @@ public class EventRecorder {
     static final String ANSWERED_SQL = "update message set status = ?, vendor_message_id = ? where id = ? and status = ?";
 
     @Inject
-    private GroupCommit commits;
+    GroupCommit commits;
 
     @Inject
-    private Pusher pusher;
+    Pusher pusher;
 
     @Inject
-    private Relay relay;
+    Relay relay;
 
     @Inject
-    private EngineStats stats;
+    EngineStats stats;
 
     @Inject
-    private EventAudience audiences;
+    EventAudience audiences;
 
     @Inject
-    private StreamHub streams;
+    StreamHub streams;
 
     @Inject
-    private ChannelActivity activity;
+    ChannelActivity activity;
 
     public CompletableFuture<Void> record(Message message, SendResult result) {
         MessageEvent event = result.accepted()

@@ -84,16 +84,16 @@ public class GroupCommit {
     long flushIntervalMillis;
 
     @Resource
-    private ManagedThreadFactory threads;
+    ManagedThreadFactory threads;
 
     @Inject
-    private Batches batches;
+    Batches batches;
 
     @Inject
-    private EngineStats stats;
+    EngineStats stats;
 
     @Inject
-    private EngineExecutor executor;
+    EngineExecutor executor;
 
     private BlockingQueue<Job> queue;
     private final List<Job> unflushed = new ArrayList<>();

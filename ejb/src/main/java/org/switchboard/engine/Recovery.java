@@ -36,25 +36,25 @@ public class Recovery {
     private static final int BATCH = 1000;
 
     @Inject
-    private Dispatcher dispatcher;
+    Dispatcher dispatcher;
 
     @Inject
-    private Relay relay;
+    Relay relay;
 
     @Inject
-    private Pusher pusher;
+    Pusher pusher;
 
     @Inject
-    private EventAudience audiences;
+    EventAudience audiences;
 
     @Inject
-    private EngineQueries queries;
+    EngineQueries queries;
 
     @Inject
-    private GroupCommit commits;
+    GroupCommit commits;
 
     @Resource
-    private ManagedScheduledExecutorService scheduler;
+    ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> sweeps;
     private ScheduledFuture<?> marks;
@@ -87,7 +87,7 @@ public class Recovery {
         }
     }
 
-    private void sweep(Duration olderThan) {
+    void sweep(Duration olderThan) {
         if (olderThan.isZero()) {
             resendUnsettledEventPushes();
         }

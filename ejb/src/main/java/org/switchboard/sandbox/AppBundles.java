@@ -1,5 +1,7 @@
 package org.switchboard.sandbox;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -26,14 +27,8 @@ public class AppBundles {
     public static final long MAX_UNPACKED_BYTES = 32L << 20;
     private static final int CACHED = 64;
 
-    private final Map<String, AppCode> unpacked = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, AppCode> eldest) {
-            return size() > CACHED;
-        }
-    };
+    /** Unpacked bundles by code version (a version names its code, so nothing here is ever stale): the least used go. */
+    private final Cache<String, AppCode> unpacked = Caffeine.newBuilder().maximumSize(CACHED).build();
 
     /** The code of a jsbox conversation. */
     public AppCode code(Conversation conversation) {
@@ -43,14 +38,7 @@ public class AppBundles {
             String js = conversation.getJavascript();
             return AppCode.script(version, js == null ? "" : js);
         }
-        synchronized (unpacked) {
-            AppCode code = unpacked.get(version);
-            if (code == null) {
-                code = new AppCode(version, conversation.getBundleMain(), unpack(bundle));
-                unpacked.put(version, code);
-            }
-            return code;
-        }
+        return unpacked.get(version, v -> new AppCode(v, conversation.getBundleMain(), unpack(bundle)));
     }
 
     /**

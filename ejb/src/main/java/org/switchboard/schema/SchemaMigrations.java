@@ -2,7 +2,6 @@ package org.switchboard.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -13,26 +12,22 @@ import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.integrator.spi.Integrator;
-import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 
 /**
  * Runs the schema's migrations while Hibernate builds the persistence unit, after it has its data source and before
- * it validates the schema against the entities (named in persistence.xml as {@code hibernate.integrator_provider}):
- * so a deploy either finds the schema it expects or fails, and no start-up code repairs it by hand. A database made
- * by a release before migrations is taken as version 1 (the baseline, which is that release's schema).
+ * it validates the schema against the entities: so a deploy either finds the schema it expects or fails, and no
+ * start-up code repairs it by hand. A database made by a release before migrations is taken as version 1 (the
+ * baseline, which is that release's schema). Hibernate finds it as it finds its own integrators, with the
+ * {@code ServiceLoader} ({@code META-INF/services/org.hibernate.integrator.spi.Integrator}): the setting
+ * {@code hibernate.integrator_provider} is loaded before the unit's class loader is known, and fails in the server.
  */
-public class SchemaMigrations implements IntegratorProvider, Integrator {
+public class SchemaMigrations implements Integrator {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
     /** Where the migrations are: one folder per database ({@code h2}, {@code postgresql}). */
     public static final String LOCATION = "classpath:db/migration/";
-
-    @Override
-    public List<Integrator> getIntegrators() {
-        return List.of(this);
-    }
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrap, SessionFactoryImplementor factory) {

@@ -1,8 +1,8 @@
 package org.switchboard.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -10,30 +10,28 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.accounts.Account;
 import org.switchboard.accounts.AccountService;
+import org.switchboard.cache.Changed;
+import org.switchboard.cache.RecentRows;
 import org.switchboard.conversations.ConversationService;
 
 /**
  * The identity store of every HTTP API: the operator token, an account's key and API token (Basic) or API token alone
  * (Bearer), an account key and one of its conversations' tokens (Basic). Tokens are stored as hashes only. A
- * successful check is reused for {@link #TTL} (Caffeine), so a burst of requests costs one database read; a failed one
- * is checked again every time. A revoked token stops working within {@link #TTL}.
+ * successful check is reused for a few seconds ({@link RecentRows}), so a burst of requests costs one database read; a
+ * failed one is checked again every time. A token replaced or an account changed through the platform is checked
+ * again by the next request.
  */
 @ApplicationScoped
 public class Credentials implements IdentityStore {
 
-    /** How long a successful check is reused. */
-    public static final Duration TTL = Duration.ofSeconds(5);
-
-    private final Cache<String, Caller> recent = Caffeine.newBuilder()
-            .expireAfterWrite(TTL)
-            .maximumSize(10_000)
-            .build();
+    /** Successful checks, by credentials: any change of an account or conversation empties it (they are rare). */
+    private final RecentRows<Caller> recent = new RecentRows<>(Changed.Kind.ACCOUNT, 10_000);
 
     @Inject
     @ConfigProperty(name = "switchboard.admin.token")
@@ -77,13 +75,13 @@ public class Credentials implements IdentityStore {
         });
     }
 
-    private Optional<Caller> cached(String key, java.util.function.Supplier<Optional<Caller>> check) {
-        Caller known = recent.getIfPresent(key);
-        if (known != null) {
-            return Optional.of(known);
+    private Optional<Caller> cached(String key, Supplier<Optional<Caller>> check) {
+        return Optional.ofNullable(recent.get(key, k -> check.get().orElse(null)));
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Changed change) {
+        if (change.kind() == Changed.Kind.ACCOUNT || change.kind() == Changed.Kind.CONVERSATION) {
+            recent.clear();
         }
-        Optional<Caller> found = check.get();
-        found.ifPresent(caller -> recent.put(key, caller));
-        return found;
     }
 }

@@ -29,7 +29,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.accounts.Account;
-import org.switchboard.accounts.rest.RecentLookups;
 import org.switchboard.channels.Channel;
 import org.switchboard.engine.ChannelLogLine;
 import org.switchboard.channels.ChannelService;
@@ -60,9 +59,6 @@ public class JunebugChannelResource {
 
     @Inject
     private ChannelService channels;
-
-    @Inject
-    private RecentLookups lookups;
 
     @Inject
     private ChannelActivity activity;
@@ -132,8 +128,6 @@ public class JunebugChannelResource {
             channel = channels.update(channel, changed -> JunebugChannels.apply(properties, changed));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
-        } finally {
-            lookups.forgetChannel(channel.getAccountId(), channelId);
         }
         activity.log(channelId, ChannelLogLine.INFO, "Channel changed: " + String.join(", ",
                 properties.given().keySet()), null);
@@ -147,7 +141,6 @@ public class JunebugChannelResource {
     public Response delete(@PathParam("channel_id") String channelId, @Context ContainerRequestContext context) {
         Channel channel = channel(context, channelId);
         channels.delete(channel);
-        lookups.forgetChannel(channel.getAccountId(), channelId);
         activity.forget(channelId);
         return JunebugResponses.ok(Response.Status.OK, "channel deleted", JsonValue.EMPTY_JSON_OBJECT).build();
     }

@@ -1,5 +1,7 @@
 package org.switchboard.sandbox.graal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -16,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,14 +44,8 @@ final class Modules {
 
     private final Set<String> platformFiles;
     private final Map<String, Source> platformSources = new ConcurrentHashMap<>();
-    private final Map<String, Source> appSources = new LinkedHashMap<>(256, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Source> eldest) {
-            return size() > 4096;
-        }
-    };
+    /** Apps' modules, by code version and path: the least used go first (Caffeine, as the platform's caches). */
+    private final Cache<String, Source> appSources = Caffeine.newBuilder().maximumSize(4096).build();
     private final Map<String, PackageInfo> packages = new ConcurrentHashMap<>();
 
     Modules() {
@@ -104,14 +99,7 @@ final class Modules {
             return platformSources.computeIfAbsent(path, p -> wrap(p, read(app, p), false));
         }
         String key = app.version() + '\u0000' + path;
-        synchronized (appSources) {
-            Source source = appSources.get(key);
-            if (source == null) {
-                source = wrap(path, read(app, path), path.equals(APP + "/" + app.main()));
-                appSources.put(key, source);
-            }
-            return source;
-        }
+        return appSources.get(key, k -> wrap(path, read(app, path), path.equals(APP + "/" + app.main())));
     }
 
     static String mainPath(AppCode app) {

@@ -1,0 +1,213 @@
+package org.switchboard.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageChannel;
+
+/** The dispatcher's lanes with a fake vendor behind the channel port: rate, sends at once, retries, giving up. */
+class DispatcherTest {
+
+    private final Dispatcher dispatcher = new Dispatcher();
+    private final FakeChannels channels = new FakeChannels();
+    private final Map<String, SendResult> recorded = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void wire() {
+        dispatcher.channels = channels;
+        dispatcher.activity = new Fakes.Activity();
+        dispatcher.stats = new EngineStats();
+        dispatcher.executor = Fakes.executor();
+        dispatcher.laneCapacity = 100;
+        dispatcher.vendorAttempts = 3;
+        dispatcher.events = new EventRecorder() {
+            @Override
+            public CompletableFuture<Void> record(Message message, SendResult result) {
+                recorded.put(message.getId(), result);
+                return CompletableFuture.completedFuture(null);
+            }
+        };
+    }
+
+    @Test
+    void aChannelsRateSpacesItsSendsEvenly() throws Exception {
+        channels.lane = lane(20.0, 10); // one every 50 ms
+        List<Message> messages = submit(8);
+        await(() -> recorded.size() == 8, 5000);
+        List<Long> at = channels.sentAt();
+        for (int i = 1; i < at.size(); i++) {
+            long gap = TimeUnit.NANOSECONDS.toMillis(at.get(i) - at.get(i - 1));
+            assertTrue(gap >= 40, "send " + i + " came " + gap + " ms after the one before, not about 50");
+        }
+        assertEquals(messages.stream().map(Message::getId).toList(), channels.sentIds(), "in the order accepted");
+    }
+
+    @Test
+    void noMoreThanMaxInFlightSendsAreUnderWayAtOnce() throws Exception {
+        channels.lane = lane(null, 2);
+        channels.answer = message -> new CompletableFuture<>(); // the vendor has not answered yet
+        submit(5);
+        await(() -> channels.sent.size() == 2, 2000);
+        Thread.sleep(100);
+        assertEquals(2, channels.sent.size(), "two under way; three wait");
+        channels.pending.get(0).complete(SendResult.accepted("v1"));
+        await(() -> channels.sent.size() == 3, 2000);
+        assertEquals(3, channels.sent.size(), "an answer lets exactly one more go");
+    }
+
+    @Test
+    void aTransientErrorIsTriedAgainAfterTheBackOffThenRecordedOnce() throws Exception {
+        channels.lane = lane(null, 10);
+        List<SendResult> answers = new CopyOnWriteArrayList<>(List.of(SendResult.retry("busy", null),
+                SendResult.retry("busy", null), SendResult.accepted("v9")));
+        channels.answer = message -> CompletableFuture.completedFuture(answers.remove(0));
+        Message message = submit(1).get(0);
+        await(() -> recorded.containsKey(message.getId()), 5000);
+        assertEquals(3, channels.sent.size());
+        assertTrue(recorded.get(message.getId()).accepted());
+        List<Long> at = channels.sentAt();
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(at.get(1) - at.get(0)) >= 100, "the first retry waits 100-200 ms");
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(at.get(2) - at.get(1)) >= 200, "the second 200-400 ms");
+    }
+
+    @Test
+    void afterTheLastAttemptTheMessageIsRefusedWithTheReason() throws Exception {
+        channels.lane = lane(null, 10);
+        channels.answer = message -> CompletableFuture.completedFuture(SendResult.retry("vendor down", null));
+        Message message = submit(1).get(0);
+        await(() -> recorded.containsKey(message.getId()), 5000);
+        assertEquals(3, channels.sent.size(), "vendorAttempts");
+        SendResult last = recorded.get(message.getId());
+        assertEquals(SendResult.Kind.REFUSED, last.kind());
+        assertEquals("Gave up after 3 attempts: vendor down", last.reason());
+    }
+
+    @Test
+    void aVendorThatThrowsIsATransientErrorAndAnOptOutIsRecordedForTheAccount() throws Exception {
+        channels.lane = lane(null, 10);
+        List<Function<Message, CompletionStage<SendResult>>> answers = new CopyOnWriteArrayList<>(List.of(
+                m -> {
+                    throw new IllegalStateException("connection reset");
+                },
+                m -> CompletableFuture.completedFuture(SendResult.refused(new VendorError("21610", "Unsubscribed",
+                        null), true))));
+        channels.answer = message -> answers.remove(0).apply(message);
+        Message message = submit(1).get(0);
+        await(() -> recorded.containsKey(message.getId()), 5000);
+        assertEquals(2, channels.sent.size());
+        assertEquals(List.of(message.getId()), channels.optedOut);
+    }
+
+    @Test
+    void theMessagesOfADeletedChannelAreRefused() throws Exception {
+        channels.lane = null;
+        Message message = submit(1).get(0);
+        await(() -> recorded.containsKey(message.getId()), 2000);
+        assertEquals("Channel ch-1 was deleted", recorded.get(message.getId()).reason());
+        assertTrue(channels.sent.isEmpty());
+    }
+
+    private List<Message> submit(int n) {
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Message message = Fakes.outbound("ch-1", "+2783000000" + i);
+            messages.add(message);
+            dispatcher.submit(message);
+        }
+        return messages;
+    }
+
+    private static MessageChannel lane(Double rate, int maxInFlight) {
+        return new MessageChannel() {
+            public String getId() {
+                return "ch-1";
+            }
+
+            public String getAccountId() {
+                return "account-1";
+            }
+
+            public String getAddress() {
+                return "1234";
+            }
+
+            public String getTransportType() {
+                return "sms";
+            }
+
+            public String getConversationId() {
+                return null;
+            }
+
+            public String getVendor() {
+                return "fake";
+            }
+
+            public Double getRatePerSecond() {
+                return rate;
+            }
+
+            public int getMaxInFlight() {
+                return maxInFlight;
+            }
+        };
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < until, "not within " + millis + " ms");
+            Thread.sleep(5);
+        }
+    }
+
+    /** A channel port whose vendor answers as the test says, noting each send and when. */
+    static final class FakeChannels implements ChannelPort {
+        volatile MessageChannel lane;
+        volatile Function<Message, CompletionStage<SendResult>> answer = m -> CompletableFuture
+                .completedFuture(SendResult.accepted("v-" + m.getId()));
+        final List<Object[]> sent = new CopyOnWriteArrayList<>();
+        final List<CompletableFuture<SendResult>> pending = new CopyOnWriteArrayList<>();
+        final List<String> optedOut = new CopyOnWriteArrayList<>();
+
+        @Override
+        public MessageChannel channel(String channelId) {
+            return lane;
+        }
+
+        @Override
+        public CompletionStage<SendResult> send(MessageChannel channel, Message message) {
+            sent.add(new Object[]{message.getId(), System.nanoTime()});
+            CompletionStage<SendResult> result = answer.apply(message);
+            if (result instanceof CompletableFuture<SendResult> future && !future.isDone()) {
+                pending.add(future);
+            }
+            return result;
+        }
+
+        @Override
+        public void optedOutAtVendor(Message message) {
+            optedOut.add(message.getId());
+        }
+
+        List<Long> sentAt() {
+            return sent.stream().map(s -> (Long) s[1]).toList();
+        }
+
+        List<String> sentIds() {
+            return sent.stream().map(s -> (String) s[0]).toList();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.switchboard.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.switchboard.accounts.Ids;
+import org.switchboard.messages.Message;
+import org.switchboard.messages.MessageEvent;
+
+/** What a recovery sweep takes up from the rows, and what it leaves to the consumers that already have it. */
+class RecoveryTest {
+
+    private final Recovery recovery = new Recovery();
+    private final EventRecorderTest.Recorded recorded = new EventRecorderTest.Recorded();
+    private final List<String> refilled = new CopyOnWriteArrayList<>();
+    private final Message unrouted = inbound();
+    private final Message relayedLately = inbound();
+    private final MessageEvent forApp = new MessageEvent(Ids.ordered(), "m-1", "submitted", "{}");
+    private final Push due = new Push("p-due", "account-1", null, "ch-1", Push.Kind.EVENT, "e-1", "http://x.example/",
+            null, "{}");
+    private final Push inHand = new Push("p-in-hand", "account-1", null, "ch-1", Push.Kind.EVENT, "e-2",
+            "http://x.example/", null, "{}");
+    private final Message withEventUrl = Fakes.outbound("ch-1", "+27830000009");
+    private final MessageEvent unsettled = new MessageEvent(Ids.ordered(), withEventUrl.getId(), "submitted", "{}");
+
+    @BeforeEach
+    void wire() {
+        withEventUrl.setEventUrl("http://receiver.example/events");
+        recovery.relay = new Relay() {
+            @Override
+            public void send(String queue, String id, String group) {
+                recorded.relay().send(queue, id, group);
+            }
+
+            @Override
+            boolean waiting(String id) {
+                return id.equals(relayedLately.getId()); // queued a moment ago: its consumer has it
+            }
+        };
+        Pusher pusher = recorded.pusher();
+        recovery.pusher = new Pusher() {
+            @Override
+            public void push(Push push) {
+                pusher.push(push);
+            }
+
+            @Override
+            public void pushUnstored(Push push) {
+                pusher.pushUnstored(push);
+            }
+
+            @Override
+            public void expect(String pushId, Instant since) {
+                pusher.expect(pushId, since);
+            }
+
+            @Override
+            boolean inHand(String pushId) {
+                return pushId.equals(inHand.getId());
+            }
+        };
+        recovery.dispatcher = new Dispatcher() {
+            @Override
+            void refill(String channelId, Duration olderThan) {
+                refilled.add(channelId + " " + olderThan);
+            }
+
+            @Override
+            void tidy() {
+                // nothing remembered
+            }
+        };
+        recovery.audiences = message -> new EventAudience.Audience(false, true, "secret", null, false, null);
+        recovery.queries = new EngineQueries() {
+            @Override
+            public List<String> channelsWithQueued() {
+                return List.of("ch-1", "ch-2");
+            }
+
+            @Override
+            public List<Message> unrouted(Instant before, int limit) {
+                return List.of(unrouted, relayedLately);
+            }
+
+            @Override
+            public List<MessageEvent> eventsForApps(Instant before, int limit) {
+                return List.of(forApp);
+            }
+
+            @Override
+            public List<Push> pushesDue(Instant before, int limit) {
+                return List.of(due, inHand);
+            }
+
+            @Override
+            public Instant mark(String name) {
+                return Instant.now().minusSeconds(60);
+            }
+
+            @Override
+            public List<Object[]> eventsWithoutPush(Instant since, String afterId, int limit) {
+                return afterId == null ? List.<Object[]>of(new Object[]{unsettled, withEventUrl}) : List.of();
+            }
+        };
+    }
+
+    @Test
+    void theFirstSweepTakesUpEverythingTheRowsSayIsLeftAndSendsAgainTheUnsettledEventPushes() {
+        recovery.sweep(Duration.ZERO);
+        assertEquals(List.of("ch-1 PT0S", "ch-2 PT0S"), refilled, "every channel's queued messages, however new");
+        assertEquals(Set.of(Queues.INBOUND + " " + unrouted.getId() + " ch-1 +27831111111",
+                Queues.EVENTS + " " + forApp.getId()), Set.copyOf(recorded.relayed),
+                "the unrouted inbound message (in its channel's and sender's group) and the app's event; not the"
+                        + " one queued a moment ago");
+        List<String> pushed = recorded.pushed.stream().map(Push::getId).toList();
+        assertTrue(pushed.contains(due.getId()) && !pushed.contains(inHand.getId()),
+                "due pushes not in hand: " + pushed);
+        Push again = recorded.pushed.stream().filter(p -> p.getId().equals(unsettled.getId())).findFirst()
+                .orElseThrow();
+        assertEquals("http://receiver.example/events", again.getUrl());
+        assertEquals("secret", again.getSigningSecret(), "signed as its conversation says");
+        assertEquals(List.of(unsettled.getId()), recorded.expected, "held under the settled mark again");
+    }
+
+    @Test
+    void aLaterSweepLeavesRecentWorkAndTheSettledPushesAlone() {
+        recovery.sweep(Recovery.STALE);
+        assertEquals(List.of("ch-1 PT30S", "ch-2 PT30S"), refilled, "only what waited longer than a hand-over takes");
+        assertTrue(recorded.pushed.stream().noneMatch(p -> p.getId().equals(unsettled.getId())),
+                "unsettled event pushes are sent again after a start only");
+    }
+
+    private static Message inbound() {
+        Message message = new Message(Ids.ordered(), "account-1", "ch-1", Message.Direction.INBOUND,
+                Message.Status.RECEIVED);
+        message.setFromAddr("+27831111111");
+        return message;
+    }
+}
