@@ -3,6 +3,7 @@ package org.switchboard.channels;
 import jakarta.enterprise.event.Event;
 import org.switchboard.cache.Changed;
 import org.switchboard.engine.ChannelLogLine;
+import org.switchboard.pushes.PushTargets;
 import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ public class ChannelService {
 
     @Inject
     private Event<Changed> changes;
+
+    @Inject
+    private PushTargets targets;
 
     @Inject
     private ServiceVendors vendors;
@@ -47,8 +51,20 @@ public class ChannelService {
         channel.setMoMessageUrlAuthToken(moMessageUrlAuthToken);
         details.accept(channel);
         vendors.checkSettings(channel.getVendor(), channel.getSettings());
+        checkMoUrl(channel);
         em.persist(Checks.valid(channel));
         return channel;
+    }
+
+    /** A channel's inbound messages are pushed to its mo_message_url: one the pushes may not reach is refused. */
+    private void checkMoUrl(Channel channel) {
+        if (channel.getMoMessageUrl() != null) {
+            try {
+                targets.check(channel.getMoMessageUrl());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'mo_message_url' cannot be used: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** The channel of this id, or null: for the engine, which works across accounts. */
@@ -113,6 +129,7 @@ public class ChannelService {
         try {
             managed.setVendor(vendors.canonical(managed.getVendor()));
             vendors.checkSettings(managed.getVendor(), managed.getSettings());
+            checkMoUrl(managed);
         } catch (IllegalArgumentException e) {
             em.detach(managed);
             throw e;

@@ -3,7 +3,6 @@ package org.switchboard.channels;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -13,7 +13,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

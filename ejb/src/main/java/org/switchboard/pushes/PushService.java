@@ -6,10 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.switchboard.engine.AfterCommit;
 import org.switchboard.engine.Push.State;
 import org.switchboard.engine.Push;
 import org.switchboard.engine.Pusher;
@@ -23,6 +27,9 @@ public class PushService {
 
     @Inject
     private Pusher pusher;
+
+    @Inject
+    private AfterCommit afterCommit;
 
     /** An account's pushes in a state (null: any), of a conversation (null: any), newest first. */
     public List<Push> list(String accountId, State state, String conversationId, int limit) {
@@ -81,6 +88,33 @@ public class PushService {
                 .setParameter("pending", State.PENDING).setParameter("now", Instant.now())
                 .setParameter("id", push.getId()).setParameter("failed", State.FAILED)
                 .executeUpdate();
+        em.refresh(managed);
+        afterCommit.run(() -> pusher.push(managed)); // tried now, once the row says pending again
         return true;
+    }
+
+    /** Where the pushes of a message's events stand: how many are pending, delivered, failed; the last error. */
+    public record Summary(Map<State, Long> counts, String lastError) {
+    }
+
+    /**
+     * The pushes of these events of the message: stored ones by their state, and those of events with no row (an
+     * event's push is stored once an attempt fails) as pending while this server still holds them, else delivered.
+     */
+    public Summary summary(boolean hasEventUrl, List<String> eventIds) {
+        List<Push> stored = ofSubjects(eventIds);
+        Map<State, Long> counts = new EnumMap<>(State.class);
+        for (State state : State.values()) {
+            counts.put(state, 0L);
+        }
+        stored.forEach(push -> counts.merge(push.getState(), 1L, Long::sum));
+        if (hasEventUrl) {
+            Set<String> withRow = stored.stream().map(Push::getSubjectId).collect(Collectors.toSet());
+            eventIds.stream().filter(id -> !withRow.contains(id))
+                    .forEach(id -> counts.merge(pusher.unsettled(id) ? State.PENDING : State.DELIVERED, 1L, Long::sum));
+        }
+        String lastError = stored.stream().filter(p -> p.getState() != State.DELIVERED && p.getLastError() != null)
+                .reduce((a, b) -> b).map(Push::getLastError).orElse(null);
+        return new Summary(counts, lastError);
     }
 }

@@ -1,5 +1,6 @@
 package org.switchboard.errors;
 
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -13,12 +14,36 @@ public class ApiException extends RuntimeException {
     private final transient Response.StatusType status;
     private final String description;
     private final String type;
+    /** More fields for Switchboard's own format ({@code {error, ...}}), or null; the other formats have none. */
+    private final transient JsonObject extra;
 
     public ApiException(Response.StatusType status, String description, String type, String message) {
+        this(status, description, type, message, null);
+    }
+
+    private ApiException(Response.StatusType status, String description, String type, String message,
+            JsonObject extra) {
         super(message);
         this.status = status;
         this.description = description;
         this.type = type;
+        this.extra = extra;
+    }
+
+    /** A refusal with this status, described by its reason phrase ("conflict", "Conflict"). */
+    public static ApiException of(Response.StatusType status, String message) {
+        String reason = status.getReasonPhrase();
+        return new ApiException(status, reason.toLowerCase(java.util.Locale.ROOT), reason.replace(" ", ""), message);
+    }
+
+    /** A 404 of Switchboard's own APIs: {@code message} says what was not found. */
+    public static ApiException notFound(String message) {
+        return of(Response.Status.NOT_FOUND, message);
+    }
+
+    /** The same refusal with more fields beside Switchboard's {@code error} (a vendor's error, say). */
+    public ApiException with(JsonObject fields) {
+        return new ApiException(status, description, type, getMessage(), fields);
     }
 
     /** A 400 with Junebug's generic description. */
@@ -42,5 +67,9 @@ public class ApiException extends RuntimeException {
 
     public String type() {
         return type;
+    }
+
+    public JsonObject extra() {
+        return extra;
     }
 }

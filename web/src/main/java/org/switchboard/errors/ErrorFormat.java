@@ -1,5 +1,9 @@
 package org.switchboard.errors;
 
+import static org.switchboard.json.Jsonp.JSON;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -72,9 +76,20 @@ public enum ErrorFormat {
      * other formats show the message alone.
      */
     public Response response(Response.StatusType status, String description, String type, String message) {
+        return response(status, description, type, message, null);
+    }
+
+    /** As the other, with fields beside Switchboard's {@code error} ({@code extra}; null: none, and ignored by the others). */
+    Response response(Response.StatusType status, String description, String type, String message, JsonObject extra) {
+        Object body = body(status, description, type, message);
+        if (this == SWITCHBOARD && extra != null) {
+            JsonObjectBuilder fields = JSON.createObjectBuilder().add("error", message);
+            extra.forEach(fields::add);
+            body = fields.build().toString();
+        }
         Response.ResponseBuilder response = Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE.withCharset("utf-8"))
-                .entity(body(status, description, type, message));
+                .entity(body);
         if (status.getStatusCode() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, this == VUMI_GO
                     ? "Basic realm=\"Conversation Realm\""

@@ -51,7 +51,7 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             e = e.getCause();
         }
         if (e instanceof ApiException api) {
-            return format.response(api.status(), api.description(), api.type(), api.getMessage());
+            return format.response(api.status(), api.description(), api.type(), api.getMessage(), api.extra());
         }
         if (e instanceof InvalidJsonException invalid) {
             return format.invalidJson(invalid.getMessage());

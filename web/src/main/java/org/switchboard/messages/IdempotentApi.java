@@ -3,7 +3,7 @@ package org.switchboard.messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import org.switchboard.channels.Channel;
+import org.switchboard.messages.MessageChannel;
 import org.switchboard.engine.IdempotentSends;
 import org.switchboard.errors.ApiException;
 
@@ -28,7 +28,7 @@ public class IdempotentApi {
      *
      * @param api names the endpoint (a key is the client's within it), e.g. "junebug/{channel}"
      */
-    public IdempotentSends.Sent send(String accountId, String key, String api, String body, Channel channel,
+    public IdempotentSends.Sent send(String accountId, String key, String api, String body, MessageChannel channel,
             OutboundRequest request) {
         if (key == null) {
             return new IdempotentSends.Sent(sends.accept(channel, request, null), false);

@@ -2,11 +2,9 @@ package org.switchboard.accounts.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-import org.switchboard.JsonBodies;
 import org.switchboard.accounts.Account;
 import org.switchboard.accounts.AccountService;
+import org.switchboard.errors.ApiException;
 
 /** The operator API's check that the account in the path exists (the operator token is checked by its role). */
 @ApplicationScoped
@@ -17,10 +15,6 @@ public class AdminAuth {
 
     /** The account in an operator request's path; 404 when there is none. */
     public Account account(String accountId) {
-        return accounts.find(accountId).orElseThrow(() -> notFound("Account " + accountId + " not found"));
-    }
-
-    public static WebApplicationException notFound(String message) {
-        return new WebApplicationException(JsonBodies.error(Response.Status.NOT_FOUND, message));
+        return accounts.find(accountId).orElseThrow(() -> ApiException.notFound("Account " + accountId + " not found"));
     }
 }

@@ -1,13 +1,13 @@
 package org.switchboard.accounts.rest;
 
+import org.switchboard.errors.ApiException;
 import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.openapi.AdminShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.switchboard.security.Roles;
-import org.switchboard.security.Secrets;
+import org.switchboard.secrets.Secrets;
 import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
@@ -20,7 +20,6 @@ import org.switchboard.accounts.Account;
 import org.switchboard.json.JsonStrings;
 import org.switchboard.metrics.MetricService;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -32,12 +31,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.switchboard.JsonBodies;
 import org.switchboard.json.StrictRecords;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.channels.Channel;
 import org.switchboard.channels.ChannelService;
-import org.switchboard.engine.Pusher;
 import org.switchboard.conversations.ConversationService;
 
 /**
@@ -64,9 +61,6 @@ public class AdminResource {
 
     @Inject
     private ChannelService channels;
-
-    @Inject
-    private Pusher pusher;
 
     /** {@code {name}}: a new account. */
     @Schema(name = "NewAccount")
@@ -119,14 +113,11 @@ public class AdminResource {
         NewChannel request = StrictRecords.read(body, NewChannel.class);
         String conversationId = request.conversation_id();
         if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
-            throw JsonBodies.badRequest("Conversation " + conversationId + " is not one of this account's");
+            throw ApiException.badRequest("Conversation " + conversationId + " is not one of this account's");
         }
         String vendor = request.vendor(); // none: the account's DEFAULT_SERVICE
         Channel channel;
         try {
-            if (request.mo_message_url() != null) {
-                pusher.guard().check(request.mo_message_url());
-            }
             Feeding feeding = new Feeding(request.rate_per_second(), request.max_in_flight(), request.settings());
             String settings = feeding.settingsText(body);
             channel = channels.create(accountId, vendor, required("address", request.address()),
@@ -137,7 +128,7 @@ public class AdminResource {
                 channel = channels.configure(channel, feeding.rate_per_second(), feeding.max_in_flight(), settings);
             }
         } catch (IllegalArgumentException e) {
-            throw JsonBodies.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage());
         }
         return Response.status(Response.Status.CREATED).entity(channelJson(channel)).build();
     }
@@ -153,20 +144,20 @@ public class AdminResource {
             @PathParam("channel_id") String channelId,
             @RequestBody(content = @Content(schema = @Schema(ref = "ChannelFeeding"))) JsonObject body) {
         admin.account(accountId);
-        Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
+        Channel channel = channels.find(accountId, channelId).orElseThrow(() -> ApiException.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
         Feeding feeding = StrictRecords.read(body, Feeding.class);
         try {
             return Response.ok(channelJson(channels.configure(channel, feeding.rate_per_second(),
                     feeding.max_in_flight(), feeding.settingsText(body)))).build();
         } catch (IllegalArgumentException e) {
-            throw JsonBodies.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage());
         }
     }
 
     private static String required(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw JsonBodies.badRequest("'" + name + "' is required");
+            throw ApiException.badRequest("'" + name + "' is required");
         }
         return value;
     }
@@ -209,12 +200,12 @@ public class AdminResource {
     public Response bindChannel(@PathParam("account_id") String accountId, @PathParam("channel_id") String channelId,
             @RequestBody(content = @Content(schema = @Schema(ref = "ChannelBinding"))) JsonObject body) {
         admin.account(accountId);
-        Channel channel = channels.find(accountId, channelId).orElseThrow(() -> AdminAuth.notFound(
+        Channel channel = channels.find(accountId, channelId).orElseThrow(() -> ApiException.notFound(
                 "Channel " + channelId + " not found in account " + accountId));
         Binding binding = StrictRecords.read(body, Binding.class);
         String conversationId = binding.conversation_id();
         if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
-            throw JsonBodies.badRequest("Conversation " + conversationId + " is not one of this account's");
+            throw ApiException.badRequest("Conversation " + conversationId + " is not one of this account's");
         }
         return Response.ok(channelJson(channels.bind(channel, conversationId, binding.endpoint()))).build();
     }

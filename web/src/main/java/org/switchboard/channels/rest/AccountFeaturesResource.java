@@ -17,10 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.JsonBodies;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.channels.ServiceVendors;
 import org.switchboard.channels.VendorAccounts;
+import org.switchboard.errors.ApiException;
 import org.switchboard.json.JsonStrings;
 import org.switchboard.security.Allowed;
 import org.switchboard.security.Roles;
@@ -56,12 +56,12 @@ public class AccountFeaturesResource {
         JsonValue service = body.get(ServiceVendors.DEFAULT_SERVICE);
         if (service != null && service != JsonValue.NULL) {
             if (!(service instanceof JsonString named)) {
-                throw JsonBodies.badRequest("'DEFAULT_SERVICE' must be a vendor's name");
+                throw ApiException.badRequest("'DEFAULT_SERVICE' must be a vendor's name");
             }
             VendorAdminResource.badRequestIfWrong(() -> vendors.canonical(named.getString()));
         }
         if (body.toString().length() > 4096) {
-            throw JsonBodies.badRequest("The features may be 4096 characters at most");
+            throw ApiException.badRequest("The features may be 4096 characters at most");
         }
         store.setFeatures(accountId, body.isEmpty() ? null : body.toString());
         return featuresJson(accountId);

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -36,10 +35,11 @@ import org.switchboard.channels.VendorAccounts;
 import org.switchboard.channels.VendorConfig;
 import org.switchboard.channels.VendorNumber;
 import org.switchboard.engine.VendorError;
+import org.switchboard.errors.ApiException;
 import org.switchboard.json.JsonStrings;
 import org.switchboard.security.Allowed;
 import org.switchboard.security.Roles;
-import org.switchboard.security.Secrets;
+import org.switchboard.secrets.Secrets;
 
 /**
  * The operator's API of service vendors (seed 003): what each vendor is and its error codes; an account's
@@ -78,7 +78,7 @@ public class VendorAdminResource {
         ServiceVendor vendor = vendor(name);
         String vendorName = vendor.metadata().name();
         if (!vendor.metadata().supportsOrgConfig()) {
-            throw JsonBodies.badRequest("The vendor '" + vendorName + "' is not configured per account");
+            throw ApiException.badRequest("The vendor '" + vendorName + "' is not configured per account");
         }
         JsonObject old = Optional.ofNullable(store.settings(accountId, vendorName)).map(JsonStrings::object)
                 .orElse(JsonValue.EMPTY_JSON_OBJECT);
@@ -180,7 +180,7 @@ public class VendorAdminResource {
         JsonValue limitValue = body.getOrDefault("limit", JSON.createValue(1));
         if (!(limitValue instanceof jakarta.json.JsonNumber limitNumber) || !limitNumber.isIntegral()
                 || limitNumber.intValue() < 1 || limitNumber.intValue() > 100) {
-            throw JsonBodies.badRequest("'limit' must be a whole number from 1 to 100");
+            throw ApiException.badRequest("'limit' must be a whole number from 1 to 100");
         }
         VendorConfig config = vendors.config(accountId, vendor);
         List<ServiceVendor.OwnedNumber> bought = vendorCall(() -> vendor.buyNumbersInAreaCode(config, areaCode,
@@ -218,7 +218,7 @@ public class VendorAdminResource {
             rows = store.numbers(accountId, vendorName, null).stream().filter(n -> wanted.contains(n.getNumber()))
                     .toList();
             if (rows.size() != wanted.size()) {
-                throw JsonBodies.badRequest("'numbers' must all be numbers of the account's inventory on "
+                throw ApiException.badRequest("'numbers' must all be numbers of the account's inventory on "
                         + vendorName);
             }
         } else {
@@ -254,13 +254,13 @@ public class VendorAdminResource {
     }
 
     static ServiceVendor vendor(ServiceVendors vendors, String name) {
-        return vendors.find(name).orElseThrow(() -> AdminAuth.notFound("No vendor '" + name + "'; known: "
+        return vendors.find(name).orElseThrow(() -> ApiException.notFound("No vendor '" + name + "'; known: "
                 + String.join(", ", vendors.names())));
     }
 
     private static String areaCode(String areaCode) {
         if (areaCode == null || !areaCode.matches("\\d{2,5}")) {
-            throw JsonBodies.badRequest("'area_code' must be 2 to 5 digits");
+            throw ApiException.badRequest("'area_code' must be 2 to 5 digits");
         }
         return areaCode;
     }
@@ -285,7 +285,7 @@ public class VendorAdminResource {
         try {
             return check.get();
         } catch (IllegalArgumentException e) {
-            throw JsonBodies.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage());
         }
     }
 
@@ -302,16 +302,15 @@ public class VendorAdminResource {
         try {
             return call.get();
         } catch (ServiceVendor.Unsupported e) {
-            throw JsonBodies.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage());
         } catch (ServiceVendor.VendorException e) {
-            JsonObjectBuilder body = JSON.createObjectBuilder().add("error", e.getMessage());
-            if (e.error() != null) {
-                body.add("vendor_error", errorJson(e.error()));
-            }
-            throw new WebApplicationException(Response.status(Response.Status.BAD_GATEWAY)
-                    .type(MediaType.APPLICATION_JSON).entity(body.build().toString()).build());
+            ApiException failed = ApiException.of(Response.Status.BAD_GATEWAY, e.getMessage());
+            throw e.error() == null
+                    ? failed
+                    : failed.with(JSON.createObjectBuilder()
+                            .add("vendor_error", errorJson(e.error())).build());
         } catch (IllegalArgumentException e) {
-            throw JsonBodies.badRequest(e.getMessage()); // a base URL the guard refused
+            throw ApiException.badRequest(e.getMessage()); // a base URL the guard refused
         }
     }
 }

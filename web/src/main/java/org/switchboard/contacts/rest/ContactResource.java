@@ -1,5 +1,6 @@
 package org.switchboard.contacts.rest;
 
+import org.switchboard.errors.ApiException;
 import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.switchboard.JsonBodies;
 import org.switchboard.accounts.Account;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
@@ -50,7 +50,7 @@ public class ContactResource {
         try {
             contact = contacts.create(account().getId(), body);
         } catch (InvalidContactException e) {
-            throw JsonBodies.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage());
         }
         return Response.status(Response.Status.CREATED).entity(ContactJson.toJson(contact).toString()).build();
     }
@@ -60,14 +60,15 @@ public class ContactResource {
     @APIResponse(responseCode = "200", description = "The contacts found", content = @Content(schema = @Schema(ref = "ContactSearch")))
     public Response search(@QueryParam("query") String query, @QueryParam("max_keys") Integer maxKeys) {
         if (query == null || query.isBlank()) {
-            throw JsonBodies.badRequest("Give a Lucene query as ?query=, for example name:\"My Name\" or surname:Jo*");
+            throw ApiException
+                    .badRequest("Give a Lucene query as ?query=, for example name:\"My Name\" or surname:Jo*");
         }
         int max = maxKeys == null ? ContactService.DEFAULT_MAX : Math.max(1, Math.min(maxKeys, 10_000));
         JsonArrayBuilder found = JSON.createArrayBuilder();
         try {
             contacts.search(account().getId(), query, max).forEach(contact -> found.add(ContactJson.toJson(contact)));
         } catch (ContactService.InvalidQueryException e) {
-            throw JsonBodies.badRequest(e.getMessage());
+            throw ApiException.badRequest(e.getMessage());
         }
         return Response.ok(JSON.createObjectBuilder().add("contacts", found).build().toString()).build();
     }

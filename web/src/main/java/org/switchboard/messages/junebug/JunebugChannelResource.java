@@ -1,7 +1,7 @@
 package org.switchboard.messages.junebug;
 
+import org.switchboard.pushes.PushTargets;
 import org.switchboard.security.Allowed;
-import org.switchboard.openapi.JunebugShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,10 +38,9 @@ import org.switchboard.errors.ApiException;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
 import org.switchboard.json.StrictRecords;
-import org.switchboard.engine.Pusher;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
-import org.switchboard.security.Secrets;
+import org.switchboard.secrets.Secrets;
 
 /**
  * Junebug's channel API on an account's channels: list, create, read with a status, change, delete, and the channel's
@@ -64,7 +63,7 @@ public class JunebugChannelResource {
     private ChannelActivity activity;
 
     @Inject
-    private Pusher pusher;
+    private PushTargets targets;
 
     @GET
     @Operation(summary = "The ids of the account's channels (Junebug's channel list)")
@@ -214,7 +213,7 @@ public class JunebugChannelResource {
     private void checkUrl(JunebugChannels.Properties properties) {
         if (properties.moUrl() != null) {
             try {
-                pusher.guard().check(properties.moUrl());
+                targets.check(properties.moUrl());
             } catch (IllegalArgumentException e) {
                 throw JunebugRequests.invalid("'mo_url' cannot be used: " + e.getMessage());
             }

@@ -1,6 +1,5 @@
 package org.switchboard.messages.junebug;
 
-import org.switchboard.openapi.JunebugShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.switchboard.accounts.Account;
+import org.switchboard.pushes.PushTargets;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Allowed;
 import org.switchboard.security.Roles;
@@ -50,9 +50,7 @@ import org.switchboard.messages.IdempotentApi;
 import org.switchboard.engine.IdempotentSends;
 import org.switchboard.engine.MessageService;
 import org.switchboard.messages.OutboundRequest;
-import org.switchboard.engine.Push;
 import org.switchboard.pushes.PushService;
-import org.switchboard.engine.Pusher;
 
 /**
  * {@code POST /channels/{channel_id}/messages} and {@code GET .../messages/{message_id}} of the Junebug API. One
@@ -78,7 +76,7 @@ public class JunebugMessageResource {
     private PushService pushes;
 
     @Inject
-    private Pusher pusher;
+    private PushTargets targets;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -109,7 +107,7 @@ public class JunebugMessageResource {
         }
         if (eventUrl != null) {
             try {
-                pusher.guard().check(eventUrl);
+                targets.check(eventUrl);
             } catch (IllegalArgumentException e) {
                 throw JunebugRequests.invalid("'event_url' cannot be used: " + e.getMessage());
             }
@@ -168,21 +166,13 @@ public class JunebugMessageResource {
      * An event's push has a row only once an attempt failed; one without is on its way or was delivered at once.
      */
     private JsonObject pushSummary(Message message, List<MessageEvent> events) {
-        List<Push> stored = pushes.ofSubjects(events.stream().map(MessageEvent::getId).toList());
-        Map<Push.State, Long> counts = new EnumMap<>(Push.State.class);
-        stored.forEach(push -> counts.merge(push.getState(), 1L, Long::sum));
-        if (message.getEventUrl() != null) {
-            Set<String> withRow = stored.stream().map(Push::getSubjectId).collect(Collectors.toSet());
-            events.stream().map(MessageEvent::getId).filter(id -> !withRow.contains(id)).forEach(id -> counts
-                    .merge(pusher.unsettled(id) ? Push.State.PENDING : Push.State.DELIVERED, 1L, Long::sum));
-        }
+        PushService.Summary pushed = pushes.summary(message.getEventUrl() != null,
+                events.stream().map(MessageEvent::getId).toList());
         JsonObjectBuilder summary = JSON.createObjectBuilder();
-        for (Push.State state : Push.State.values()) {
-            summary.add(state.name().toLowerCase(), counts.getOrDefault(state, 0L));
+        pushed.counts().forEach((state, count) -> summary.add(state.name().toLowerCase(), count));
+        if (pushed.lastError() != null) {
+            summary.add("last_error", pushed.lastError());
         }
-        stored.stream().filter(p -> p.getState() != Push.State.DELIVERED && p.getLastError() != null)
-                .reduce((a, b) -> b)
-                .ifPresent(p -> summary.add("last_error", p.getLastError()));
         return summary.build();
     }
 

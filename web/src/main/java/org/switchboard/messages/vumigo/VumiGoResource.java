@@ -1,6 +1,5 @@
 package org.switchboard.messages.vumigo;
 
-import org.switchboard.openapi.VumiGoShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,10 +34,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.channels.Channel;
-import org.switchboard.channels.ChannelService;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.conversations.ConversationSettings;
+import org.switchboard.conversations.HttpApiSends;
 import org.switchboard.errors.ApiException;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
@@ -46,11 +44,8 @@ import org.switchboard.messages.Message;
 import org.switchboard.messages.IdempotentApi;
 import org.switchboard.engine.IdempotentSends;
 import org.switchboard.messages.MessageNotFoundException;
-import org.switchboard.engine.MessageService;
-import org.switchboard.messages.OutboundRequest;
 import org.switchboard.messages.VumiJson;
 import org.switchboard.metrics.MetricService;
-import org.switchboard.optouts.OptOutService;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Caller;
 import org.switchboard.streams.StreamHub;
@@ -79,13 +74,7 @@ public class VumiGoResource {
     IdempotentApi idempotent;
 
     @Inject
-    MessageService messages;
-
-    @Inject
-    ChannelService channels;
-
-    @Inject
-    OptOutService optouts;
+    HttpApiSends sends;
 
     @Inject
     MetricService metrics;
@@ -117,60 +106,27 @@ public class VumiGoResource {
         try (ConnectionLimits.Held held = limits.take(caller.account().getId())) {
             JsonObject payload = object(body);
             String inReplyTo = optionalString(payload, "in_reply_to");
-            Send send = inReplyTo == null || inReplyTo.isEmpty()
-                    ? sendTo(caller, payload)
-                    : replyTo(caller, inReplyTo, payload);
+            boolean reply = inReplyTo != null && !inReplyTo.isEmpty();
+            List<String> errors = new ArrayList<>();
+            String toAddr = reply ? null : check(payload, "to_addr", false, errors);
+            String content = check(payload, "content", true, errors);
+            String sessionEvent = sessionEvent(payload, errors);
+            if (!errors.isEmpty()) {
+                throw client(String.join(", ", errors));
+            }
+            HttpApiSends.Send send = reply
+                    ? sends.reply(caller.account(), caller.conversation(), inReplyTo, content, sessionEvent)
+                    : sends.to(caller.account(), caller.conversation(), toAddr, optionalString(payload, "to_addr_type"),
+                            content, sessionEvent);
             IdempotentSends.Sent sent;
             try {
                 sent = idempotent.send(caller.account().getId(), idempotencyKey, "vumigo/" + conversationKey,
                         payload.toString(), send.channel(), send.request());
             } catch (MessageNotFoundException e) {
-                throw client("Invalid in_reply_to value");
+                throw HttpApiSends.invalidReply();
             }
             return IdempotentApi.mark(Response.ok(VumiJson.userMessage(sent.message())), sent).build();
         }
-    }
-
-    /** A checked send: the channel it goes on and what it asks for. */
-    private record Send(Channel channel, OutboundRequest request) {
-    }
-
-    private Send sendTo(Caller caller, JsonObject payload) {
-        List<String> errors = new ArrayList<>();
-        String toAddr = check(payload, "to_addr", false, errors);
-        String content = check(payload, "content", true, errors);
-        String sessionEvent = sessionEvent(payload, errors);
-        String toAddrType = optionalString(payload, "to_addr_type");
-        refuse(errors);
-        Conversation conversation = caller.conversation();
-        checkLength(conversation, content);
-        String type = toAddrType == null ? "msisdn" : toAddrType;
-        if (!caller.account().optoutsDisabled()
-                && optouts.find(caller.account().getId(), type, toAddr).isPresent()) {
-            throw client("Recipient with " + type + " " + toAddr + " has opted out");
-        }
-        Channel channel = channels.forConversation(caller.account().getId(), conversation.getId())
-                .orElseThrow(() -> client("Conversation " + conversation.getId() + " has no channel to send on;"
-                        + " the operator binds one to it (PUT /api/admin/accounts/{id}/channels/{channel_id})"));
-        return new Send(channel, new OutboundRequest(toAddr, null, null, null, content, eventUrl(conversation),
-                null, null, !"close".equals(sessionEvent), sessionEvent, rules(conversation)));
-    }
-
-    private Send replyTo(Caller caller, String inReplyTo, JsonObject payload) {
-        Conversation conversation = caller.conversation();
-        Message inbound = messages.find(caller.account().getId(), inReplyTo)
-                .filter(m -> m.getDirection() == Message.Direction.INBOUND
-                        && conversation.getId().equals(m.getConversationId()))
-                .orElseThrow(() -> client("Invalid in_reply_to value"));
-        List<String> errors = new ArrayList<>();
-        String content = check(payload, "content", true, errors);
-        String sessionEvent = sessionEvent(payload, errors);
-        refuse(errors);
-        checkLength(conversation, content);
-        Channel channel = channels.find(caller.account().getId(), inbound.getChannelId())
-                .orElseThrow(() -> client("Invalid in_reply_to value"));
-        return new Send(channel, new OutboundRequest(null, null, null, inbound.getId(), content,
-                eventUrl(conversation), null, null, !"close".equals(sessionEvent), null, rules(conversation)));
     }
 
     @PUT
@@ -278,22 +234,6 @@ public class VumiGoResource {
         return caller;
     }
 
-    private static OutboundRequest.Rules rules(Conversation conversation) {
-        return new OutboundRequest.Rules(null, false, null, null, conversation.getId(), Message.EventShape.VUMI);
-    }
-
-    private static String eventUrl(Conversation conversation) {
-        ConversationSettings.HttpApi settings = conversation.httpApi();
-        return settings.pushesEvents() ? settings.pushEventUrl() : null;
-    }
-
-    private static void checkLength(Conversation conversation, String content) {
-        Integer limit = conversation.httpApi().contentLengthLimit();
-        if (limit != null && content != null && content.length() > limit) {
-            throw client("Payload content too long: " + content.length() + " > " + limit);
-        }
-    }
-
     private static JsonObject object(JsonValue body) {
         if (!(body instanceof JsonObject object)) {
             throw client("Invalid Message");
@@ -328,12 +268,6 @@ public class VumiGoResource {
     private static String optionalString(JsonObject payload, String key) {
         JsonValue value = payload.get(key);
         return value instanceof JsonString text ? text.getString() : null;
-    }
-
-    private static void refuse(List<String> errors) {
-        if (!errors.isEmpty()) {
-            throw client(String.join(", ", errors));
-        }
     }
 
     private static ApiException client(String reason) {

@@ -1,7 +1,7 @@
 package org.switchboard.pushes.rest;
 
+import org.switchboard.errors.ApiException;
 import org.switchboard.security.Allowed;
-import org.switchboard.openapi.AdminShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.switchboard.JsonBodies;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.json.JsonStrings;
 import org.switchboard.net.AddressGuard;
@@ -52,9 +51,6 @@ public class PushAdminResource {
 
     @Inject
     private PushService pushes;
-
-    @Inject
-    private Pusher pusher;
 
     /** {@code ?state=failed|pending|delivered&account_id=&conversation_id=&limit=}: newest first. */
     @GET
@@ -98,12 +94,10 @@ public class PushAdminResource {
     public Response replay(@PathParam("push_id") String id) {
         Push push = find(id);
         if (!pushes.replay(push)) {
-            return JsonBodies.error(Response.Status.CONFLICT, "Push " + id + " is " + push.getState().name()
+            throw ApiException.of(Response.Status.CONFLICT, "Push " + id + " is " + push.getState().name()
                     .toLowerCase(Locale.ROOT) + "; only failed pushes are replayed");
         }
-        Push again = find(id);
-        pusher.push(again);
-        return Response.ok(json(again).build().toString()).build();
+        return Response.ok(json(find(id)).build().toString()).build();
     }
 
     /** {@code ?account_id=&conversation_id=}: sends every failed push that matches again (at most 1000 a call). */
@@ -116,7 +110,6 @@ public class PushAdminResource {
         int replayed = 0;
         for (Push push : failed) {
             if (pushes.replay(push)) {
-                pushes.find(push.getId()).ifPresent(pusher::push);
                 replayed++;
             }
         }
@@ -124,7 +117,7 @@ public class PushAdminResource {
     }
 
     private Push find(String id) {
-        return pushes.find(id).orElseThrow(() -> AdminAuth.notFound("Push " + id + " not found"));
+        return pushes.find(id).orElseThrow(() -> ApiException.notFound("Push " + id + " not found"));
     }
 
     private static State state(String state) {
@@ -134,7 +127,7 @@ public class PushAdminResource {
         try {
             return State.valueOf(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw JsonBodies.badRequest("'state' must be pending, delivered or failed");
+            throw ApiException.badRequest("'state' must be pending, delivered or failed");
         }
     }
 
@@ -143,7 +136,7 @@ public class PushAdminResource {
             return 100;
         }
         if (limit < 1 || limit > MAX_LIST) {
-            throw JsonBodies.badRequest("'limit' must be from 1 to " + MAX_LIST);
+            throw ApiException.badRequest("'limit' must be from 1 to " + MAX_LIST);
         }
         return limit;
     }

@@ -1,8 +1,8 @@
 package org.switchboard.channels.fake.rest;
 
+import org.switchboard.errors.ApiException;
 import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.openapi.AdminShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -70,7 +69,7 @@ public class FakePhoneResource {
         JsonObject json = body;
         String sessionEvent = JsonBodies.string(json, "session_event");
         if (sessionEvent != null && !SESSION_EVENTS.contains(sessionEvent)) {
-            throw JsonBodies.badRequest("'session_event' must be one of new, resume, close");
+            throw ApiException.badRequest("'session_event' must be one of new, resume, close");
         }
         Message message = messages.receiveInbound(channel, JsonBodies.required(json, "from"), channel.getAddress(),
                 JsonBodies.string(json, "content"), sessionEvent);
@@ -103,10 +102,9 @@ public class FakePhoneResource {
     private Channel channel(String channelId) {
         Account account = (Account) request.getProperty(ApiAuthentication.ACCOUNT);
         Channel channel = channels.find(account.getId(), channelId)
-                .orElseThrow(() -> new WebApplicationException(JsonBodies.error(Response.Status.NOT_FOUND,
-                        "Channel " + channelId + " not found")));
+                .orElseThrow(() -> ApiException.notFound("Channel " + channelId + " not found"));
         if (!FakeVendorConnector.NAME.equals(channel.getVendor())) {
-            throw JsonBodies.badRequest("Channel " + channelId + " is not on the fake vendor");
+            throw ApiException.badRequest("Channel " + channelId + " is not on the fake vendor");
         }
         return channel;
     }

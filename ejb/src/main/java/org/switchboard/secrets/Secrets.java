@@ -1,4 +1,4 @@
-package org.switchboard.security;
+package org.switchboard.secrets;
 
 import static org.switchboard.json.Jsonp.JSON;
 
