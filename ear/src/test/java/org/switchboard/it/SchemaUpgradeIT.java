@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.switchboard.conversations.Conversation;
@@ -42,6 +43,8 @@ class SchemaUpgradeIT {
 
     private static final boolean POSTGRESQL = "postgresql".equals(System.getProperty("switchboard.db", "h2"));
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    /** The PostgreSQL databases made here, dropped at the end. */
+    private static final List<String> MADE = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Flyway's table, its name and columns quoted as Flyway makes them (lower case, also on H2). */
     private static final String HISTORY = "\"flyway_schema_history\"";
 
@@ -220,17 +223,35 @@ class SchemaUpgradeIT {
             h2.setUser("sa");
             return h2;
         }
+        PGSimpleDataSource pg = server();
+        try (Connection c = server().getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name);
+            s.execute("create database " + name);
+        }
+        MADE.add(name);
+        pg.setDatabaseName(name);
+        return pg;
+    }
+
+    /** The suite's PostgreSQL cluster, its {@code postgres} database. */
+    private static PGSimpleDataSource server() throws Exception {
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setServerNames(new String[]{"127.0.0.1"});
         pg.setPortNumbers(new int[]{Integer.getInteger("it.pg.port", 20432)});
         pg.setUser("switchboard");
         pg.setPassword(Files.readString(Path.of(System.getProperty("switchboard.runtime"), "db-password")).trim());
         pg.setDatabaseName("postgres");
-        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + name);
-            s.execute("create database " + name);
-        }
-        pg.setDatabaseName(name);
         return pg;
+    }
+
+    @AfterAll
+    static void dropDatabases() throws Exception {
+        if (!MADE.isEmpty()) {
+            try (Connection c = server().getConnection(); Statement s = c.createStatement()) {
+                for (String name : MADE) {
+                    s.execute("drop database if exists " + name + " with (force)");
+                }
+            }
+        }
     }
 }

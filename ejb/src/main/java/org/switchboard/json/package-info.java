@@ -1,2 +1,2 @@
-/** JSON-P helpers shared by the APIs and the engine. */
+/** JSON-P helpers shared by every layer: the one provider, JSON kept as text, strict records. Plumbing. */
 package org.switchboard.json;

@@ -1,6 +1,6 @@
 /**
- * Pushes to customers' URLs (Junebug event_url and mo_message_url, later the Vumi Go HTTP API's push URLs), all on
- * one durable path: stored with the event or message they carry, tried with back-off, then kept as failed for an
- * operator to list, inspect and replay.
+ * The operator's side of pushes to customers' URLs: the stored ones listed, counted, inspected and replayed, a
+ * message's push summary, and the check of a URL before it is stored ({@link org.switchboard.pushes.PushTargets}).
+ * The pushes themselves are the engine's ({@code engine.Pusher}): tried with back-off, stored once an attempt fails.
  */
 package org.switchboard.pushes;

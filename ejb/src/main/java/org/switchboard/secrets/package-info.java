@@ -1,2 +1,5 @@
-/** Secrets at rest: columns encrypted under the domain's key, held as a Payara password alias. */
+/**
+ * Secrets: columns encrypted under the domain's key (a Payara password alias), and settings shown with their
+ * secrets masked. Plumbing.
+ */
 package org.switchboard.secrets;

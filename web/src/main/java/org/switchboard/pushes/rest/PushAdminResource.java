@@ -31,7 +31,6 @@ import org.switchboard.net.AddressGuard;
 import org.switchboard.engine.Push;
 import org.switchboard.engine.Push.State;
 import org.switchboard.pushes.PushService;
-import org.switchboard.engine.Pusher;
 
 /**
  * The operator's view of pushes to customers' URLs: list them (failed ones are the dead letters), inspect one with
