@@ -2,7 +2,7 @@ package org.switchboard.conversations;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.switchboard.accounts.Account;
+import org.switchboard.accounts.AccountView;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.engine.MessageService;
 import org.switchboard.messages.Message;
@@ -34,14 +34,14 @@ public class HttpApiSends {
     }
 
     /** A new message to {@code toAddr} (of {@code toAddrType}, msisdn unless said). */
-    public Send to(Account account, Conversation conversation, String toAddr, String toAddrType, String content,
+    public Send to(AccountView account, Conversation conversation, String toAddr, String toAddrType, String content,
             String sessionEvent) {
         checkLength(conversation, content);
         String type = toAddrType == null ? "msisdn" : toAddrType;
-        if (!account.optoutsDisabled() && optouts.find(account.getId(), type, toAddr).isPresent()) {
+        if (!account.optoutsDisabled() && optouts.find(account.id(), type, toAddr).isPresent()) {
             throw new IllegalArgumentException("Recipient with " + type + " " + toAddr + " has opted out");
         }
-        MessageChannel channel = channels.forConversation(account.getId(), conversation.getId())
+        MessageChannel channel = channels.forConversation(account.id(), conversation.getId())
                 .orElseThrow(() -> new IllegalArgumentException("Conversation " + conversation.getId()
                         + " has no channel to send on; the operator binds one to it"
                         + " (PUT /api/admin/accounts/{id}/channels/{channel_id})"));
@@ -50,14 +50,14 @@ public class HttpApiSends {
     }
 
     /** A reply to the conversation's inbound message {@code inReplyTo}; Vumi Go's "Invalid in_reply_to value" else. */
-    public Send reply(Account account, Conversation conversation, String inReplyTo, String content,
+    public Send reply(AccountView account, Conversation conversation, String inReplyTo, String content,
             String sessionEvent) {
-        Message inbound = messages.find(account.getId(), inReplyTo)
+        Message inbound = messages.find(account.id(), inReplyTo)
                 .filter(m -> m.getDirection() == Message.Direction.INBOUND
                         && conversation.getId().equals(m.getConversationId()))
                 .orElseThrow(HttpApiSends::invalidReply);
         checkLength(conversation, content);
-        MessageChannel channel = channels.find(account.getId(), inbound.getChannelId())
+        MessageChannel channel = channels.find(account.id(), inbound.getChannelId())
                 .orElseThrow(HttpApiSends::invalidReply);
         return new Send(channel, new OutboundRequest(null, null, null, inbound.getId(), content,
                 eventUrl(conversation), null, null, !"close".equals(sessionEvent), null, rules(conversation)));

@@ -26,7 +26,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     /** Request attribute: the {@link Caller}. */
     public static final String CALLER = "switchboard.caller";
-    /** Request attribute (and JAX-RS request property): the caller's {@link org.switchboard.accounts.Account}. */
+    /** Request attribute (and JAX-RS request property): the caller's account, an {@link org.switchboard.accounts.AccountView}. */
     public static final String ACCOUNT = "switchboard.account";
     /** Request attribute: set when credentials were sent and refused. */
     public static final String REFUSED = "switchboard.credentials-refused";

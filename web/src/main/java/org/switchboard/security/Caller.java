@@ -2,6 +2,7 @@ package org.switchboard.security;
 
 import jakarta.security.enterprise.CallerPrincipal;
 import org.switchboard.accounts.Account;
+import org.switchboard.accounts.AccountView;
 import org.switchboard.conversations.Conversation;
 
 /**
@@ -13,10 +14,10 @@ public final class Caller extends CallerPrincipal {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Account account;
+    private final transient AccountView account;
     private final transient Conversation conversation;
 
-    private Caller(String name, Account account, Conversation conversation) {
+    private Caller(String name, AccountView account, Conversation conversation) {
         super(name);
         this.account = account;
         this.conversation = conversation;
@@ -27,15 +28,15 @@ public final class Caller extends CallerPrincipal {
     }
 
     static Caller account(Account account) {
-        return new Caller("account:" + account.getId(), account, null);
+        return new Caller("account:" + account.getId(), AccountView.of(account), null);
     }
 
     static Caller conversation(Account account, Conversation conversation) {
-        return new Caller("conversation:" + conversation.getId(), account, conversation);
+        return new Caller("conversation:" + conversation.getId(), AccountView.of(account), conversation);
     }
 
     /** The account, or null for the operator. */
-    public Account account() {
+    public AccountView account() {
         return account;
     }
 

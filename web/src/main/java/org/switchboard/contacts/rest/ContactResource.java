@@ -1,5 +1,6 @@
 package org.switchboard.contacts.rest;
 
+import org.switchboard.accounts.AccountView;
 import org.switchboard.errors.ApiException;
 import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.switchboard.accounts.Account;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
 import org.switchboard.contacts.Contact;
@@ -48,7 +48,7 @@ public class ContactResource {
             @RequestBody(content = @Content(schema = @Schema(ref = "GoContactFields"))) JsonObject body) {
         Contact contact;
         try {
-            contact = contacts.create(account().getId(), body);
+            contact = contacts.create(account().id(), body);
         } catch (InvalidContactException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -66,14 +66,14 @@ public class ContactResource {
         int max = maxKeys == null ? ContactService.DEFAULT_MAX : Math.max(1, Math.min(maxKeys, 10_000));
         JsonArrayBuilder found = JSON.createArrayBuilder();
         try {
-            contacts.search(account().getId(), query, max).forEach(contact -> found.add(ContactJson.toJson(contact)));
+            contacts.search(account().id(), query, max).forEach(contact -> found.add(ContactJson.toJson(contact)));
         } catch (ContactService.InvalidQueryException e) {
             throw ApiException.badRequest(e.getMessage());
         }
         return Response.ok(JSON.createObjectBuilder().add("contacts", found).build().toString()).build();
     }
 
-    private Account account() {
-        return (Account) request.getProperty(ApiAuthentication.ACCOUNT);
+    private AccountView account() {
+        return (AccountView) request.getProperty(ApiAuthentication.ACCOUNT);
     }
 }

@@ -1,9 +1,8 @@
 package org.switchboard.contacts.rest;
 
+import org.switchboard.accounts.AccountView;
 import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.openapi.VumiGoShapes;
-import org.switchboard.openapi.GoRestShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.switchboard.accounts.Account;
 import org.switchboard.contacts.Contact;
 import org.switchboard.contacts.ContactGroup;
 import org.switchboard.contacts.ContactJson;
@@ -75,7 +73,7 @@ public class GoContactsResource {
     @APIResponse(responseCode = "400", description = "A query that is not field=value", content = @Content(schema = @Schema(ref = "GoRestError")))
     public Response list(@QueryParam("cursor") String cursor, @QueryParam("max_results") Integer maxResults,
             @QueryParam("query") String query, @QueryParam("stream") boolean stream) {
-        String accountId = account().getId();
+        String accountId = account().id();
         Function<String, List<Contact>> page;
         int limit = limit(maxResults);
         if (query != null) {
@@ -99,7 +97,7 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
     public JsonObject create(
             @RequestBody(content = @Content(schema = @Schema(ref = "GoContactFields"))) JsonObject fields) {
-        return ContactJson.toJson(contacts.create(account().getId(), fields));
+        return ContactJson.toJson(contacts.create(account().id(), fields));
     }
 
     @GET
@@ -118,7 +116,7 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
     public JsonObject update(@PathParam("key") String key,
             @RequestBody(content = @Content(schema = @Schema(ref = "GoContactFields"))) JsonObject fields) {
-        return ContactJson.toJson(contacts.updateByKey(account().getId(), key, fields)
+        return ContactJson.toJson(contacts.updateByKey(account().id(), key, fields)
                 .orElseThrow(() -> ApiException.notFound("contact", "Contact '" + key + "' not found.")));
     }
 
@@ -138,7 +136,7 @@ public class GoContactsResource {
     @Operation(summary = "The account's groups")
     @APIResponse(responseCode = "200", description = "The groups", content = @Content(schema = @Schema(ref = "GoGroupPage")))
     public Response groups() {
-        List<JsonObject> groups = contacts.groups(account().getId()).stream().map(ContactService::groupJson).toList();
+        List<JsonObject> groups = contacts.groups(account().id()).stream().map(ContactService::groupJson).toList();
         return Response.ok(new Page(null, groups)).build();
     }
 
@@ -149,7 +147,7 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
     public JsonObject createGroup(
             @RequestBody(content = @Content(schema = @Schema(ref = "GoGroupFields"))) JsonObject fields) {
-        return ContactService.groupJson(contacts.createGroup(account().getId(), text(fields, "name"),
+        return ContactService.groupJson(contacts.createGroup(account().id(), text(fields, "name"),
                 text(fields, "query")));
     }
 
@@ -168,7 +166,7 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
     public JsonObject updateGroup(@PathParam("key") String key,
             @RequestBody(content = @Content(schema = @Schema(ref = "GoGroupFields"))) JsonObject fields) {
-        return ContactService.groupJson(contacts.updateGroupByKey(account().getId(), key, text(fields, "name"),
+        return ContactService.groupJson(contacts.updateGroupByKey(account().id(), key, text(fields, "name"),
                 text(fields, "query"), fields.containsKey("query"))
                 .orElseThrow(() -> ApiException.notFound("group", "Group '" + key + "' not found.")));
     }
@@ -231,12 +229,12 @@ public class GoContactsResource {
     }
 
     private Contact contact(String key) {
-        return contacts.byKey(account().getId(), key)
+        return contacts.byKey(account().id(), key)
                 .orElseThrow(() -> ApiException.notFound("contact", "Contact '" + key + "' not found."));
     }
 
     private ContactGroup findGroup(String key) {
-        return contacts.group(account().getId(), key)
+        return contacts.group(account().id(), key)
                 .orElseThrow(() -> ApiException.notFound("group", "Group '" + key + "' not found."));
     }
 
@@ -251,7 +249,7 @@ public class GoContactsResource {
         throw ApiException.badRequest("'" + name + "' must be a string");
     }
 
-    private Account account() {
-        return (Account) request.getAttribute(ApiAuthentication.ACCOUNT);
+    private AccountView account() {
+        return (AccountView) request.getAttribute(ApiAuthentication.ACCOUNT);
     }
 }

@@ -1,5 +1,6 @@
 package org.switchboard.messages.junebug;
 
+import org.switchboard.accounts.AccountView;
 import org.switchboard.pushes.PushTargets;
 import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.accounts.Account;
 import org.switchboard.channels.Channel;
 import org.switchboard.engine.ChannelLogLine;
 import org.switchboard.channels.ChannelService;
@@ -70,7 +70,7 @@ public class JunebugChannelResource {
     @APIResponse(responseCode = "200", description = "channels listed", content = @Content(schema = @Schema(ref = "JunebugChannelList")))
     public Response list(@Context ContainerRequestContext context) {
         JsonArrayBuilder ids = JSON.createArrayBuilder();
-        channels.ids(account(context).getId()).forEach(ids::add);
+        channels.ids(account(context).id()).forEach(ids::add);
         return JunebugResponses.ok(Response.Status.OK, "channels listed", ids.build()).build();
     }
 
@@ -83,14 +83,14 @@ public class JunebugChannelResource {
     public Response create(
             @RequestBody(description = "Junebug's channel", content = @Content(schema = @Schema(ref = "JunebugChannelRequest"))) JsonValue body,
             @Context ContainerRequestContext context) {
-        Account account = account(context);
+        AccountView account = account(context);
         JunebugChannels.Properties properties = JunebugChannels.parse(body, true, vendors.names());
         checkUrl(properties);
         checkSettings(properties.type(), properties);
         JsonObject config = properties.config();
         Channel channel;
         try {
-            channel = channels.create(account.getId(), properties.type(), config.getString("address"),
+            channel = channels.create(account.id(), properties.type(), config.getString("address"),
                     config.getString("transport_type", "sms"), null, null, properties.moUrl(),
                     properties.moUrlAuthToken(), made -> JunebugChannels.apply(properties, made));
         } catch (IllegalArgumentException e) {
@@ -232,11 +232,11 @@ public class JunebugChannelResource {
     }
 
     private Channel channel(ContainerRequestContext context, String channelId) {
-        return channels.find(account(context).getId(), channelId).orElseThrow(() -> ApiException.notFound("channel",
+        return channels.find(account(context).id(), channelId).orElseThrow(() -> ApiException.notFound("channel",
                 "Channel with id " + channelId + " not found"));
     }
 
-    private static Account account(ContainerRequestContext context) {
-        return (Account) context.getProperty(ApiAuthentication.ACCOUNT);
+    private static AccountView account(ContainerRequestContext context) {
+        return (AccountView) context.getProperty(ApiAuthentication.ACCOUNT);
     }
 }

@@ -23,12 +23,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.switchboard.accounts.Account;
+import org.switchboard.accounts.AccountView;
 import org.switchboard.pushes.PushTargets;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Allowed;
@@ -191,8 +187,8 @@ public class JunebugMessageResource {
     }
 
     private Channel channel(ContainerRequestContext context, String channelId) {
-        Account account = (Account) context.getProperty(ApiAuthentication.ACCOUNT);
-        return lookups.channel(account.getId(), channelId).orElseThrow(() -> ApiException.notFound("channel",
+        AccountView account = (AccountView) context.getProperty(ApiAuthentication.ACCOUNT);
+        return lookups.channel(account.id(), channelId).orElseThrow(() -> ApiException.notFound("channel",
                 "Channel with id " + channelId + " not found"));
     }
 }

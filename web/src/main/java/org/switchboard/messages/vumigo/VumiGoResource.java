@@ -103,7 +103,7 @@ public class VumiGoResource {
             @Parameter(description = "Makes a retried send safe: the same request with the same key answers the "
                     + "first message") @HeaderParam(IdempotentApi.HEADER) String idempotencyKey) {
         Caller caller = caller(request, conversationKey);
-        try (ConnectionLimits.Held held = limits.take(caller.account().getId())) {
+        try (ConnectionLimits.Held held = limits.take(caller.account().id())) {
             JsonObject payload = object(body);
             String inReplyTo = optionalString(payload, "in_reply_to");
             boolean reply = inReplyTo != null && !inReplyTo.isEmpty();
@@ -120,7 +120,7 @@ public class VumiGoResource {
                             content, sessionEvent);
             IdempotentSends.Sent sent;
             try {
-                sent = idempotent.send(caller.account().getId(), idempotencyKey, "vumigo/" + conversationKey,
+                sent = idempotent.send(caller.account().id(), idempotencyKey, "vumigo/" + conversationKey,
                         payload.toString(), send.channel(), send.request());
             } catch (MessageNotFoundException e) {
                 throw HttpApiSends.invalidReply();
@@ -139,7 +139,7 @@ public class VumiGoResource {
             @RequestBody(description = "[[name, value, aggregator], ...]", content = @Content(schema = @Schema(ref = "VumiGoMetrics"))) JsonValue body,
             @Context HttpServletRequest request) {
         Caller caller = caller(request, conversationKey);
-        try (ConnectionLimits.Held held = limits.take(caller.account().getId())) {
+        try (ConnectionLimits.Held held = limits.take(caller.account().id())) {
             if (!(body instanceof JsonArray array)) {
                 throw client("Invalid metrics: send a list of [name, value, aggregator]");
             }
@@ -154,7 +154,7 @@ public class VumiGoResource {
                 values.add(new MetricService.Value(name.getString(), value.doubleValue(),
                         agg.getString().toLowerCase(Locale.ROOT)));
             }
-            metrics.fireAll(caller.account().getId(), caller.conversation().httpApi().store(), values);
+            metrics.fireAll(caller.account().id(), caller.conversation().httpApi().store(), values);
             return Response.ok(new ErrorFormat.VumiGoReply(true, "Metrics published")).build();
         }
     }
@@ -188,7 +188,7 @@ public class VumiGoResource {
             throw client("This conversation pushes its " + kind.name().toLowerCase(Locale.ROOT)
                     + " to a URL (or ignores them); it streams only when no push URL is set");
         }
-        ConnectionLimits.Held held = limits.take(caller.account().getId());
+        ConnectionLimits.Held held = limits.take(caller.account().id());
         StreamHub.Client client = streams.join(caller.conversation().getId(), kind);
         ChunkedOutput<String> output = new ChunkedOutput<>(String.class, "\r\n");
         threads.newThread(() -> pump(client, output, held, caller.conversation().getId(), kind)).start();

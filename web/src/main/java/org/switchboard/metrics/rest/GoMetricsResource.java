@@ -1,8 +1,7 @@
 package org.switchboard.metrics.rest;
 
+import org.switchboard.accounts.AccountView;
 import org.switchboard.security.Allowed;
-import org.switchboard.openapi.VumiGoShapes;
-import org.switchboard.openapi.GoRestShapes;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,7 +31,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.accounts.Account;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
 import org.switchboard.metrics.MetricPoint;
@@ -140,7 +138,7 @@ public class GoMetricsResource {
         // empty
         List<MetricPoint> points = conversation
                 ? List.of()
-                : metrics.points(account().getId(), parts[1], String.join(".", List.of(parts).subList(2,
+                : metrics.points(account().id(), parts[1], String.join(".", List.of(parts).subList(2,
                         parts.length - 1)), agg, Instant.ofEpochMilli(first), end);
         List<Point> series = new ArrayList<>();
         int next = 0;
@@ -195,11 +193,11 @@ public class GoMetricsResource {
                     aggregator));
             fired.add(new Fired(name, number.doubleValue(), aggregator));
         }
-        metrics.fireAll(account().getId(), STORE, values);
+        metrics.fireAll(account().id(), STORE, values);
         return fired;
     }
 
-    private Account account() {
-        return (Account) request.getAttribute(ApiAuthentication.ACCOUNT);
+    private AccountView account() {
+        return (AccountView) request.getAttribute(ApiAuthentication.ACCOUNT);
     }
 }

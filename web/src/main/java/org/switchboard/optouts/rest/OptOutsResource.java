@@ -1,5 +1,6 @@
 package org.switchboard.optouts.rest;
 
+import org.switchboard.accounts.AccountView;
 import org.switchboard.security.Allowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.switchboard.accounts.Account;
 import org.switchboard.errors.ApiException;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
@@ -62,14 +62,14 @@ public class OptOutsResource {
     @Path("count")
     @Operation(summary = "How many addresses the account has opted out")
     public CountReply count() {
-        return new CountReply(optouts.count(account().getId()));
+        return new CountReply(optouts.count(account().id()));
     }
 
     @GET
     @Path("{address_type}/{address}")
     @Operation(summary = "The opt-out of an address; 404 when it is not opted out")
     public OptOutReply get(@PathParam("address_type") String type, @PathParam("address") String address) {
-        return reply(optouts.find(account().getId(), type, address).orElseThrow(() -> notFound(type, address)));
+        return reply(optouts.find(account().id(), type, address).orElseThrow(() -> notFound(type, address)));
     }
 
     @PUT
@@ -79,25 +79,25 @@ public class OptOutsResource {
     public OptOutReply put(@PathParam("address_type") String type, @PathParam("address") String address,
             InputStream ignored) throws IOException {
         ignored.transferTo(OutputStream.nullOutputStream()); // go-http sends none; whatever is sent is read, not kept
-        return reply(optouts.optOut(account().getId(), type, address, null));
+        return reply(optouts.optOut(account().id(), type, address, null));
     }
 
     @DELETE
     @Path("{address_type}/{address}")
     @Operation(summary = "Opts an address back in; answers the opt-out it had, 404 when it had none")
     public OptOutReply delete(@PathParam("address_type") String type, @PathParam("address") String address) {
-        OptOut optOut = optouts.find(account().getId(), type, address).orElseThrow(() -> notFound(type, address));
-        optouts.cancel(account().getId(), type, address);
+        OptOut optOut = optouts.find(account().id(), type, address).orElseThrow(() -> notFound(type, address));
+        optouts.cancel(account().id(), type, address);
         return reply(optOut);
     }
 
     private OptOutReply reply(OptOut optOut) {
         return new OptOutReply(new OptOutView(JunebugJson.timestamp(optOut.getCreatedAt()), optOut.getMessageId(),
-                account().getAccountKey()));
+                account().accountKey()));
     }
 
-    private Account account() {
-        return (Account) request.getAttribute(ApiAuthentication.ACCOUNT);
+    private AccountView account() {
+        return (AccountView) request.getAttribute(ApiAuthentication.ACCOUNT);
     }
 
     private static ApiException notFound(String type, String address) {

@@ -1,5 +1,6 @@
 package org.switchboard.channels.fake.rest;
 
+import org.switchboard.accounts.AccountView;
 import org.switchboard.errors.ApiException;
 import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -24,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import org.switchboard.JsonBodies;
-import org.switchboard.accounts.Account;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
 import org.switchboard.channels.Channel;
@@ -100,8 +100,8 @@ public class FakePhoneResource {
     }
 
     private Channel channel(String channelId) {
-        Account account = (Account) request.getProperty(ApiAuthentication.ACCOUNT);
-        Channel channel = channels.find(account.getId(), channelId)
+        AccountView account = (AccountView) request.getProperty(ApiAuthentication.ACCOUNT);
+        Channel channel = channels.find(account.id(), channelId)
                 .orElseThrow(() -> ApiException.notFound("Channel " + channelId + " not found"));
         if (!FakeVendorConnector.NAME.equals(channel.getVendor())) {
             throw ApiException.badRequest("Channel " + channelId + " is not on the fake vendor");
