@@ -220,6 +220,17 @@ class RoundTripIT {
         }
     }
 
+    @Test
+    void aConversationChangedToANameTooLongIsRefusedAndKeepsItsOwn() {
+        String conversation = account.createConversation("{\"type\":\"junebug\",\"name\":\"short\",\"config\":{}}");
+        String path = "/api/admin/accounts/" + account.id() + "/conversations/" + conversation;
+        Answer refused = Platform.request("PUT", path, Platform.ADMIN, "{\"name\":\"" + "n".repeat(300) + "\"}");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("name"), "says which field: " + refused.body());
+        Answer kept = Platform.request("GET", path, Platform.ADMIN, null);
+        assertEquals("short", kept.json().getString("name"), "a refused change changes nothing");
+    }
+
     private String sendOn(String channel) {
         Answer sent = account.post("/channels/" + channel + "/messages", "{\"to\":\"+27830000033\",\"content\":\"c\"}");
         assertEquals(201, sent.status(), sent.body());

@@ -1,6 +1,7 @@
 package org.switchboard.channels;
 
 import jakarta.enterprise.event.Event;
+import java.time.Instant;
 import org.switchboard.cache.Changed;
 import org.switchboard.engine.ChannelLogLine;
 import org.switchboard.pushes.PushTargets;
@@ -146,12 +147,20 @@ public class ChannelService {
     }
 
     /** The newest {@code n} lines of the channel's log, newest first. */
-    public List<ChannelLogLine> logs(String channelId, int n) {
+    public List<LogLine> logs(String channelId, int n) {
         return em.createQuery("select l from ChannelLogLine l where l.channelId = :c order by l.id desc",
                 ChannelLogLine.class)
                 .setParameter("c", channelId)
                 .setMaxResults(n)
-                .getResultList();
+                .getResultStream()
+                .map(l -> new LogLine(l.getChannelId(), l.getLevel(), l.getMessage(), l.getTimestamp(),
+                        l.getExceptionClass(), l.getExceptionText(), l.getExceptionStack()))
+                .toList();
+    }
+
+    /** A line of a channel's log as the APIs show it; the exception's parts are null when it had none. */
+    public record LogLine(String channelId, int level, String message, Instant timestamp, String exceptionClass,
+            String exceptionText, String exceptionStack) {
     }
 
     /** Binds a channel to a conversation (null unbinds it) under an endpoint name (null: {@code default}). */

@@ -98,7 +98,7 @@ public class ConversationService {
             Consumer<Conversation> apply = checked(conversation.getType(), change);
             changes.fire(Changed.conversation(conversationId));
             apply.accept(conversation);
-            return ConversationView.of(Checks.valid(conversation), null);
+            return ConversationView.of(Checks.validOrUndo(em, conversation), null);
         });
     }
 

@@ -56,16 +56,22 @@ public class MetricService {
     }
 
     /** Stores several values at once, all or none (each is checked before any is stored). */
-    public List<MetricPoint> fireAll(String accountId, String store, List<Value> values) {
+    public void fireAll(String accountId, String store, List<Value> values) {
         List<MetricPoint> points = values.stream()
                 .map(v -> point(accountId, store, v.name(), v.value(), v.aggregator()))
                 .toList();
         points.forEach(em::persist);
-        return points;
+    }
+
+    /** A value fired, as the APIs show it. */
+    public record Sample(Instant firedAt, double value, String aggregator) {
+        static Sample of(MetricPoint point) {
+            return new Sample(point.getFiredAt(), point.getValue(), point.getAggregator());
+        }
     }
 
     /** The values of a metric fired with one aggregator in [from, until), oldest first. */
-    public List<MetricPoint> points(String accountId, String store, String name, String aggregator, Instant from,
+    public List<Sample> points(String accountId, String store, String name, String aggregator, Instant from,
             Instant until) {
         return em.createQuery("select p from MetricPoint p where p.accountId = :account and p.store = :store"
                 + " and p.name = :name and p.aggregator = :agg and p.firedAt >= :from and p.firedAt < :until"
@@ -76,17 +82,21 @@ public class MetricService {
                 .setParameter("agg", aggregator)
                 .setParameter("from", from)
                 .setParameter("until", until)
-                .getResultList();
+                .getResultStream()
+                .map(Sample::of)
+                .toList();
     }
 
     /** The values of a metric fired since a time, oldest first. */
-    public List<MetricPoint> points(String accountId, String store, String name, Instant since) {
+    public List<Sample> points(String accountId, String store, String name, Instant since) {
         return em.createQuery("select p from MetricPoint p where p.accountId = :account and p.store = :store"
                 + " and p.name = :name and p.firedAt >= :since order by p.firedAt, p.id", MetricPoint.class)
                 .setParameter("account", accountId)
                 .setParameter("store", store)
                 .setParameter("name", name)
                 .setParameter("since", since)
-                .getResultList();
+                .getResultStream()
+                .map(Sample::of)
+                .toList();
     }
 }

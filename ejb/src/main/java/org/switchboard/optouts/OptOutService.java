@@ -16,7 +16,12 @@ public class OptOutService {
     @PersistenceContext
     private EntityManager em;
 
-    public Optional<OptOut> find(String accountId, String addressType, String addressValue) {
+    /** The address's opt-out, if it has one. */
+    public Optional<OptOutView> find(String accountId, String addressType, String addressValue) {
+        return row(accountId, addressType, addressValue).map(OptOutView::of);
+    }
+
+    private Optional<OptOut> row(String accountId, String addressType, String addressValue) {
         return em.createQuery("select o from OptOut o where o.accountId = :account and o.addressType = :type"
                 + " and o.addressValue = :value", OptOut.class)
                 .setParameter("account", accountId)
@@ -27,19 +32,19 @@ public class OptOutService {
     }
 
     /** Opts an address out; an address already opted out keeps its first opt-out. */
-    public OptOut optOut(String accountId, String addressType, String addressValue, String messageId) {
+    public OptOutView optOut(String accountId, String addressType, String addressValue, String messageId) {
         // the account row serialises opt-outs of one account, so that two at once do not both insert
         em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
-        return find(accountId, addressType, addressValue).orElseGet(() -> {
+        return OptOutView.of(row(accountId, addressType, addressValue).orElseGet(() -> {
             OptOut optOut = new OptOut(Ids.hex(), accountId, addressType, addressValue, messageId);
             em.persist(Checks.valid(optOut));
             return optOut;
-        });
+        }));
     }
 
     /** Opts an address back in; whether it was opted out. */
     public boolean cancel(String accountId, String addressType, String addressValue) {
-        Optional<OptOut> found = find(accountId, addressType, addressValue);
+        Optional<OptOut> found = row(accountId, addressType, addressValue);
         found.ifPresent(em::remove);
         return found.isPresent();
     }

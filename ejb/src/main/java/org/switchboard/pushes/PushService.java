@@ -32,7 +32,7 @@ public class PushService {
     private AfterCommit afterCommit;
 
     /** An account's pushes in a state (null: any), of a conversation (null: any), newest first. */
-    public List<Push> list(String accountId, State state, String conversationId, int limit) {
+    public List<PushView> list(String accountId, State state, String conversationId, int limit) {
         TypedQuery<Push> query = em
                 .createQuery("select p from Push p where (:account is null or p.accountId = :account)"
                         + " and (:state is null or p.state = :state)"
@@ -42,15 +42,17 @@ public class PushService {
                 .setParameter("state", state)
                 .setParameter("conversation", conversationId)
                 .setMaxResults(limit)
-                .getResultList();
+                .getResultStream()
+                .map(PushView::of)
+                .toList();
     }
 
-    public Optional<Push> find(String pushId) {
-        return Optional.ofNullable(em.find(Push.class, pushId));
+    public Optional<PushView> find(String pushId) {
+        return Optional.ofNullable(em.find(Push.class, pushId)).map(PushView::of);
     }
 
     /** The pushes of a message (of its events, or of the message itself). */
-    public List<Push> ofSubjects(List<String> subjectIds) {
+    private List<Push> ofSubjects(List<String> subjectIds) {
         if (subjectIds.isEmpty()) {
             return List.of();
         }
@@ -78,15 +80,15 @@ public class PushService {
      *
      * @return whether the push was failed and is now on its way again
      */
-    public boolean replay(Push push) {
-        Push managed = em.find(Push.class, push.getId());
+    public boolean replay(String pushId) {
+        Push managed = em.find(Push.class, pushId);
         if (managed == null || managed.getState() != State.FAILED) {
             return false;
         }
         em.createQuery("update Push p set p.state = :pending, p.attempts = 0, p.nextAttemptAt = :now"
                 + " where p.id = :id and p.state = :failed")
                 .setParameter("pending", State.PENDING).setParameter("now", Instant.now())
-                .setParameter("id", push.getId()).setParameter("failed", State.FAILED)
+                .setParameter("id", pushId).setParameter("failed", State.FAILED)
                 .executeUpdate();
         em.refresh(managed);
         afterCommit.run(() -> pusher.push(managed)); // tried now, once the row says pending again

@@ -16,6 +16,7 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,11 +172,17 @@ public class SandboxService {
         return text.lines().findFirst().orElse(root.getClass().getSimpleName());
     }
 
+    /** A line of an app's log as the APIs show it. */
+    public record LogLine(Instant timestamp, String level, String message) {
+    }
+
     /** The newest lines of a conversation's app log, newest first. */
-    public List<SandboxLogLine> logs(String conversationId, int limit) {
+    public List<LogLine> logs(String conversationId, int limit) {
         return em.createNamedQuery("SandboxLogLine.findByConversation", SandboxLogLine.class)
                 .setParameter("conversationId", conversationId)
                 .setMaxResults(limit)
-                .getResultList();
+                .getResultStream()
+                .map(line -> new LogLine(line.getTimestamp(), line.getLevel(), line.getMessage()))
+                .toList();
     }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import org.switchboard.accounts.Account;
 import org.switchboard.messages.JunebugJson;
-import org.switchboard.optouts.OptOut;
+import org.switchboard.optouts.OptOutView;
 import org.switchboard.optouts.OptOutService;
 import org.switchboard.sandbox.AppScope;
 import org.switchboard.sandbox.SandboxResource;
@@ -60,14 +60,14 @@ public class OptOutResource implements SandboxResource {
         }
     }
 
-    private static JsonObject status(Optional<OptOut> optOut) {
+    private static JsonObject status(Optional<OptOutView> optOut) {
         JsonObjectBuilder reply = SandboxResource.success().add("opted_out", optOut.isPresent());
         optOut.ifPresent(o -> {
-            reply.add("created_at", JunebugJson.timestamp(o.getCreatedAt()));
-            if (o.getMessageId() == null) {
+            reply.add("created_at", JunebugJson.timestamp(o.createdAt()));
+            if (o.messageId() == null) {
                 reply.addNull("message_id");
             } else {
-                reply.add("message_id", o.getMessageId());
+                reply.add("message_id", o.messageId());
             }
         });
         return reply.build();

@@ -221,9 +221,9 @@ public class AdminResource {
         metrics.points(accountId, store, name,
                 Instant.now().minus(Duration.ofHours(hours == null ? 24 : Math.max(1, hours))))
                 .forEach(p -> points.add(JSON.createObjectBuilder()
-                        .add("timestamp", p.getFiredAt().toString())
-                        .add("value", p.getValue())
-                        .add("agg", p.getAggregator())));
+                        .add("timestamp", p.firedAt().toString())
+                        .add("value", p.value())
+                        .add("agg", p.aggregator())));
         return Response.ok(JSON.createObjectBuilder().add("store", store).add("name", name).add("points", points)
                 .build().toString()).build();
     }

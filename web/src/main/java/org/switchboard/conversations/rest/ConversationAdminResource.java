@@ -143,9 +143,9 @@ public class ConversationAdminResource {
         JsonArrayBuilder lines = JSON.createArrayBuilder();
         sandbox.logs(conversationId, n == null ? 100 : Math.max(1, Math.min(n, 1000)))
                 .forEach(line -> lines.add(JSON.createObjectBuilder()
-                        .add("timestamp", line.getTimestamp().toString())
-                        .add("level", line.getLevel())
-                        .add("message", line.getMessage())));
+                        .add("timestamp", line.timestamp().toString())
+                        .add("level", line.level())
+                        .add("message", line.message())));
         return Response.ok(JSON.createObjectBuilder().add("logs", lines).build().toString()).build();
     }
 

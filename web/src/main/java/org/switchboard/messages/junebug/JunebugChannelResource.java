@@ -166,18 +166,18 @@ public class JunebugChannelResource {
         return JunebugResponses.ok(Response.Status.OK, "logs retrieved", lines.build()).build();
     }
 
-    private static JsonObject logLine(ChannelLogLine line) {
+    private static JsonObject logLine(ChannelService.LogLine line) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("logger", line.getChannelId())
-                .add("level", line.getLevel())
-                .add("timestamp", line.getTimestamp().getEpochSecond() + line.getTimestamp().getNano() / 1e9)
-                .add("message", line.getMessage());
-        if (line.getExceptionClass() != null) {
+                .add("logger", line.channelId())
+                .add("level", line.level())
+                .add("timestamp", line.timestamp().getEpochSecond() + line.timestamp().getNano() / 1e9)
+                .add("message", line.message());
+        if (line.exceptionClass() != null) {
             JsonArrayBuilder stack = JSON.createArrayBuilder();
-            line.getExceptionStack().lines().forEach(stack::add);
+            line.exceptionStack().lines().forEach(stack::add);
             json.add("exception", JSON.createObjectBuilder()
-                    .add("class", line.getExceptionClass())
-                    .add("instance", line.getExceptionText())
+                    .add("class", line.exceptionClass())
+                    .add("instance", line.exceptionText())
                     .add("stack", stack));
         }
         return json.build();

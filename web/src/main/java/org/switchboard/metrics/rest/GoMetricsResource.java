@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
-import org.switchboard.metrics.MetricPoint;
 import org.switchboard.metrics.MetricService;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
@@ -136,7 +135,7 @@ public class GoMetricsResource {
         }
         // no conversation metrics are fired here (in Vumi Go only its own processes fired them): their buckets are
         // empty
-        List<MetricPoint> points = conversation
+        List<MetricService.Sample> points = conversation
                 ? List.of()
                 : metrics.points(account().id(), parts[1], String.join(".", List.of(parts).subList(2,
                         parts.length - 1)), agg, Instant.ofEpochMilli(first), end);
@@ -144,8 +143,8 @@ public class GoMetricsResource {
         int next = 0;
         for (long x = first; x < end.toEpochMilli(); x += size) {
             List<Double> values = new ArrayList<>();
-            while (next < points.size() && points.get(next).getFiredAt().toEpochMilli() < x + size) {
-                values.add(points.get(next++).getValue());
+            while (next < points.size() && points.get(next).firedAt().toEpochMilli() < x + size) {
+                values.add(points.get(next++).value());
             }
             Double y = aggregate(agg, values);
             if (y == null && nulls == Nulls.OMIT) {

@@ -22,7 +22,7 @@ import org.switchboard.errors.ApiException;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
 import org.switchboard.messages.JunebugJson;
-import org.switchboard.optouts.OptOut;
+import org.switchboard.optouts.OptOutView;
 import org.switchboard.optouts.OptOutService;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
@@ -47,11 +47,11 @@ public class OptOutsResource {
 
     /** An opt-out as Vumi Go shows it (a null message is written as null). */
     @JsonbNillable
-    public record OptOutView(String created_at, String message, String user_account) {
+    public record OptOutJson(String created_at, String message, String user_account) {
     }
 
     /** {@code {"opt_out": {...}}}. */
-    public record OptOutReply(OptOutView opt_out) {
+    public record OptOutReply(OptOutJson opt_out) {
     }
 
     /** {@code {"opt_out_count": n}}. */
@@ -86,13 +86,13 @@ public class OptOutsResource {
     @Path("{address_type}/{address}")
     @Operation(summary = "Opts an address back in; answers the opt-out it had, 404 when it had none")
     public OptOutReply delete(@PathParam("address_type") String type, @PathParam("address") String address) {
-        OptOut optOut = optouts.find(account().id(), type, address).orElseThrow(() -> notFound(type, address));
+        OptOutView optOut = optouts.find(account().id(), type, address).orElseThrow(() -> notFound(type, address));
         optouts.cancel(account().id(), type, address);
         return reply(optOut);
     }
 
-    private OptOutReply reply(OptOut optOut) {
-        return new OptOutReply(new OptOutView(JunebugJson.timestamp(optOut.getCreatedAt()), optOut.getMessageId(),
+    private OptOutReply reply(OptOutView optOut) {
+        return new OptOutReply(new OptOutJson(JunebugJson.timestamp(optOut.createdAt()), optOut.messageId(),
                 account().accountKey()));
     }
 

@@ -1,6 +1,7 @@
 package org.switchboard.pushes.rest;
 
 import org.switchboard.errors.ApiException;
+import org.switchboard.pushes.PushView;
 import org.switchboard.security.Allowed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.json.JsonStrings;
-import org.switchboard.net.AddressGuard;
 import org.switchboard.engine.Push;
 import org.switchboard.engine.Push.State;
 import org.switchboard.pushes.PushService;
@@ -82,8 +82,8 @@ public class PushAdminResource {
     @Path("{push_id}")
     @APIResponse(responseCode = "200", description = "The push", content = @Content(schema = @Schema(ref = "Push")))
     public Response inspect(@PathParam("push_id") String id) {
-        Push push = find(id);
-        return Response.ok(json(push).add("body", JsonStrings.value(push.getBody())).build().toString()).build();
+        PushView push = find(id);
+        return Response.ok(json(push).add("body", JsonStrings.value(push.body())).build().toString()).build();
     }
 
     /** Sends a failed push again; 409 when it is not failed (pending ones are on their way, delivered ones done). */
@@ -91,9 +91,9 @@ public class PushAdminResource {
     @Path("{push_id}/replay")
     @APIResponse(responseCode = "200", description = "The push, sent again", content = @Content(schema = @Schema(ref = "Push")))
     public Response replay(@PathParam("push_id") String id) {
-        Push push = find(id);
-        if (!pushes.replay(push)) {
-            throw ApiException.of(Response.Status.CONFLICT, "Push " + id + " is " + push.getState().name()
+        PushView push = find(id);
+        if (!pushes.replay(id)) {
+            throw ApiException.of(Response.Status.CONFLICT, "Push " + id + " is " + push.state().name()
                     .toLowerCase(Locale.ROOT) + "; only failed pushes are replayed");
         }
         return Response.ok(json(find(id)).build().toString()).build();
@@ -105,17 +105,17 @@ public class PushAdminResource {
     @APIResponse(responseCode = "200", description = "How many were sent again", content = @Content(schema = @Schema(ref = "Replayed")))
     public Response replayAll(@QueryParam("account_id") String accountId,
             @QueryParam("conversation_id") String conversationId) {
-        List<Push> failed = pushes.list(accountId, State.FAILED, conversationId, MAX_LIST);
+        List<PushView> failed = pushes.list(accountId, State.FAILED, conversationId, MAX_LIST);
         int replayed = 0;
-        for (Push push : failed) {
-            if (pushes.replay(push)) {
+        for (PushView push : failed) {
+            if (pushes.replay(push.id())) {
                 replayed++;
             }
         }
         return Response.ok(JSON.createObjectBuilder().add("replayed", replayed).build().toString()).build();
     }
 
-    private Push find(String id) {
+    private PushView find(String id) {
         return pushes.find(id).orElseThrow(() -> ApiException.notFound("Push " + id + " not found"));
     }
 
@@ -140,21 +140,21 @@ public class PushAdminResource {
         return limit;
     }
 
-    private static JsonObjectBuilder json(Push push) {
+    private static JsonObjectBuilder json(PushView push) {
         return JSON.createObjectBuilder()
-                .add("id", push.getId())
-                .add("account_id", push.getAccountId())
-                .add("conversation_id", JsonStrings.orNull(push.getConversationId()))
-                .add("channel_id", JsonStrings.orNull(push.getChannelId()))
-                .add("kind", push.getKind().name().toLowerCase(Locale.ROOT))
-                .add("subject_id", push.getSubjectId())
-                .add("url", AddressGuard.withoutUserInfo(push.getUrl()))
-                .add("state", push.getState().name().toLowerCase(Locale.ROOT))
-                .add("attempts", push.getAttempts())
-                .add("next_attempt_at", instant(push.getNextAttemptAt()))
-                .add("last_error", JsonStrings.orNull(push.getLastError()))
-                .add("created_at", instant(push.getCreatedAt()))
-                .add("delivered_at", instant(push.getDeliveredAt()));
+                .add("id", push.id())
+                .add("account_id", push.accountId())
+                .add("conversation_id", JsonStrings.orNull(push.conversationId()))
+                .add("channel_id", JsonStrings.orNull(push.channelId()))
+                .add("kind", push.kind().name().toLowerCase(Locale.ROOT))
+                .add("subject_id", push.subjectId())
+                .add("url", push.url())
+                .add("state", push.state().name().toLowerCase(Locale.ROOT))
+                .add("attempts", push.attempts())
+                .add("next_attempt_at", instant(push.nextAttemptAt()))
+                .add("last_error", JsonStrings.orNull(push.lastError()))
+                .add("created_at", instant(push.createdAt()))
+                .add("delivered_at", instant(push.deliveredAt()));
     }
 
     private static JsonValue instant(Instant instant) {
