@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of the domain (README, "Module map"), checked over the compiled classes' dependencies: no package cycle,
+ * The layers of the domain (README, "Module map"; docs/engine.md, "Where it sits"), checked over the compiled classes' dependencies: no package cycle,
  * and nothing below imports what is above. From the bottom: plumbing (JSON, networks, secrets, validation, the
  * schema, caches, streams), the records every feature shares (accounts, the message store), the engine that moves
  * rows and calls the ports features implement, the features, and routing on top.

@@ -136,7 +136,7 @@ class VumiGoApiIT {
         }
     }
 
-    /** The push's signature, recomputed as the README tells a receiver to: HMAC-SHA256 of "t.body". */
+    /** The push's signature, recomputed as docs/apis.md tells a receiver to: HMAC-SHA256 of "t.body". */
     private static void assertSigned(Receiver.Received push) {
         String[] parts = push.signature().split(",");
         long t = Long.parseLong(parts[0].substring(2));

@@ -22,7 +22,7 @@ public final class Ids {
      * characters: the form of Vumi message ids, for the rows made by the thousand (messages, events). Ids made one
      * after the other sort together, so a new row's key lands on the last pages of the table's B-tree instead of a
      * random one: with uuid4 keys each insert dirtied a page of its own, which the database then wrote out whole
-     * (measured in README, "The engine's design").
+     * (measured in docs/engine.md, "The engine's design").
      */
     public static String ordered() {
         byte[] random = new byte[10];

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * fails is retried one write at a time, so one bad write fails alone.
  *
  * <p>Each commit costs the database a log write; a group shares it, which is what lets thousands of accepted messages
- * a second be durable (measured in README, "Message engine").
+ * a second be durable (measured in docs/engine.md and docs/benchmarks.md).
  */
 @ApplicationScoped
 public class GroupCommit {
