@@ -6,12 +6,9 @@ package org.switchboard.cache;
  * again. A plain value, so that a bridge can carry it to other instances (a topic) and fire it there.
  *
  * @param kind what changed
- * @param id its id ({@link #ALL} for every row of the kind)
+ * @param id its id
  */
 public record Changed(Kind kind, String id) {
-
-    /** Every row of the kind. */
-    public static final String ALL = "*";
 
     /** The kinds of rows that are cached. */
     public enum Kind {

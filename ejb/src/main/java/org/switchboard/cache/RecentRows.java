@@ -46,13 +46,9 @@ public final class RecentRows<V> {
         if (change.kind() != kind) {
             return;
         }
-        if (Changed.ALL.equals(change.id())) {
-            rows.invalidateAll();
-        } else {
-            String id = change.id();
-            Predicate<String> stale = key -> key.equals(id) || key.startsWith(id + "/");
-            rows.asMap().keySet().removeIf(stale);
-        }
+        String id = change.id();
+        Predicate<String> stale = key -> key.equals(id) || key.startsWith(id + "/");
+        rows.asMap().keySet().removeIf(stale);
     }
 
     /** Drops every row held. */

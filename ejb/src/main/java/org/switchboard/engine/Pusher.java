@@ -1,5 +1,7 @@
 package org.switchboard.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,9 +91,7 @@ public class Pusher {
     @ConfigProperty(name = "switchboard.push.concurrency", defaultValue = "256")
     int concurrency;
 
-    /** Read again at most once a second, so an operator's change applies within a second, without a restart. */
     private static final String ALLOWED_NETWORKS = "switchboard.push.allowed-networks";
-    private static final long GUARD_READ_NANOS = 1_000_000_000L;
 
     @Inject
     private GroupCommit commits;
@@ -102,9 +102,10 @@ public class Pusher {
     @Inject
     private EngineExecutor executor;
 
-    private volatile AddressGuard guard;
-    private volatile String guardNetworks;
-    private volatile long guardReadAt;
+    /** The guard, made again from the setting at most once a second: an operator's change applies within a second. */
+    private final Cache<String, AddressGuard> guards = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(1))
+            .build();
     private HttpClient client;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     /** Pushes without a row that are not delivered yet, with the time of their subject's row. */
@@ -130,17 +131,8 @@ public class Pusher {
 
     /** The guard that checks push URLs, for the APIs to refuse a URL before it is stored. */
     public AddressGuard guard() {
-        long now = System.nanoTime();
-        if (guard != null && now - guardReadAt < GUARD_READ_NANOS) {
-            return guard;
-        }
-        String networks = ConfigProvider.getConfig().getOptionalValue(ALLOWED_NETWORKS, String.class).orElse("");
-        if (guard == null || !networks.equals(guardNetworks)) {
-            guard = new AddressGuard(ALLOWED_NETWORKS, networks);
-            guardNetworks = networks;
-        }
-        guardReadAt = now;
-        return guard;
+        return guards.get(ALLOWED_NETWORKS, setting -> new AddressGuard(setting,
+                ConfigProvider.getConfig().getOptionalValue(setting, String.class).orElse("")));
     }
 
     /** Starts a stored push (after its commit); a push already on its way here is left alone. */

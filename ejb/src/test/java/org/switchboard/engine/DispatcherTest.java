@@ -45,7 +45,7 @@ class DispatcherTest {
     void aChannelsRateSpacesItsSendsEvenly() throws Exception {
         channels.lane = lane(20.0, 10); // one every 50 ms
         List<Message> messages = submit(8);
-        await(() -> recorded.size() == 8, 5000);
+        Fakes.await(() -> recorded.size() == 8, 5000);
         List<Long> at = channels.sentAt();
         for (int i = 1; i < at.size(); i++) {
             long gap = TimeUnit.NANOSECONDS.toMillis(at.get(i) - at.get(i - 1));
@@ -59,11 +59,11 @@ class DispatcherTest {
         channels.lane = lane(null, 2);
         channels.answer = message -> new CompletableFuture<>(); // the vendor has not answered yet
         submit(5);
-        await(() -> channels.sent.size() == 2, 2000);
+        Fakes.await(() -> channels.sent.size() == 2, 2000);
         Thread.sleep(100);
         assertEquals(2, channels.sent.size(), "two under way; three wait");
         channels.pending.get(0).complete(SendResult.accepted("v1"));
-        await(() -> channels.sent.size() == 3, 2000);
+        Fakes.await(() -> channels.sent.size() == 3, 2000);
         assertEquals(3, channels.sent.size(), "an answer lets exactly one more go");
     }
 
@@ -74,7 +74,7 @@ class DispatcherTest {
                 SendResult.retry("busy", null), SendResult.accepted("v9")));
         channels.answer = message -> CompletableFuture.completedFuture(answers.remove(0));
         Message message = submit(1).get(0);
-        await(() -> recorded.containsKey(message.getId()), 5000);
+        Fakes.await(() -> recorded.containsKey(message.getId()), 5000);
         assertEquals(3, channels.sent.size());
         assertTrue(recorded.get(message.getId()).accepted());
         List<Long> at = channels.sentAt();
@@ -87,7 +87,7 @@ class DispatcherTest {
         channels.lane = lane(null, 10);
         channels.answer = message -> CompletableFuture.completedFuture(SendResult.retry("vendor down", null));
         Message message = submit(1).get(0);
-        await(() -> recorded.containsKey(message.getId()), 5000);
+        Fakes.await(() -> recorded.containsKey(message.getId()), 5000);
         assertEquals(3, channels.sent.size(), "vendorAttempts");
         SendResult last = recorded.get(message.getId());
         assertEquals(SendResult.Kind.REFUSED, last.kind());
@@ -105,7 +105,7 @@ class DispatcherTest {
                         null), true))));
         channels.answer = message -> answers.remove(0).apply(message);
         Message message = submit(1).get(0);
-        await(() -> recorded.containsKey(message.getId()), 5000);
+        Fakes.await(() -> recorded.containsKey(message.getId()), 5000);
         assertEquals(2, channels.sent.size());
         assertEquals(List.of(message.getId()), channels.optedOut);
     }
@@ -114,7 +114,7 @@ class DispatcherTest {
     void theMessagesOfADeletedChannelAreRefused() throws Exception {
         channels.lane = null;
         Message message = submit(1).get(0);
-        await(() -> recorded.containsKey(message.getId()), 2000);
+        Fakes.await(() -> recorded.containsKey(message.getId()), 2000);
         assertEquals("Channel ch-1 was deleted", recorded.get(message.getId()).reason());
         assertTrue(channels.sent.isEmpty());
     }
@@ -163,14 +163,6 @@ class DispatcherTest {
                 return maxInFlight;
             }
         };
-    }
-
-    static void await(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < until, "not within " + millis + " ms");
-            Thread.sleep(5);
-        }
     }
 
     /** A channel port whose vendor answers as the test says, noting each send and when. */

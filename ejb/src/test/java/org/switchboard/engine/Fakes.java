@@ -1,5 +1,7 @@
 package org.switchboard.engine;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,6 +9,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.switchboard.accounts.Ids;
 import org.switchboard.messages.Message;
 
@@ -60,5 +64,14 @@ final class Fakes {
         message.setToAddr(to);
         message.setContent("hello");
         return message;
+    }
+
+    /** Waits until the condition holds; fails the test after {@code millis}. */
+    static void await(BooleanSupplier condition, long millis) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < until, "not within " + millis + " ms");
+            Thread.sleep(5);
+        }
     }
 }

@@ -46,7 +46,7 @@ class GroupCommitTest {
         List<CompletableFuture<Void>> done = new ArrayList<>();
         done.add(commits.submit(em -> {
         }, null));
-        DispatcherTest.await(() -> batches.groups.size() == 1, 2000); // the writer is in its first transaction
+        Fakes.await(() -> batches.groups.size() == 1, 2000); // the writer is in its first transaction
         for (int i = 0; i < 49; i++) {
             done.add(commits.submit(em -> {
             }, null));
@@ -63,7 +63,7 @@ class GroupCommitTest {
         AtomicInteger afterCommits = new AtomicInteger();
         CompletableFuture<Void> first = commits.submit(em -> {
         }, afterCommits::incrementAndGet);
-        DispatcherTest.await(() -> batches.groups.size() == 1, 2000);
+        Fakes.await(() -> batches.groups.size() == 1, 2000);
         List<CompletableFuture<Void>> good = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             good.add(commits.submit(em -> {
@@ -90,7 +90,7 @@ class GroupCommitTest {
         batches.checkpointHold = new CountDownLatch(1);
         CompletableFuture<Void> write = commits.submit(em -> {
         }, null);
-        DispatcherTest.await(() -> batches.checkpoints.get() == 1, 2000);
+        Fakes.await(() -> batches.checkpoints.get() == 1, 2000);
         Thread.sleep(50);
         assertFalse(write.isDone(), "committed but not yet on disk");
         batches.checkpointHold.countDown();
