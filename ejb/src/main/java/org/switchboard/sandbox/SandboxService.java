@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.util.common.SearchException;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.engine.EngineStats.Count;
 import org.switchboard.engine.EngineStats;
@@ -147,7 +149,24 @@ public class SandboxService {
         if (transactions.getRollbackOnly()) {
             return notStored(conversation, commandId, host, new IllegalStateException("a command of the app failed"));
         }
+        indexNow(conversation);
         return result;
+    }
+
+    /**
+     * Puts the contacts the app wrote into the search index before the commit, not after it: what the app sent leaves
+     * after the commit too ({@code AfterCommit} runs before Hibernate's own after-commit work, where the index would
+     * otherwise be written), and a phone that answers at once starts an invocation whose search must find them. The
+     * rows are flushed and the transaction is not marked for rollback, so the index gets only what is about to commit.
+     */
+    private void indexNow(Conversation conversation) {
+        try {
+            Search.session(em).indexingPlan().execute();
+        } catch (SearchException e) {
+            // as an index write after the commit that fails: the rows are kept, the index catches up on a reindex
+            LOG.warning(() -> "Conversation " + conversation.getId() + ": the search index did not take the app's"
+                    + " contact changes: " + e.getMessage());
+        }
     }
 
     private InvocationResult notStored(Conversation conversation, String commandId, ConversationHost host,
