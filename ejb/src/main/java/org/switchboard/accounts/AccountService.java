@@ -24,32 +24,34 @@ public class AccountService {
     private Event<Changed> changes;
 
     /** A new account and its API token, which is shown once and stored only as a hash. */
-    public record NewAccount(Account account, String apiToken) {
+    public record NewAccount(AccountView account, String apiToken) {
     }
 
     public NewAccount create(String name) {
         String token = Ids.secret();
         Account account = new Account(Ids.uuid(), name, Ids.hex(), hash(token));
         em.persist(Checks.valid(account));
-        return new NewAccount(account, token);
+        return new NewAccount(AccountView.of(account), token);
     }
 
-    public Optional<Account> find(String id) {
-        return Optional.ofNullable(em.find(Account.class, id));
+    public Optional<AccountView> find(String id) {
+        return Optional.ofNullable(em.find(Account.class, id)).map(AccountView::of);
     }
 
-    /** The account whose key and token these are, if they are. */
-    public Optional<Account> authenticate(String accountKey, String token) {
-        return byKey(accountKey).filter(account -> hasToken(account, token));
+    /** The account a key names, and whether the token given with the key is the account's own API token. */
+    public record Keyed(AccountView account, boolean ownToken) {
     }
 
-    /** Whether the token is the account's API token (compared in constant time). */
-    public static boolean hasToken(Account account, String token) {
-        return matches(token, account.getTokenHash());
+    /**
+     * The account with this key, and whether the token is its API token (compared in constant time); empty when no
+     * account has the key.
+     */
+    public Optional<Keyed> byKey(String accountKey, String token) {
+        return byKey(accountKey).map(account -> new Keyed(AccountView.of(account),
+                matches(token, account.getTokenHash())));
     }
 
-    /** The account with this key. */
-    public Optional<Account> byKey(String accountKey) {
+    private Optional<Account> byKey(String accountKey) {
         return em.createNamedQuery("Account.findByKey", Account.class)
                 .setParameter("key", accountKey)
                 .getResultStream()
@@ -57,11 +59,12 @@ public class AccountService {
     }
 
     /** The account whose API token this is, sent alone (as a Bearer token). */
-    public Optional<Account> authenticateBearer(String token) {
+    public Optional<AccountView> authenticateBearer(String token) {
         return em.createQuery("select a from Account a where a.tokenHash = :hash", Account.class)
                 .setParameter("hash", hash(token))
                 .getResultStream()
-                .findFirst();
+                .findFirst()
+                .map(AccountView::of);
     }
 
     static String hash(String token) {
@@ -77,8 +80,11 @@ public class AccountService {
      * Sets the account's Vumi Go flags that are given (null leaves one as it is): {@code can_manage_optouts} lets its
      * apps manage opt-outs, {@code disable_optouts} lets its HTTP API sends reach recipients who opted out.
      */
-    public Account setFlags(String accountId, Boolean canManageOptouts, Boolean disableOptouts) {
+    public Optional<AccountView> setFlags(String accountId, Boolean canManageOptouts, Boolean disableOptouts) {
         Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            return Optional.empty();
+        }
         changes.fire(Changed.account(accountId));
         if (canManageOptouts != null) {
             account.setCanManageOptouts(canManageOptouts);
@@ -86,7 +92,7 @@ public class AccountService {
         if (disableOptouts != null) {
             account.setDisableOptouts(disableOptouts);
         }
-        return account;
+        return Optional.of(AccountView.of(account));
     }
 
     /** A new secret token and the hash to store for it. */

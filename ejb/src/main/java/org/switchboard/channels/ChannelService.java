@@ -12,10 +12,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import org.switchboard.engine.AfterCommit;
+import org.switchboard.engine.ChannelActivity;
 import org.switchboard.accounts.Ids;
 
-/** Creates channels and finds them within an account. */
+/**
+ * Creates, changes and deletes an account's channels, checking each against its vendor, and finds them within an
+ * account; the edges get {@link ChannelView}s. A change is heard by the lookup caches after its commit.
+ */
 @Stateless
 public class ChannelService {
 
@@ -31,34 +35,33 @@ public class ChannelService {
     @Inject
     private ServiceVendors vendors;
 
-    /** A new channel on the vendor (null: the account's default service). */
-    public Channel create(String accountId, String vendor, String address, String transportType,
-            String conversationId, String endpoint, String moMessageUrl, String moMessageUrlAuthToken) {
-        return create(accountId, vendor, address, transportType, conversationId, endpoint, moMessageUrl,
-                moMessageUrlAuthToken, channel -> {
-                });
-    }
+    @Inject
+    private ChannelActivity activity;
 
-    /** As the other create, with more of the channel set by {@code details} before it is checked and stored. */
-    public Channel create(String accountId, String vendor, String address, String transportType,
-            String conversationId, String endpoint, String moMessageUrl, String moMessageUrlAuthToken,
-            Consumer<Channel> details) {
-        Channel channel = new Channel(Ids.uuid(), accountId,
-                vendor == null ? vendors.defaultService(accountId) : vendors.canonical(vendor), address,
-                transportType);
-        channel.setConversationId(conversationId);
-        channel.setEndpoint(endpoint);
-        channel.setMoMessageUrl(moMessageUrl);
-        channel.setMoMessageUrlAuthToken(moMessageUrlAuthToken);
-        details.accept(channel);
-        vendors.checkSettings(channel.getVendor(), channel.getSettings());
-        checkMoUrl(channel);
+    @Inject
+    private AfterCommit afterCommit;
+
+    /**
+     * A new channel, as {@code change} sets it: on its vendor (none named: the account's default service), at its
+     * address, with the rest it names.
+     *
+     * @throws IllegalArgumentException naming what is wrong; nothing is stored then
+     */
+    public ChannelView create(String accountId, ChannelChange change) {
+        String vendor = change.string(ChannelChange.Field.VENDOR);
+        Channel channel = new Channel(Ids.uuid(), accountId, null, null, null);
+        change.applyTo(channel);
+        channel.setVendor(vendor == null ? vendors.defaultService(accountId) : vendors.canonical(vendor));
+        check(channel);
         em.persist(Checks.valid(channel));
-        return channel;
+        activity.log(channel.getId(), ChannelLogLine.INFO, "Channel created on " + channel.getVendor() + " for "
+                + channel.getAddress(), null);
+        return ChannelView.of(channel);
     }
 
-    /** A channel's inbound messages are pushed to its mo_message_url: one the pushes may not reach is refused. */
-    private void checkMoUrl(Channel channel) {
+    /** What a channel must be whoever made it: settings its vendor takes, an mo_message_url the pushes may reach. */
+    private void check(Channel channel) {
+        vendors.checkSettings(channel.getVendor(), channel.getSettings());
         if (channel.getMoMessageUrl() != null) {
             try {
                 targets.check(channel.getMoMessageUrl());
@@ -69,21 +72,25 @@ public class ChannelService {
     }
 
     /** The channel of this id, or null: for the engine, which works across accounts. */
-    public Channel byId(String channelId) {
+    Channel byId(String channelId) {
         return em.find(Channel.class, channelId);
     }
 
-    /** The channel, if it exists and belongs to the account. */
-    public Optional<Channel> find(String accountId, String channelId) {
+    private Optional<Channel> find(String accountId, String channelId) {
         return Optional.ofNullable(em.find(Channel.class, channelId))
                 .filter(channel -> channel.getAccountId().equals(accountId));
+    }
+
+    /** The account's channel with this id. */
+    public Optional<ChannelView> view(String accountId, String channelId) {
+        return find(accountId, channelId).map(ChannelView::of);
     }
 
     /**
      * The channel a conversation sends on: of those bound to it, the one on its {@code default} endpoint (or none
      * named), else the first made.
      */
-    public Optional<Channel> forConversation(String accountId, String conversationId) {
+    public Optional<ChannelView> forConversation(String accountId, String conversationId) {
         return em.createQuery("select c from Channel c where c.accountId = :account and c.conversationId = :conv"
                 + " order by case when c.endpoint is null or c.endpoint = 'default' then 0 else 1 end, c.id",
                 Channel.class)
@@ -91,23 +98,8 @@ public class ChannelService {
                 .setParameter("conv", conversationId)
                 .setMaxResults(1)
                 .getResultStream()
-                .findFirst();
-    }
-
-    /**
-     * Sets how the channel's vendor is fed: messages a second (null: unlimited), requests in flight at once (null: the
-     * default) and the vendor's own settings (a JSON object's text, null: none), checked against the vendor.
-     *
-     * @throws IllegalArgumentException naming what is wrong
-     */
-    public Channel configure(Channel channel, Double ratePerSecond, Integer maxInFlight, String settings) {
-        changes.fire(Changed.channel(channel.getId()));
-        Channel managed = em.merge(channel);
-        managed.setRatePerSecond(ratePerSecond);
-        managed.setMaxInFlight(maxInFlight);
-        vendors.checkSettings(managed.getVendor(), settings);
-        managed.setSettings(settings);
-        return Checks.validOrUndo(em, managed);
+                .findFirst()
+                .map(ChannelView::of);
     }
 
     /** The ids of the account's channels, sorted. */
@@ -118,57 +110,69 @@ public class ChannelService {
     }
 
     /**
-     * Changes a channel as {@code change} says and checks the result: its fields, and its vendor's settings against
-     * the vendor.
+     * Changes the account's channel as {@code change} says and checks the result: its fields, and its settings
+     * against its vendor. Empty when the account has no such channel.
      *
      * @throws IllegalArgumentException naming what is wrong; nothing is changed then
      */
-    public Channel update(Channel channel, Consumer<Channel> change) {
-        changes.fire(Changed.channel(channel.getId()));
-        Channel managed = em.merge(channel);
-        change.accept(managed);
+    public Optional<ChannelView> update(String accountId, String channelId, ChannelChange change) {
+        Optional<Channel> found = find(accountId, channelId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Channel channel = found.get();
+        changes.fire(Changed.channel(channelId));
+        change.applyTo(channel);
         try {
-            managed.setVendor(vendors.canonical(managed.getVendor()));
-            vendors.checkSettings(managed.getVendor(), managed.getSettings());
-            checkMoUrl(managed);
+            channel.setVendor(vendors.canonical(channel.getVendor()));
+            check(channel);
         } catch (IllegalArgumentException e) {
-            em.detach(managed);
+            em.detach(channel);
             throw e;
         }
-        return Checks.validOrUndo(em, managed);
+        Checks.validOrUndo(em, channel);
+        activity.log(channelId, ChannelLogLine.INFO, "Channel changed: " + String.join(", ",
+                change.fields().stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList()), null);
+        return Optional.of(ChannelView.of(channel));
     }
 
-    /** Deletes the channel and its log. Its messages stay in the store; those still queued are refused. */
-    public void delete(Channel channel) {
-        changes.fire(Changed.channel(channel.getId()));
-        em.createQuery("delete from ChannelLogLine l where l.channelId = :c").setParameter("c", channel.getId())
+    /**
+     * Deletes the account's channel and its log; false when it has no such channel. Its messages stay in the store;
+     * those still queued are refused.
+     */
+    public boolean delete(String accountId, String channelId) {
+        Optional<Channel> channel = find(accountId, channelId);
+        if (channel.isEmpty()) {
+            return false;
+        }
+        changes.fire(Changed.channel(channelId));
+        em.createQuery("delete from ChannelLogLine l where l.channelId = :c").setParameter("c", channelId)
                 .executeUpdate();
-        em.remove(em.contains(channel) ? channel : em.merge(channel));
+        em.remove(channel.get());
+        afterCommit.run(() -> activity.forget(channelId));
+        return true;
     }
 
-    /** The newest {@code n} lines of the channel's log, newest first. */
-    public List<LogLine> logs(String channelId, int n) {
-        return em.createQuery("select l from ChannelLogLine l where l.channelId = :c order by l.id desc",
+    /** The newest {@code n} lines of the account's channel's log, newest first; empty when it has no such channel. */
+    public Optional<List<LogLine>> logs(String accountId, String channelId, int n) {
+        if (find(accountId, channelId).isEmpty()) {
+            return Optional.empty();
+        }
+        if (n <= 0) {
+            return Optional.of(List.of());
+        }
+        return Optional.of(em.createQuery("select l from ChannelLogLine l where l.channelId = :c order by l.id desc",
                 ChannelLogLine.class)
                 .setParameter("c", channelId)
                 .setMaxResults(n)
                 .getResultStream()
                 .map(l -> new LogLine(l.getChannelId(), l.getLevel(), l.getMessage(), l.getTimestamp(),
                         l.getExceptionClass(), l.getExceptionText(), l.getExceptionStack()))
-                .toList();
+                .toList());
     }
 
     /** A line of a channel's log as the APIs show it; the exception's parts are null when it had none. */
     public record LogLine(String channelId, int level, String message, Instant timestamp, String exceptionClass,
             String exceptionText, String exceptionStack) {
-    }
-
-    /** Binds a channel to a conversation (null unbinds it) under an endpoint name (null: {@code default}). */
-    public Channel bind(Channel channel, String conversationId, String endpoint) {
-        changes.fire(Changed.channel(channel.getId()));
-        Channel managed = em.merge(Checks.valid(channel));
-        managed.setConversationId(conversationId);
-        managed.setEndpoint(endpoint);
-        return managed;
     }
 }

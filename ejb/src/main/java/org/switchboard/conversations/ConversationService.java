@@ -64,14 +64,16 @@ public class ConversationService {
         return find(accountId, conversationId).map(conversation -> ConversationView.of(conversation, null));
     }
 
-    /** The account's conversation whose API token this is. */
-    public Optional<Conversation> authenticate(String accountId, String token) {
+    /** The account's http_api conversation whose API token this is (only those have tokens). */
+    public Optional<HttpApiConversation> authenticate(String accountId, String token) {
         return em.createQuery("select c from Conversation c where c.accountId = :account and c.tokenHash = :hash",
                 Conversation.class)
                 .setParameter("account", accountId)
                 .setParameter("hash", AccountService.Token.hash(token))
                 .getResultStream()
-                .findFirst();
+                .filter(conversation -> conversation.getType() == Conversation.Type.HTTP_API)
+                .findFirst()
+                .map(HttpApiConversation::of);
     }
 
     /**

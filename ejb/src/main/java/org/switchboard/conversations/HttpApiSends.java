@@ -34,15 +34,16 @@ public class HttpApiSends {
     }
 
     /** A new message to {@code toAddr} (of {@code toAddrType}, msisdn unless said). */
-    public Send to(AccountView account, Conversation conversation, String toAddr, String toAddrType, String content,
+    public Send to(AccountView account, HttpApiConversation conversation, String toAddr, String toAddrType,
+            String content,
             String sessionEvent) {
         checkLength(conversation, content);
         String type = toAddrType == null ? "msisdn" : toAddrType;
         if (!account.optoutsDisabled() && optouts.find(account.id(), type, toAddr).isPresent()) {
             throw new IllegalArgumentException("Recipient with " + type + " " + toAddr + " has opted out");
         }
-        MessageChannel channel = channels.forConversation(account.id(), conversation.getId())
-                .orElseThrow(() -> new IllegalArgumentException("Conversation " + conversation.getId()
+        MessageChannel channel = channels.forConversation(account.id(), conversation.id())
+                .orElseThrow(() -> new IllegalArgumentException("Conversation " + conversation.id()
                         + " has no channel to send on; the operator binds one to it"
                         + " (PUT /api/admin/accounts/{id}/channels/{channel_id})"));
         return new Send(channel, new OutboundRequest(toAddr, null, null, null, content, eventUrl(conversation), null,
@@ -50,14 +51,14 @@ public class HttpApiSends {
     }
 
     /** A reply to the conversation's inbound message {@code inReplyTo}; Vumi Go's "Invalid in_reply_to value" else. */
-    public Send reply(AccountView account, Conversation conversation, String inReplyTo, String content,
+    public Send reply(AccountView account, HttpApiConversation conversation, String inReplyTo, String content,
             String sessionEvent) {
         Message inbound = messages.find(account.id(), inReplyTo)
                 .filter(m -> m.getDirection() == Message.Direction.INBOUND
-                        && conversation.getId().equals(m.getConversationId()))
+                        && conversation.id().equals(m.getConversationId()))
                 .orElseThrow(HttpApiSends::invalidReply);
         checkLength(conversation, content);
-        MessageChannel channel = channels.find(account.id(), inbound.getChannelId())
+        MessageChannel channel = channels.view(account.id(), inbound.getChannelId())
                 .orElseThrow(HttpApiSends::invalidReply);
         return new Send(channel, new OutboundRequest(null, null, null, inbound.getId(), content,
                 eventUrl(conversation), null, null, !"close".equals(sessionEvent), null, rules(conversation)));
@@ -68,17 +69,17 @@ public class HttpApiSends {
         return new IllegalArgumentException("Invalid in_reply_to value");
     }
 
-    private static OutboundRequest.Rules rules(Conversation conversation) {
-        return new OutboundRequest.Rules(null, false, null, null, conversation.getId(), Message.EventShape.VUMI);
+    private static OutboundRequest.Rules rules(HttpApiConversation conversation) {
+        return new OutboundRequest.Rules(null, false, null, null, conversation.id(), Message.EventShape.VUMI);
     }
 
-    private static String eventUrl(Conversation conversation) {
-        ConversationSettings.HttpApi settings = conversation.httpApi();
+    private static String eventUrl(HttpApiConversation conversation) {
+        ConversationSettings.HttpApi settings = conversation.settings();
         return settings.pushesEvents() ? settings.pushEventUrl() : null;
     }
 
-    private static void checkLength(Conversation conversation, String content) {
-        Integer limit = conversation.httpApi().contentLengthLimit();
+    private static void checkLength(HttpApiConversation conversation, String content) {
+        Integer limit = conversation.settings().contentLengthLimit();
         if (limit != null && content != null && content.length() > limit) {
             throw new IllegalArgumentException("Payload content too long: " + content.length() + " > " + limit);
         }

@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import jakarta.json.JsonObject;
+import org.switchboard.messages.JunebugJson;
+import org.switchboard.messages.VumiJson;
 import org.switchboard.messages.MessageChannel;
 import org.switchboard.messages.IdempotencyKey;
 import org.switchboard.messages.Message;
@@ -46,8 +49,32 @@ public class IdempotentSends {
         }
     }
 
-    /** What a keyed send did: the message, and whether it was made by an earlier request. */
-    public record Sent(Message message, boolean replayed) {
+    /**
+     * What a send did: the message as its API shows it (Vumi's JSON for a Vumi Go send, else Junebug's), and whether it
+     * was made by an earlier request with the same key.
+     */
+    public record Sent(JsonObject message, boolean replayed) {
+
+        static Sent of(Message message, boolean replayed) {
+            return new Sent(message.getEventShape() == Message.EventShape.VUMI
+                    ? VumiJson.userMessage(message)
+                    : JunebugJson.message(message), replayed);
+        }
+    }
+
+    /**
+     * Sends the request on the channel: at once without a key; with one, as {@link #send(String, String, String,
+     * String, Function)} says.
+     *
+     * @param key the client's Idempotency-Key, or null
+     * @param api names the endpoint (a key is the client's within it), e.g. "junebug/{channel}"
+     */
+    public Sent send(String accountId, String key, String api, String body, MessageChannel channel,
+            OutboundRequest request) {
+        if (key == null) {
+            return Sent.of(accept(channel, request, null), false);
+        }
+        return send(accountId, key, api, body, claim -> accept(channel, request, claim));
     }
 
     /**
@@ -58,7 +85,7 @@ public class IdempotentSends {
      * @param send makes the message: {@link #accept} with the claim it is given
      * @throws KeyReusedException when the key was used with a different request
      */
-    public Sent send(String accountId, String key, String api, String body, Function<Claim, Message> send) {
+    Sent send(String accountId, String key, String api, String body, Function<Claim, Message> send) {
         if (key.isEmpty() || key.length() > MAX_KEY) {
             throw new IllegalArgumentException("An Idempotency-Key has 1 to " + MAX_KEY + " characters");
         }
@@ -69,9 +96,9 @@ public class IdempotentSends {
         try {
             Optional<Message> earlier = earlier(id, hash, accountId);
             if (earlier.isPresent()) {
-                return new Sent(earlier.get(), true);
+                return Sent.of(earlier.get(), true);
             }
-            return new Sent(send.apply(new Claim(id, hash)), false);
+            return Sent.of(send.apply(new Claim(id, hash)), false);
         } finally {
             lock.unlock();
             if (!lock.hasQueuedThreads()) {
@@ -88,7 +115,7 @@ public class IdempotentSends {
     }
 
     /** Stores the message and the key's row in one commit (see {@link MessageIntake#accept}). */
-    public Message accept(MessageChannel channel, OutboundRequest request, Claim claim) {
+    Message accept(MessageChannel channel, OutboundRequest request, Claim claim) {
         return intake.accept(channel, request, claim == null ? null : message -> claim.row(message));
     }
 

@@ -77,6 +77,11 @@ public class MessageIntake {
         return message;
     }
 
+    /** As {@link #receiveInbound}, to the channel's own address, for an edge: the stored message's id. */
+    public String receiveInboundAt(MessageChannel channel, String fromAddr, String content, String sessionEvent) {
+        return receiveInbound(channel, fromAddr, channel.getAddress(), content, sessionEvent).getId();
+    }
+
     /** As the other receiveInbound, keeping the vendor's id of the message (its webhooks' retries are found by it). */
     public Message receiveInbound(MessageChannel channel, String fromAddr, String toAddr, String content,
             String sessionEvent, String vendorMessageId) {

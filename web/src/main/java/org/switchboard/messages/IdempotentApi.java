@@ -30,11 +30,8 @@ public class IdempotentApi {
      */
     public IdempotentSends.Sent send(String accountId, String key, String api, String body, MessageChannel channel,
             OutboundRequest request) {
-        if (key == null) {
-            return new IdempotentSends.Sent(sends.accept(channel, request, null), false);
-        }
         try {
-            return sends.send(accountId, key, api, body, claim -> sends.accept(channel, request, claim));
+            return sends.send(accountId, key, api, body, channel, request);
         } catch (IdempotentSends.KeyReusedException e) {
             // 400, as Stripe answers a key reused with other parameters
             throw new ApiException(Response.Status.BAD_REQUEST, "api usage error", "IdempotencyKeyReused",

@@ -1,9 +1,8 @@
 package org.switchboard.security;
 
 import jakarta.security.enterprise.CallerPrincipal;
-import org.switchboard.accounts.Account;
 import org.switchboard.accounts.AccountView;
-import org.switchboard.conversations.Conversation;
+import org.switchboard.conversations.HttpApiConversation;
 
 /**
  * Who sent a request, as the {@link Credentials} found them: the operator, an account (its key and API token, or the
@@ -15,9 +14,9 @@ public final class Caller extends CallerPrincipal {
     private static final long serialVersionUID = 1L;
 
     private final transient AccountView account;
-    private final transient Conversation conversation;
+    private final transient HttpApiConversation conversation;
 
-    private Caller(String name, AccountView account, Conversation conversation) {
+    private Caller(String name, AccountView account, HttpApiConversation conversation) {
         super(name);
         this.account = account;
         this.conversation = conversation;
@@ -27,12 +26,12 @@ public final class Caller extends CallerPrincipal {
         return new Caller("operator", null, null);
     }
 
-    static Caller account(Account account) {
-        return new Caller("account:" + account.getId(), AccountView.of(account), null);
+    static Caller account(AccountView account) {
+        return new Caller("account:" + account.id(), account, null);
     }
 
-    static Caller conversation(Account account, Conversation conversation) {
-        return new Caller("conversation:" + conversation.getId(), AccountView.of(account), conversation);
+    static Caller conversation(AccountView account, HttpApiConversation conversation) {
+        return new Caller("conversation:" + conversation.id(), account, conversation);
     }
 
     /** The account, or null for the operator. */
@@ -40,8 +39,8 @@ public final class Caller extends CallerPrincipal {
         return account;
     }
 
-    /** The conversation whose token was given, or null. */
-    public Conversation conversation() {
+    /** The http_api conversation whose token was given, or null. */
+    public HttpApiConversation conversation() {
         return conversation;
     }
 

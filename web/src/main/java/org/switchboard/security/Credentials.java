@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.switchboard.accounts.Account;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.cache.Changed;
 import org.switchboard.cache.RecentRows;
@@ -66,12 +65,10 @@ public class Credentials implements IdentityStore {
     private Optional<Caller> basic(String accountKey, String token) {
         return cached("basic " + accountKey + ':' + token, () -> {
             // one read of the account: its API token, else one of its conversations' tokens
-            Optional<Account> account = accounts.byKey(accountKey);
-            if (account.isPresent() && AccountService.hasToken(account.get(), token)) {
-                return account.map(Caller::account);
-            }
-            return account.flatMap(a -> conversations.authenticate(a.getId(), token)
-                    .map(conversation -> Caller.conversation(a, conversation)));
+            return accounts.byKey(accountKey, token).flatMap(keyed -> keyed.ownToken()
+                    ? Optional.of(Caller.account(keyed.account()))
+                    : conversations.authenticate(keyed.account().id(), token)
+                            .map(conversation -> Caller.conversation(keyed.account(), conversation)));
         });
     }
 

@@ -3,6 +3,7 @@ package org.switchboard.channels.fake;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 
 /** What the fake vendor was sent, as a phone on the other side would have seen it. */
@@ -12,10 +13,18 @@ public class FakeVendorOutbox {
     @PersistenceContext
     private EntityManager em;
 
+    /** A message as the fake vendor received it: its id, ours, when, and what the phone would see. */
+    public record Received(String vendorMessageId, String messageId, Instant receivedAt, String to, String from,
+            String content, String sessionEvent) {
+    }
+
     /** What the fake vendor was sent on a channel, oldest first. */
-    public List<FakeVendorMessage> received(String channelId) {
+    public List<Received> received(String channelId) {
         return em.createNamedQuery("FakeVendorMessage.findByChannel", FakeVendorMessage.class)
                 .setParameter("channelId", channelId)
-                .getResultList();
+                .getResultStream()
+                .map(m -> new Received(m.getId(), m.getMessageId(), m.getReceivedAt(), m.getToAddr(),
+                        m.getFromAddr(), m.getContent(), m.getSessionEvent()))
+                .toList();
     }
 }

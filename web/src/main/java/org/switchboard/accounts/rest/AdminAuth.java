@@ -2,7 +2,7 @@ package org.switchboard.accounts.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.switchboard.accounts.Account;
+import org.switchboard.accounts.AccountView;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.errors.ApiException;
 
@@ -14,7 +14,7 @@ public class AdminAuth {
     AccountService accounts;
 
     /** The account in an operator request's path; 404 when there is none. */
-    public Account account(String accountId) {
+    public AccountView account(String accountId) {
         return accounts.find(accountId).orElseThrow(() -> ApiException.notFound("Account " + accountId + " not found"));
     }
 }

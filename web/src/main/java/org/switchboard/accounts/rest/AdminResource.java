@@ -16,7 +16,6 @@ import jakarta.ws.rs.PUT;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.switchboard.accounts.Account;
 import org.switchboard.json.JsonStrings;
 import org.switchboard.metrics.MetricService;
 import jakarta.json.JsonArrayBuilder;
@@ -33,7 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.switchboard.json.StrictRecords;
 import org.switchboard.accounts.AccountService;
-import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelChange;
+import org.switchboard.channels.ChannelView;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.conversations.ConversationService;
 
@@ -96,9 +96,9 @@ public class AdminResource {
         NewAccount request = StrictRecords.read(body, NewAccount.class);
         AccountService.NewAccount created = accounts.create(required("name", request.name()));
         return Response.status(Response.Status.CREATED).entity(JSON.createObjectBuilder()
-                .add("id", created.account().getId())
-                .add("name", created.account().getName())
-                .add("account_key", created.account().getAccountKey())
+                .add("id", created.account().id())
+                .add("name", created.account().name())
+                .add("account_key", created.account().accountKey())
                 .add("api_token", created.apiToken())
                 .build().toString()).build();
     }
@@ -111,25 +111,17 @@ public class AdminResource {
             @RequestBody(content = @Content(schema = @Schema(ref = "NewChannel"))) JsonObject body) {
         admin.account(accountId);
         NewChannel request = StrictRecords.read(body, NewChannel.class);
-        String conversationId = request.conversation_id();
-        if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
-            throw ApiException.badRequest("Conversation " + conversationId + " is not one of this account's");
-        }
-        String vendor = request.vendor(); // none: the account's DEFAULT_SERVICE
-        Channel channel;
-        try {
-            Feeding feeding = new Feeding(request.rate_per_second(), request.max_in_flight(), request.settings());
-            String settings = feeding.settingsText(body);
-            channel = channels.create(accountId, vendor, required("address", request.address()),
-                    request.transport_type() == null ? "sms" : request.transport_type(), conversationId,
-                    request.endpoint(), request.mo_message_url(), request.mo_message_url_auth_token());
-            if (body.containsKey("rate_per_second") || body.containsKey("max_in_flight")
-                    || body.containsKey("settings")) {
-                channel = channels.configure(channel, feeding.rate_per_second(), feeding.max_in_flight(), settings);
-            }
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        checkConversation(accountId, request.conversation_id());
+        Feeding feeding = new Feeding(request.rate_per_second(), request.max_in_flight(), request.settings());
+        ChannelView channel = channels.create(accountId, ChannelChange.of()
+                .vendor(request.vendor()) // none: the account's DEFAULT_SERVICE
+                .address(required("address", request.address()))
+                .transportType(request.transport_type() == null ? "sms" : request.transport_type())
+                .conversation(request.conversation_id(), request.endpoint())
+                .moMessageUrl(request.mo_message_url())
+                .moMessageUrlAuthToken(request.mo_message_url_auth_token())
+                .feeding(feeding.rate_per_second(), feeding.max_in_flight())
+                .settings(feeding.settingsText(body)));
         return Response.status(Response.Status.CREATED).entity(channelJson(channel)).build();
     }
 
@@ -144,14 +136,20 @@ public class AdminResource {
             @PathParam("channel_id") String channelId,
             @RequestBody(content = @Content(schema = @Schema(ref = "ChannelFeeding"))) JsonObject body) {
         admin.account(accountId);
-        Channel channel = channels.find(accountId, channelId).orElseThrow(() -> ApiException.notFound(
-                "Channel " + channelId + " not found in account " + accountId));
         Feeding feeding = StrictRecords.read(body, Feeding.class);
-        try {
-            return Response.ok(channelJson(channels.configure(channel, feeding.rate_per_second(),
-                    feeding.max_in_flight(), feeding.settingsText(body)))).build();
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+        return Response.ok(channelJson(channels.update(accountId, channelId, ChannelChange.of()
+                .feeding(feeding.rate_per_second(), feeding.max_in_flight())
+                .settings(feeding.settingsText(body)))
+                .orElseThrow(() -> noChannel(accountId, channelId)))).build();
+    }
+
+    private static ApiException noChannel(String accountId, String channelId) {
+        return ApiException.notFound("Channel " + channelId + " not found in account " + accountId);
+    }
+
+    private void checkConversation(String accountId, String conversationId) {
+        if (conversationId != null && conversations.view(accountId, conversationId).isEmpty()) {
+            throw ApiException.badRequest("Conversation " + conversationId + " is not one of this account's");
         }
     }
 
@@ -171,10 +169,10 @@ public class AdminResource {
     }
 
     /** The account as the operator API shows it. */
-    public record AccountView(String id, String name, boolean can_manage_optouts, boolean disable_optouts) {
+    public record AccountFlagsView(String id, String name, boolean can_manage_optouts, boolean disable_optouts) {
 
-        static AccountView of(Account account) {
-            return new AccountView(account.getId(), account.getName(), account.canManageOptouts(),
+        static AccountFlagsView of(org.switchboard.accounts.AccountView account) {
+            return new AccountFlagsView(account.id(), account.name(), account.canManageOptouts(),
                     account.optoutsDisabled());
         }
     }
@@ -182,7 +180,7 @@ public class AdminResource {
     /** {@code {can_manage_optouts, disable_optouts}}: the account's flags (Vumi Go's). */
     @PATCH
     @Path("{account_id}")
-    public AccountView updateAccount(@PathParam("account_id") String accountId,
+    public AccountFlagsView updateAccount(@PathParam("account_id") String accountId,
             @RequestBody(content = @Content(schema = @Schema(ref = "AccountFlags"))) JsonObject body) {
         admin.account(accountId);
         AccountFlags flags = StrictRecords.read(body, AccountFlags.class);
@@ -190,7 +188,9 @@ public class AdminResource {
             throw new IllegalArgumentException("Send at least one of the account's flags 'can_manage_optouts',"
                     + " 'disable_optouts' as true or false");
         }
-        return AccountView.of(accounts.setFlags(accountId, flags.can_manage_optouts(), flags.disable_optouts()));
+        return accounts.setFlags(accountId, flags.can_manage_optouts(), flags.disable_optouts())
+                .map(AccountFlagsView::of)
+                .orElseThrow(() -> ApiException.notFound("Account " + accountId + " not found"));
     }
 
     /** {@code {conversation_id, endpoint}}: binds the channel to a conversation (null unbinds it). */
@@ -200,14 +200,11 @@ public class AdminResource {
     public Response bindChannel(@PathParam("account_id") String accountId, @PathParam("channel_id") String channelId,
             @RequestBody(content = @Content(schema = @Schema(ref = "ChannelBinding"))) JsonObject body) {
         admin.account(accountId);
-        Channel channel = channels.find(accountId, channelId).orElseThrow(() -> ApiException.notFound(
-                "Channel " + channelId + " not found in account " + accountId));
         Binding binding = StrictRecords.read(body, Binding.class);
-        String conversationId = binding.conversation_id();
-        if (conversationId != null && conversations.find(accountId, conversationId).isEmpty()) {
-            throw ApiException.badRequest("Conversation " + conversationId + " is not one of this account's");
-        }
-        return Response.ok(channelJson(channels.bind(channel, conversationId, binding.endpoint()))).build();
+        checkConversation(accountId, binding.conversation_id());
+        return Response.ok(channelJson(channels.update(accountId, channelId, ChannelChange.of()
+                .conversation(binding.conversation_id(), binding.endpoint()))
+                .orElseThrow(() -> noChannel(accountId, channelId)))).build();
     }
 
     /** The values fired for a metric over the last {@code hours} (24 unless said), oldest first. */
@@ -228,21 +225,21 @@ public class AdminResource {
                 .build().toString()).build();
     }
 
-    private static String channelJson(Channel channel) {
+    private static String channelJson(ChannelView channel) {
         return JSON.createObjectBuilder()
-                .add("id", channel.getId())
-                .add("vendor", channel.getVendor())
-                .add("address", channel.getAddress())
-                .add("transport_type", channel.getTransportType())
-                .add("conversation_id", JsonStrings.orNull(channel.getConversationId()))
-                .add("endpoint", JsonStrings.orNull(channel.getEndpoint()))
-                .add("rate_per_second", channel.getRatePerSecond() == null
+                .add("id", channel.id())
+                .add("vendor", channel.vendor())
+                .add("address", channel.address())
+                .add("transport_type", channel.transportType())
+                .add("conversation_id", JsonStrings.orNull(channel.conversationId()))
+                .add("endpoint", JsonStrings.orNull(channel.endpoint()))
+                .add("rate_per_second", channel.ratePerSecond() == null
                         ? JsonValue.NULL
-                        : JSON.createValue(channel.getRatePerSecond()))
-                .add("max_in_flight", channel.getMaxInFlight())
-                .add("settings", channel.getSettings() == null
+                        : JSON.createValue(channel.ratePerSecond()))
+                .add("max_in_flight", channel.maxInFlight())
+                .add("settings", channel.settings() == null
                         ? JsonValue.NULL
-                        : Secrets.masked(JsonStrings.object(channel.getSettings())))
+                        : Secrets.masked(JsonStrings.object(channel.settings())))
                 .build()
                 .toString();
     }

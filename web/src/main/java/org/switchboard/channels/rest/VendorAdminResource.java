@@ -33,7 +33,7 @@ import org.switchboard.channels.ServiceVendor.ContactInfo;
 import org.switchboard.channels.ServiceVendors;
 import org.switchboard.channels.VendorAccounts;
 import org.switchboard.channels.VendorConfig;
-import org.switchboard.channels.VendorNumber;
+import org.switchboard.channels.VendorNumbers;
 import org.switchboard.engine.VendorError;
 import org.switchboard.errors.ApiException;
 import org.switchboard.json.JsonStrings;
@@ -61,6 +61,9 @@ public class VendorAdminResource {
 
     @Inject
     private VendorAccounts store;
+
+    @Inject
+    private VendorNumbers numbers;
 
     @GET
     @Operation(summary = "getServiceConfig: the account's settings of the vendor, secrets obscured")
@@ -166,7 +169,7 @@ public class VendorAdminResource {
     public String numbers(@PathParam("account_id") String accountId, @PathParam("vendor") String name,
             @QueryParam("area_code") String areaCode) {
         admin.account(accountId);
-        return numbersJson(store.numbers(accountId, vendor(name).metadata().name(), areaCode)).build().toString();
+        return numbersJson(numbers.list(accountId, vendor(name), areaCode)).build().toString();
     }
 
     @POST
@@ -182,11 +185,9 @@ public class VendorAdminResource {
                 || limitNumber.intValue() < 1 || limitNumber.intValue() > 100) {
             throw ApiException.badRequest("'limit' must be a whole number from 1 to 100");
         }
-        VendorConfig config = vendors.config(accountId, vendor);
-        List<ServiceVendor.OwnedNumber> bought = vendorCall(() -> vendor.buyNumbersInAreaCode(config, areaCode,
+        List<VendorNumbers.Number> bought = vendorCall(() -> numbers.buy(accountId, vendor, areaCode,
                 limitNumber.intValue()));
-        List<VendorNumber> rows = store.add(accountId, vendor.metadata().name(), bought);
-        return Response.status(Response.Status.CREATED).entity(numbersJson(rows).build().toString()).build();
+        return Response.status(Response.Status.CREATED).entity(numbersJson(bought).build().toString()).build();
     }
 
     @DELETE
@@ -196,11 +197,9 @@ public class VendorAdminResource {
             @QueryParam("area_code") String areaCode) {
         admin.account(accountId);
         ServiceVendor vendor = vendor(name);
-        List<VendorNumber> rows = store.numbers(accountId, vendor.metadata().name(), areaCode(areaCode));
-        VendorConfig config = vendors.config(accountId, vendor);
-        vendorCall(() -> vendor.deleteNumbers(config, rows.stream().map(VendorNumber::owned).toList()));
-        store.remove(rows);
-        return numbersJson(rows).add("deleted", rows.size()).build().toString();
+        List<VendorNumbers.Number> released = vendorCall(() -> numbers.release(accountId, vendor,
+                areaCode(areaCode)));
+        return numbersJson(released).add("deleted", released.size()).build().toString();
     }
 
     @POST
@@ -211,25 +210,12 @@ public class VendorAdminResource {
             @RequestBody(content = @Content(schema = @Schema(ref = "ServiceNumbers"))) JsonObject body) {
         admin.account(accountId);
         ServiceVendor vendor = vendor(name);
-        String vendorName = vendor.metadata().name();
-        List<VendorNumber> rows;
-        if (body.get("numbers") instanceof jakarta.json.JsonArray listed) {
-            List<String> wanted = listed.stream().map(v -> v instanceof JsonString s ? s.getString() : "").toList();
-            rows = store.numbers(accountId, vendorName, null).stream().filter(n -> wanted.contains(n.getNumber()))
-                    .toList();
-            if (rows.size() != wanted.size()) {
-                throw ApiException.badRequest("'numbers' must all be numbers of the account's inventory on "
-                        + vendorName);
-            }
-        } else {
-            rows = store.numbers(accountId, vendorName, areaCode(JsonBodies.required(body, "area_code")));
-        }
-        VendorConfig config = vendors.config(accountId, vendor);
-        vendorCall(() -> vendor.addNumbersToMessagingService(config, rows.stream().map(VendorNumber::owned)
-                .toList(), sid));
-        store.setService(accountId, vendorName, rows.stream().map(VendorNumber::getNumber).toList(), sid);
-        return numbersJson(store.numbers(accountId, vendorName, null).stream()
-                .filter(n -> sid.equals(n.getMessagingServiceSid())).toList()).build().toString();
+        List<String> listed = body.get("numbers") instanceof jakarta.json.JsonArray array
+                ? array.stream().map(v -> v instanceof JsonString s ? s.getString() : "").toList()
+                : null;
+        String areaCode = listed == null ? areaCode(JsonBodies.required(body, "area_code")) : null;
+        return numbersJson(vendorCall(() -> numbers.addToService(accountId, vendor, sid, listed, areaCode)))
+                .build().toString();
     }
 
     @DELETE
@@ -239,14 +225,8 @@ public class VendorAdminResource {
             @PathParam("sid") String sid) {
         admin.account(accountId);
         ServiceVendor vendor = vendor(name);
-        String vendorName = vendor.metadata().name();
-        VendorConfig config = vendors.config(accountId, vendor);
-        List<String> removed = vendorCall(() -> vendor.clearMessagingServicePhones(config, sid));
-        List<String> ours = store.numbers(accountId, vendorName, null).stream()
-                .filter(n -> sid.equals(n.getMessagingServiceSid())).map(VendorNumber::getNumber).toList();
-        store.setService(accountId, vendorName, ours, null);
-        return JSON.createObjectBuilder().add("removed", JSON.createArrayBuilder(removed.isEmpty() ? ours : removed))
-                .build().toString();
+        List<String> removed = vendorCall(() -> numbers.clearService(accountId, vendor, sid));
+        return JSON.createObjectBuilder().add("removed", JSON.createArrayBuilder(removed)).build().toString();
     }
 
     private ServiceVendor vendor(String name) {
@@ -265,15 +245,15 @@ public class VendorAdminResource {
         return areaCode;
     }
 
-    private static JsonObjectBuilder numbersJson(List<VendorNumber> rows) {
-        JsonArrayBuilder numbers = JSON.createArrayBuilder();
-        rows.forEach(n -> numbers.add(JSON.createObjectBuilder()
-                .add("number", n.getNumber())
-                .add("area_code", JsonStrings.orNull(n.getAreaCode()))
-                .add("vendor_id", JsonStrings.orNull(n.getVendorId()))
-                .add("messaging_service_sid", JsonStrings.orNull(n.getMessagingServiceSid()))
-                .add("bought_at", n.getBoughtAt().toString())));
-        return JSON.createObjectBuilder().add("numbers", numbers);
+    private static JsonObjectBuilder numbersJson(List<VendorNumbers.Number> rows) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        rows.forEach(n -> list.add(JSON.createObjectBuilder()
+                .add("number", n.number())
+                .add("area_code", JsonStrings.orNull(n.areaCode()))
+                .add("vendor_id", JsonStrings.orNull(n.vendorId()))
+                .add("messaging_service_sid", JsonStrings.orNull(n.messagingServiceSid()))
+                .add("bought_at", n.boughtAt().toString())));
+        return JSON.createObjectBuilder().add("numbers", list);
     }
 
     static JsonObjectBuilder errorJson(VendorError error) {

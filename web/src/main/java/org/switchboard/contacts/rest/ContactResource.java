@@ -24,8 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
-import org.switchboard.contacts.Contact;
-import org.switchboard.contacts.ContactJson;
+import org.switchboard.contacts.ContactsApi;
 import org.switchboard.contacts.InvalidContactException;
 import org.switchboard.contacts.ContactService;
 
@@ -36,7 +35,7 @@ import org.switchboard.contacts.ContactService;
 public class ContactResource {
 
     @Inject
-    private ContactService contacts;
+    private ContactsApi contacts;
 
     @Context
     private ContainerRequestContext request;
@@ -46,13 +45,13 @@ public class ContactResource {
     @APIResponse(responseCode = "201", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
     public Response create(
             @RequestBody(content = @Content(schema = @Schema(ref = "GoContactFields"))) JsonObject body) {
-        Contact contact;
+        JsonObject contact;
         try {
             contact = contacts.create(account().id(), body);
         } catch (InvalidContactException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        return Response.status(Response.Status.CREATED).entity(ContactJson.toJson(contact).toString()).build();
+        return Response.status(Response.Status.CREATED).entity(contact.toString()).build();
     }
 
     @GET
@@ -66,7 +65,7 @@ public class ContactResource {
         int max = maxKeys == null ? ContactService.DEFAULT_MAX : Math.max(1, Math.min(maxKeys, 10_000));
         JsonArrayBuilder found = JSON.createArrayBuilder();
         try {
-            contacts.search(account().id(), query, max).forEach(contact -> found.add(ContactJson.toJson(contact)));
+            contacts.search(account().id(), query, max).forEach(found::add);
         } catch (ContactService.InvalidQueryException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -29,10 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.switchboard.contacts.Contact;
-import org.switchboard.contacts.ContactGroup;
-import org.switchboard.contacts.ContactJson;
-import org.switchboard.contacts.ContactService;
+import org.switchboard.contacts.ContactsApi;
 import org.switchboard.errors.ApiException;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
@@ -56,7 +53,7 @@ public class GoContactsResource {
     static final int MAX_PAGE = 1000;
 
     @Inject
-    ContactService contacts;
+    ContactsApi contacts;
 
     @Context
     HttpServletRequest request;
@@ -74,20 +71,14 @@ public class GoContactsResource {
     public Response list(@QueryParam("cursor") String cursor, @QueryParam("max_results") Integer maxResults,
             @QueryParam("query") String query, @QueryParam("stream") boolean stream) {
         String accountId = account().id();
-        Function<String, List<Contact>> page;
         int limit = limit(maxResults);
-        if (query != null) {
-            int equals = query.indexOf('=');
-            if (equals <= 0) {
-                throw ApiException.badRequest("A query is field=value, e.g. msisdn=+27831234567");
-            }
-            String field = query.substring(0, equals);
-            String value = query.substring(equals + 1);
-            page = after -> contacts.byField(accountId, field, value, after, limit);
-        } else {
-            page = after -> contacts.page(accountId, after, limit);
+        int equals = query == null ? -1 : query.indexOf('=');
+        if (query != null && equals <= 0) {
+            throw ApiException.badRequest("A query is field=value, e.g. msisdn=+27831234567");
         }
-        return pageOrStream(page, cursor, limit, stream);
+        String field = query == null ? null : query.substring(0, equals);
+        String value = query == null ? null : query.substring(equals + 1);
+        return pageOrStream(after -> contacts.contacts(accountId, field, value, after, limit), cursor, stream);
     }
 
     @POST
@@ -97,7 +88,7 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
     public JsonObject create(
             @RequestBody(content = @Content(schema = @Schema(ref = "GoContactFields"))) JsonObject fields) {
-        return ContactJson.toJson(contacts.create(account().id(), fields));
+        return contacts.create(account().id(), fields);
     }
 
     @GET
@@ -106,7 +97,7 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
     @APIResponse(responseCode = "404", description = "No such contact", content = @Content(schema = @Schema(ref = "GoRestError")))
     public JsonObject get(@PathParam("key") String key) {
-        return ContactJson.toJson(contact(key));
+        return contacts.contact(account().id(), key).orElseThrow(() -> noContact(key));
     }
 
     @PUT
@@ -116,8 +107,7 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(ref = "GoContact")))
     public JsonObject update(@PathParam("key") String key,
             @RequestBody(content = @Content(schema = @Schema(ref = "GoContactFields"))) JsonObject fields) {
-        return ContactJson.toJson(contacts.updateByKey(account().id(), key, fields)
-                .orElseThrow(() -> ApiException.notFound("contact", "Contact '" + key + "' not found.")));
+        return contacts.update(account().id(), key, fields).orElseThrow(() -> noContact(key));
     }
 
     @DELETE
@@ -125,10 +115,7 @@ public class GoContactsResource {
     @Operation(summary = "Deletes a contact; answers it as it was")
     @APIResponse(responseCode = "200", description = "The contact as it was", content = @Content(schema = @Schema(ref = "GoContact")))
     public JsonObject delete(@PathParam("key") String key) {
-        Contact contact = contact(key);
-        JsonObject json = ContactJson.toJson(contact);
-        contacts.delete(contact);
-        return json;
+        return contacts.delete(account().id(), key).orElseThrow(() -> noContact(key));
     }
 
     @GET
@@ -136,8 +123,7 @@ public class GoContactsResource {
     @Operation(summary = "The account's groups")
     @APIResponse(responseCode = "200", description = "The groups", content = @Content(schema = @Schema(ref = "GoGroupPage")))
     public Response groups() {
-        List<JsonObject> groups = contacts.groups(account().id()).stream().map(ContactService::groupJson).toList();
-        return Response.ok(new Page(null, groups)).build();
+        return Response.ok(new Page(null, contacts.groups(account().id()))).build();
     }
 
     @POST
@@ -147,8 +133,7 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
     public JsonObject createGroup(
             @RequestBody(content = @Content(schema = @Schema(ref = "GoGroupFields"))) JsonObject fields) {
-        return ContactService.groupJson(contacts.createGroup(account().id(), text(fields, "name"),
-                text(fields, "query")));
+        return contacts.createGroup(account().id(), text(fields, "name"), text(fields, "query"));
     }
 
     @GET
@@ -156,7 +141,7 @@ public class GoContactsResource {
     @Operation(summary = "A group by its key")
     @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
     public JsonObject group(@PathParam("key") String key) {
-        return ContactService.groupJson(findGroup(key));
+        return contacts.group(account().id(), key).orElseThrow(() -> noGroup(key));
     }
 
     @PUT
@@ -166,9 +151,8 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
     public JsonObject updateGroup(@PathParam("key") String key,
             @RequestBody(content = @Content(schema = @Schema(ref = "GoGroupFields"))) JsonObject fields) {
-        return ContactService.groupJson(contacts.updateGroupByKey(account().id(), key, text(fields, "name"),
-                text(fields, "query"), fields.containsKey("query"))
-                .orElseThrow(() -> ApiException.notFound("group", "Group '" + key + "' not found.")));
+        return contacts.updateGroup(account().id(), key, text(fields, "name"), text(fields, "query"),
+                fields.containsKey("query")).orElseThrow(() -> noGroup(key));
     }
 
     @DELETE
@@ -176,10 +160,7 @@ public class GoContactsResource {
     @Operation(summary = "Deletes a group (its contacts stay); answers it as it was")
     @APIResponse(responseCode = "200", description = "The group as it was", content = @Content(schema = @Schema(ref = "GoGroup")))
     public JsonObject deleteGroup(@PathParam("key") String key) {
-        ContactGroup group = findGroup(key);
-        JsonObject json = ContactService.groupJson(group);
-        contacts.deleteGroup(group);
-        return json;
+        return contacts.deleteGroup(account().id(), key).orElseThrow(() -> noGroup(key));
     }
 
     @GET
@@ -188,54 +169,43 @@ public class GoContactsResource {
     @APIResponse(responseCode = "200", description = "A page of contacts", content = @Content(schema = @Schema(ref = "GoContactPage")))
     public Response members(@PathParam("key") String key, @QueryParam("cursor") String cursor,
             @QueryParam("max_results") Integer maxResults, @QueryParam("stream") boolean stream) {
-        ContactGroup group = findGroup(key);
-        int limit = limit(maxResults);
-        Function<String, List<Contact>> page = after -> contacts.members(group, after, limit);
-        return pageOrStream(page, cursor, limit, stream);
+        return pageOrStream(contacts.members(account().id(), key, limit(maxResults)).orElseThrow(() -> noGroup(key)),
+                cursor, stream);
     }
 
     /** The page after the cursor as {@code {"cursor", "data"}}, or (go-contacts-api's ?stream=true) every page. */
-    private static Response pageOrStream(Function<String, List<Contact>> page, String cursor, int limit,
-            boolean stream) {
-        if (stream) {
-            return stream(page);
+    private static Response pageOrStream(Function<String, ContactsApi.Page> pages, String cursor, boolean stream) {
+        if (!stream) {
+            ContactsApi.Page page = pages.apply(cursor);
+            return Response.ok(new Page(page.next(), page.data())).build();
         }
-        List<Contact> found = page.apply(cursor);
-        String next = found.size() < limit ? null : found.get(found.size() - 1).getKey();
-        return Response.ok(new Page(next, found.stream().map(ContactJson::toJson).toList())).build();
-    }
-
-    /** Every page, one contact a line (go-contacts-api's ?stream=true). */
-    private static Response stream(Function<String, List<Contact>> page) {
         StreamingOutput output = out -> {
-            String cursor = null;
+            String after = null;
             while (true) {
-                List<Contact> found = page.apply(cursor);
-                for (Contact contact : found) {
-                    out.write((ContactJson.toJson(contact) + "\n").getBytes(StandardCharsets.UTF_8));
+                ContactsApi.Page page = pages.apply(after);
+                for (JsonObject contact : page.data()) {
+                    out.write((contact + "\n").getBytes(StandardCharsets.UTF_8));
                 }
                 out.flush();
-                if (found.isEmpty()) {
+                if (page.next() == null) {
                     return;
                 }
-                cursor = found.get(found.size() - 1).getKey();
+                after = page.next();
             }
         };
         return Response.ok(output, MediaType.APPLICATION_JSON).build();
     }
 
+    private static ApiException noContact(String key) {
+        return ApiException.notFound("contact", "Contact '" + key + "' not found.");
+    }
+
+    private static ApiException noGroup(String key) {
+        return ApiException.notFound("group", "Group '" + key + "' not found.");
+    }
+
     private static int limit(Integer maxResults) {
         return maxResults == null ? DEFAULT_PAGE : Math.max(1, Math.min(maxResults, MAX_PAGE));
-    }
-
-    private Contact contact(String key) {
-        return contacts.byKey(account().id(), key)
-                .orElseThrow(() -> ApiException.notFound("contact", "Contact '" + key + "' not found."));
-    }
-
-    private ContactGroup findGroup(String key) {
-        return contacts.group(account().id(), key)
-                .orElseThrow(() -> ApiException.notFound("group", "Group '" + key + "' not found."));
     }
 
     private static String text(JsonObject fields, String name) {

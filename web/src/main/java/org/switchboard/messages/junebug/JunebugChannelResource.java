@@ -29,8 +29,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.channels.Channel;
-import org.switchboard.engine.ChannelLogLine;
+import org.switchboard.channels.ChannelChange;
+import org.switchboard.channels.ChannelView;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.channels.ServiceVendors;
 import org.switchboard.engine.ChannelActivity;
@@ -87,18 +87,12 @@ public class JunebugChannelResource {
         JunebugChannels.Properties properties = JunebugChannels.parse(body, true, vendors.names());
         checkUrl(properties);
         checkSettings(properties.type(), properties);
-        JsonObject config = properties.config();
-        Channel channel;
-        try {
-            channel = channels.create(account.id(), properties.type(), config.getString("address"),
-                    config.getString("transport_type", "sms"), null, null, properties.moUrl(),
-                    properties.moUrlAuthToken(), made -> JunebugChannels.apply(properties, made));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+        ChannelChange change = JunebugChannels.change(properties);
+        if (!properties.config().containsKey("transport_type")) {
+            change.transportType("sms");
         }
-        activity.log(channel.getId(), ChannelLogLine.INFO, "Channel created on " + channel.getVendor() + " for "
-                + channel.getAddress(), null);
-        return JunebugResponses.ok(Response.Status.CREATED, "channel created", view(channel)).build();
+        return JunebugResponses.ok(Response.Status.CREATED, "channel created",
+                view(channels.create(account.id(), change))).build();
     }
 
     @GET
@@ -119,18 +113,12 @@ public class JunebugChannelResource {
     public Response update(@PathParam("channel_id") String channelId,
             @RequestBody(description = "Junebug's channel fields to change", content = @Content(schema = @Schema(ref = "JunebugChannelRequest"))) JsonValue body,
             @Context ContainerRequestContext context) {
-        Channel channel = channel(context, channelId);
+        ChannelView channel = channel(context, channelId);
         JunebugChannels.Properties properties = JunebugChannels.parse(body, false, vendors.names());
         checkUrl(properties);
-        checkSettings(properties.type() != null ? properties.type() : channel.getVendor(), properties);
-        try {
-            channel = channels.update(channel, changed -> JunebugChannels.apply(properties, changed));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        activity.log(channelId, ChannelLogLine.INFO, "Channel changed: " + String.join(", ",
-                properties.given().keySet()), null);
-        return JunebugResponses.ok(Response.Status.OK, "channel updated", view(channel)).build();
+        checkSettings(properties.type() != null ? properties.type() : channel.vendor(), properties);
+        return JunebugResponses.ok(Response.Status.OK, "channel updated", view(channels.update(channel.accountId(),
+                channelId, JunebugChannels.change(properties)).orElseThrow(() -> notFound(channelId)))).build();
     }
 
     @DELETE
@@ -138,9 +126,9 @@ public class JunebugChannelResource {
     @Operation(summary = "Delete the channel; its messages stay in the store, those still waiting are refused")
     @APIResponse(responseCode = "200", description = "channel deleted", content = @Content(schema = @Schema(ref = "JunebugError")))
     public Response delete(@PathParam("channel_id") String channelId, @Context ContainerRequestContext context) {
-        Channel channel = channel(context, channelId);
-        channels.delete(channel);
-        activity.forget(channelId);
+        if (!channels.delete(account(context).id(), channelId)) {
+            throw notFound(channelId);
+        }
         return JunebugResponses.ok(Response.Status.OK, "channel deleted", JsonValue.EMPTY_JSON_OBJECT).build();
     }
 
@@ -150,7 +138,6 @@ public class JunebugChannelResource {
     @APIResponse(responseCode = "200", description = "logs retrieved", content = @Content(schema = @Schema(ref = "JunebugLogs")))
     public Response logs(@PathParam("channel_id") String channelId, @QueryParam("n") String n,
             @Context ContainerRequestContext context) {
-        Channel channel = channel(context, channelId);
         int count = ChannelActivity.LOG_LINES_KEPT;
         if (n != null) {
             try {
@@ -160,9 +147,8 @@ public class JunebugChannelResource {
             }
         }
         JsonArrayBuilder lines = JSON.createArrayBuilder();
-        if (count > 0) {
-            channels.logs(channel.getId(), count).forEach(line -> lines.add(logLine(line)));
-        }
+        channels.logs(account(context).id(), channelId, count).orElseThrow(() -> notFound(channelId))
+                .forEach(line -> lines.add(logLine(line)));
         return JunebugResponses.ok(Response.Status.OK, "logs retrieved", lines.build()).build();
     }
 
@@ -184,17 +170,17 @@ public class JunebugChannelResource {
     }
 
     /** The channel's properties (secrets masked), its id and its status. */
-    private JsonObject view(Channel channel) {
+    private JsonObject view(ChannelView channel) {
         JsonObjectBuilder view = JSON.createObjectBuilder(Secrets.masked(StrictRecords.write(
                 JunebugChannels.View.of(channel))));
         JsonObjectBuilder components = JSON.createObjectBuilder();
         String worst = null;
-        var vendor = activity.vendor(channel.getId());
+        var vendor = activity.vendor(channel.id());
         if (vendor.isPresent()) {
             ChannelActivity.Component state = vendor.get();
             components.add(state.component(), JSON.createObjectBuilder()
                     .add("component", state.component())
-                    .add("channel_id", channel.getId())
+                    .add("channel_id", channel.id())
                     .add("status", state.status())
                     .add("details", JSON.createObjectBuilder().add("since", state.since().toString()))
                     .add("message", state.message() == null ? "" : state.message())
@@ -204,7 +190,7 @@ public class JunebugChannelResource {
         JsonObjectBuilder status = JSON.createObjectBuilder()
                 .add("status", worst == null ? JsonValue.NULL : JSON.createValue(worst))
                 .add("components", components);
-        for (Map.Entry<ChannelActivity.Rate, Double> rate : activity.rates(channel.getId()).entrySet()) {
+        for (Map.Entry<ChannelActivity.Rate, Double> rate : activity.rates(channel.id()).entrySet()) {
             status.add(rate.getKey().field(), rate.getValue());
         }
         return view.add("status", status).build();
@@ -231,9 +217,12 @@ public class JunebugChannelResource {
         }
     }
 
-    private Channel channel(ContainerRequestContext context, String channelId) {
-        return channels.find(account(context).id(), channelId).orElseThrow(() -> ApiException.notFound("channel",
-                "Channel with id " + channelId + " not found"));
+    private ChannelView channel(ContainerRequestContext context, String channelId) {
+        return channels.view(account(context).id(), channelId).orElseThrow(() -> notFound(channelId));
+    }
+
+    private static ApiException notFound(String channelId) {
+        return ApiException.notFound("channel", "Channel with id " + channelId + " not found");
     }
 
     private static AccountView account(ContainerRequestContext context) {

@@ -11,7 +11,8 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelChange;
+import org.switchboard.channels.ChannelView;
 import org.switchboard.errors.ApiException;
 
 /**
@@ -117,45 +118,47 @@ public final class JunebugChannels {
         return properties;
     }
 
-    /** Applies the given fields to a channel (config replaces the vendor settings whole, as Junebug's update does). */
-    static void apply(Properties properties, Channel channel) {
+    /** The given fields as a change of a channel (config replaces the vendor settings whole, as Junebug's update does). */
+    static ChannelChange change(Properties properties) {
+        ChannelChange change = ChannelChange.of();
         if (properties.type() != null) {
-            channel.setVendor(properties.type());
+            change.vendor(properties.type());
         }
         if (properties.has("label")) {
-            channel.setLabel(properties.label());
+            change.label(properties.label());
         }
         if (properties.has("metadata")) {
-            channel.setMetadata(properties.metadata() == null ? null : properties.metadata().toString());
+            change.metadata(properties.metadata() == null ? null : properties.metadata().toString());
         }
         if (properties.has("mo_url")) {
-            channel.setMoMessageUrl(properties.moUrl());
+            change.moMessageUrl(properties.moUrl());
         }
         if (properties.has("mo_url_auth_token")) {
-            channel.setMoMessageUrlAuthToken(properties.moUrlAuthToken());
+            change.moMessageUrlAuthToken(properties.moUrlAuthToken());
         }
         if (properties.has("character_limit")) {
-            channel.setCharacterLimit(properties.characterLimit());
+            change.characterLimit(properties.characterLimit());
         }
         if (properties.config() != null) {
             JsonObject config = properties.config();
             if (config.containsKey("address")) {
-                channel.setAddress(config.getString("address"));
+                change.address(config.getString("address"));
             }
             if (config.containsKey("transport_type")) {
-                channel.setTransportType(config.getString("transport_type"));
+                change.transportType(config.getString("transport_type"));
             }
-            channel.setSettings(properties.vendorSettings());
+            change.settings(properties.vendorSettings());
         }
+        return change;
     }
 
     /** The channel's config as Junebug shows it: address, transport_type and the vendor's settings. */
-    static JsonObject config(Channel channel) {
+    static JsonObject config(ChannelView channel) {
         JsonObjectBuilder config = JSON.createObjectBuilder()
-                .add("address", channel.getAddress())
-                .add("transport_type", channel.getTransportType());
-        if (channel.getSettings() != null) {
-            JSON.createReader(new java.io.StringReader(channel.getSettings())).readObject().forEach(config::add);
+                .add("address", channel.address())
+                .add("transport_type", channel.transportType());
+        if (channel.settings() != null) {
+            JSON.createReader(new java.io.StringReader(channel.settings())).readObject().forEach(config::add);
         }
         return config.build();
     }
@@ -166,12 +169,12 @@ public final class JunebugChannels {
             @JsonbProperty("mo_url_auth_token") String moUrlAuthToken,
             @JsonbProperty("character_limit") Integer characterLimit) {
 
-        static View of(Channel channel) {
-            return new View(channel.getId(), channel.getVendor(), channel.getLabel(), JunebugChannels.config(channel),
-                    channel.getMetadata() == null
+        static View of(ChannelView channel) {
+            return new View(channel.id(), channel.vendor(), channel.label(), JunebugChannels.config(channel),
+                    channel.metadata() == null
                             ? null
-                            : JSON.createReader(new java.io.StringReader(channel.getMetadata())).readObject(),
-                    channel.getMoMessageUrl(), channel.getMoMessageUrlAuthToken(), channel.getCharacterLimit());
+                            : JSON.createReader(new java.io.StringReader(channel.metadata())).readObject(),
+                    channel.moMessageUrl(), channel.moMessageUrlAuthToken(), channel.characterLimit());
         }
     }
 

@@ -34,13 +34,11 @@ import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.switchboard.conversations.Conversation;
 import org.switchboard.conversations.ConversationSettings;
 import org.switchboard.conversations.HttpApiSends;
 import org.switchboard.errors.ApiException;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
-import org.switchboard.messages.Message;
 import org.switchboard.messages.IdempotentApi;
 import org.switchboard.engine.IdempotentSends;
 import org.switchboard.messages.MessageNotFoundException;
@@ -125,7 +123,7 @@ public class VumiGoResource {
             } catch (MessageNotFoundException e) {
                 throw HttpApiSends.invalidReply();
             }
-            return IdempotentApi.mark(Response.ok(VumiJson.userMessage(sent.message())), sent).build();
+            return IdempotentApi.mark(Response.ok(sent.message()), sent).build();
         }
     }
 
@@ -154,7 +152,7 @@ public class VumiGoResource {
                 values.add(new MetricService.Value(name.getString(), value.doubleValue(),
                         agg.getString().toLowerCase(Locale.ROOT)));
             }
-            metrics.fireAll(caller.account().id(), caller.conversation().httpApi().store(), values);
+            metrics.fireAll(caller.account().id(), caller.conversation().settings().store(), values);
             return Response.ok(new ErrorFormat.VumiGoReply(true, "Metrics published")).build();
         }
     }
@@ -183,15 +181,15 @@ public class VumiGoResource {
                     "http_api_nostream does not stream; GET api/v1/go/http_api/{conversation_key}/"
                             + kind.name().toLowerCase(Locale.ROOT) + ".json");
         }
-        ConversationSettings.HttpApi settings = caller.conversation().httpApi();
+        ConversationSettings.HttpApi settings = caller.conversation().settings();
         if (kind == StreamHub.Kind.MESSAGES ? !settings.streamsMessages() : !settings.streamsEvents()) {
             throw client("This conversation pushes its " + kind.name().toLowerCase(Locale.ROOT)
                     + " to a URL (or ignores them); it streams only when no push URL is set");
         }
         ConnectionLimits.Held held = limits.take(caller.account().id());
-        StreamHub.Client client = streams.join(caller.conversation().getId(), kind);
+        StreamHub.Client client = streams.join(caller.conversation().id(), kind);
         ChunkedOutput<String> output = new ChunkedOutput<>(String.class, "\r\n");
-        threads.newThread(() -> pump(client, output, held, caller.conversation().getId(), kind)).start();
+        threads.newThread(() -> pump(client, output, held, caller.conversation().id(), kind)).start();
         return Response.ok(output, MediaType.APPLICATION_JSON + "; charset=utf-8")
                 .header("X-Accel-Buffering", "no")
                 .build();
@@ -226,8 +224,7 @@ public class VumiGoResource {
     private static Caller caller(HttpServletRequest request, String conversationKey) {
         Caller caller = (Caller) request.getAttribute(ApiAuthentication.CALLER);
         if (caller == null || caller.conversation() == null
-                || !caller.conversation().getId().equals(conversationKey)
-                || caller.conversation().getType() != Conversation.Type.HTTP_API) {
+                || !caller.conversation().id().equals(conversationKey)) {
             throw new NotAuthorizedException("The credentials are not those of conversation " + conversationKey,
                     "Basic realm=\"Conversation Realm\"");
         }

@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.json.JsonStrings;
-import org.switchboard.engine.Push;
 import org.switchboard.engine.Push.State;
 import org.switchboard.pushes.PushService;
 

@@ -27,12 +27,11 @@ import java.util.Set;
 import org.switchboard.JsonBodies;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
-import org.switchboard.channels.Channel;
+import org.switchboard.channels.ChannelView;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.channels.fake.FakeVendorConnector;
 import org.switchboard.channels.fake.FakeVendorOutbox;
 import org.switchboard.json.JsonStrings;
-import org.switchboard.messages.Message;
 import org.switchboard.engine.MessageIntake;
 
 /**
@@ -65,16 +64,16 @@ public class FakePhoneResource {
     @APIResponse(responseCode = "201", description = "The message's id", content = @Content(schema = @Schema(ref = "InboundAccepted")))
     public Response inbound(@PathParam("channel_id") String channelId,
             @RequestBody(content = @Content(schema = @Schema(ref = "FakeInbound"))) JsonObject body) {
-        Channel channel = channel(channelId);
+        ChannelView channel = channel(channelId);
         JsonObject json = body;
         String sessionEvent = JsonBodies.string(json, "session_event");
         if (sessionEvent != null && !SESSION_EVENTS.contains(sessionEvent)) {
             throw ApiException.badRequest("'session_event' must be one of new, resume, close");
         }
-        Message message = messages.receiveInbound(channel, JsonBodies.required(json, "from"), channel.getAddress(),
+        String messageId = messages.receiveInboundAt(channel, JsonBodies.required(json, "from"),
                 JsonBodies.string(json, "content"), sessionEvent);
         return Response.status(Response.Status.CREATED)
-                .entity(JSON.createObjectBuilder().add("message_id", message.getId()).build().toString())
+                .entity(JSON.createObjectBuilder().add("message_id", messageId).build().toString())
                 .build();
     }
 
@@ -87,23 +86,23 @@ public class FakePhoneResource {
         JsonArrayBuilder sent = JSON.createArrayBuilder();
         vendor.received(channelId).forEach(m -> {
             JsonObjectBuilder json = JSON.createObjectBuilder()
-                    .add("vendor_message_id", m.getId())
-                    .add("message_id", m.getMessageId())
-                    .add("received_at", m.getReceivedAt().toString())
-                    .add("to", JsonStrings.orNull(m.getToAddr()))
-                    .add("from", JsonStrings.orNull(m.getFromAddr()))
-                    .add("content", JsonStrings.orNull(m.getContent()))
-                    .add("session_event", JsonStrings.orNull(m.getSessionEvent()));
+                    .add("vendor_message_id", m.vendorMessageId())
+                    .add("message_id", m.messageId())
+                    .add("received_at", m.receivedAt().toString())
+                    .add("to", JsonStrings.orNull(m.to()))
+                    .add("from", JsonStrings.orNull(m.from()))
+                    .add("content", JsonStrings.orNull(m.content()))
+                    .add("session_event", JsonStrings.orNull(m.sessionEvent()));
             sent.add(json);
         });
         return Response.ok(JSON.createObjectBuilder().add("messages", sent).build().toString()).build();
     }
 
-    private Channel channel(String channelId) {
+    private ChannelView channel(String channelId) {
         AccountView account = (AccountView) request.getProperty(ApiAuthentication.ACCOUNT);
-        Channel channel = channels.find(account.id(), channelId)
+        ChannelView channel = channels.view(account.id(), channelId)
                 .orElseThrow(() -> ApiException.notFound("Channel " + channelId + " not found"));
-        if (!FakeVendorConnector.NAME.equals(channel.getVendor())) {
+        if (!FakeVendorConnector.NAME.equals(channel.vendor())) {
             throw ApiException.badRequest("Channel " + channelId + " is not on the fake vendor");
         }
         return channel;
