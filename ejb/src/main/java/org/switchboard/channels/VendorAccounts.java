@@ -1,6 +1,15 @@
 package org.switchboard.channels;
 
+import static org.switchboard.json.Jsonp.JSON;
+
 import jakarta.ejb.Stateless;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.switchboard.json.JsonStrings;
+import org.switchboard.secrets.Secrets;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,6 +53,46 @@ public class VendorAccounts {
     public String settings(String accountId, String vendor) {
         AccountVendor own = em.find(AccountVendor.class, AccountVendor.id(accountId, vendor));
         return own == null ? null : own.getSettings();
+    }
+
+    /**
+     * Changes the account's own settings of a vendor that is configured per account to those given: a secret sent back
+     * as {@code <Encrypted>} (as the APIs show it) keeps its stored value, a null removes a setting. The result is
+     * checked against the vendor before it is stored.
+     *
+     * @throws IllegalArgumentException naming what is wrong; nothing is changed then
+     */
+    public void updateSettings(String accountId, ServiceVendor vendor, JsonObject given) {
+        String vendorName = vendor.metadata().name();
+        if (!vendor.metadata().supportsOrgConfig()) {
+            throw new IllegalArgumentException("The vendor '" + vendorName + "' is not configured per account");
+        }
+        JsonObject old = Optional.ofNullable(settings(accountId, vendorName)).map(JsonStrings::object)
+                .orElse(JsonValue.EMPTY_JSON_OBJECT);
+        JsonObjectBuilder merged = JSON.createObjectBuilder();
+        given.forEach((key, value) -> {
+            boolean kept = value instanceof JsonString text && Secrets.SHOWN.equals(text.getString());
+            if (kept && old.containsKey(key)) {
+                merged.add(key, old.get(key));
+            } else if (!kept && value != JsonValue.NULL) {
+                merged.add(key, value);
+            }
+        });
+        JsonObject settings = merged.build();
+        vendor.checkSettings(settings);
+        if (settings.toString().length() > 6000) {
+            throw new IllegalArgumentException("The settings may be 6000 characters at most");
+        }
+        setSettings(accountId, vendorName, settings.isEmpty() ? null : settings.toString());
+    }
+
+    /** {@code PHONE_NUMBER_COUNTRY}: the account's features', else the platform's (ISO code, such as US), or null. */
+    public String country(String accountId) {
+        String features = features(accountId);
+        if (features != null && JsonStrings.object(features).get("PHONE_NUMBER_COUNTRY") instanceof JsonString c) {
+            return c.getString();
+        }
+        return ConfigProvider.getConfig().getOptionalValue("PHONE_NUMBER_COUNTRY", String.class).orElse(null);
     }
 
     /** Sets the account's own settings of the vendor (null removes them). */

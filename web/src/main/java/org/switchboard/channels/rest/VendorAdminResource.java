@@ -20,8 +20,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -79,30 +77,7 @@ public class VendorAdminResource {
             @RequestBody(content = @Content(schema = @Schema(ref = "VendorSettings"))) JsonObject body) {
         admin.account(accountId);
         ServiceVendor vendor = vendor(name);
-        String vendorName = vendor.metadata().name();
-        if (!vendor.metadata().supportsOrgConfig()) {
-            throw ApiException.badRequest("The vendor '" + vendorName + "' is not configured per account");
-        }
-        JsonObject old = Optional.ofNullable(store.settings(accountId, vendorName)).map(JsonStrings::object)
-                .orElse(JsonValue.EMPTY_JSON_OBJECT);
-        JsonObjectBuilder merged = JSON.createObjectBuilder();
-        body.forEach((key, value) -> {
-            boolean kept = value instanceof JsonString text && Secrets.SHOWN.equals(text.getString());
-            if (kept && old.containsKey(key)) {
-                merged.add(key, old.get(key));
-            } else if (!kept && value != JsonValue.NULL) {
-                merged.add(key, value);
-            }
-        });
-        JsonObject settings = merged.build();
-        badRequestIfWrong(() -> {
-            vendor.checkSettings(settings);
-            if (settings.toString().length() > 6000) {
-                throw new IllegalArgumentException("The settings may be 6000 characters at most");
-            }
-            return null;
-        });
-        store.setSettings(accountId, vendorName, settings.isEmpty() ? null : settings.toString());
+        store.updateSettings(accountId, vendor, body);
         return configJson(accountId, vendor);
     }
 
@@ -134,7 +109,7 @@ public class VendorAdminResource {
         ContactInfo info = vendorCall(() -> vendor.freeContactInfo(config, number)
                 .orElseGet(() -> vendor.contactInfo(config, number, lookupName)));
         int status = info.statusCode();
-        String country = country(accountId);
+        String country = store.country(accountId);
         if (status >= 0 && country != null && info.country() != null && !country.equalsIgnoreCase(info.country())) {
             status = ContactInfo.WRONG_COUNTRY;
         }
@@ -152,15 +127,6 @@ public class VendorAdminResource {
             json.add("lookup_name", info.lookupName());
         }
         return json.build().toString();
-    }
-
-    /** {@code PHONE_NUMBER_COUNTRY}: the account's features', else the platform's (ISO code, such as US). */
-    private String country(String accountId) {
-        String features = store.features(accountId);
-        if (features != null && JsonStrings.object(features).get("PHONE_NUMBER_COUNTRY") instanceof JsonString c) {
-            return c.getString();
-        }
-        return ConfigProvider.getConfig().getOptionalValue("PHONE_NUMBER_COUNTRY", String.class).orElse(null);
     }
 
     @GET

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
+import org.switchboard.metrics.MetricSeries;
 import org.switchboard.metrics.MetricService;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
@@ -55,6 +56,9 @@ public class GoMetricsResource {
 
     @Inject
     MetricService metrics;
+
+    @Inject
+    MetricSeries series;
 
     @Context
     HttpServletRequest request;
@@ -124,48 +128,15 @@ public class GoMetricsResource {
     }
 
     private List<Point> series(String metric, long first, long size, Instant end, Nulls nulls) {
-        String[] parts = metric.split("\\.");
-        boolean store = parts.length >= 4 && parts[0].equals("stores");
-        boolean conversation = parts.length >= 4 && parts[0].equals("conversations");
-        String agg = parts[parts.length - 1];
-        if (!(store || conversation) || !MetricService.AGGREGATORS.contains(agg)) {
-            throw new IllegalArgumentException("Unknown metric '" + metric + "': names are"
-                    + " stores.<store>.<name>.<agg> or conversations.<conversation>.<name>.<agg>, where agg is one of "
-                    + MetricService.AGGREGATORS);
-        }
-        // no conversation metrics are fired here (in Vumi Go only its own processes fired them): their buckets are
-        // empty
-        List<MetricService.Sample> points = conversation
-                ? List.of()
-                : metrics.points(account().id(), parts[1], String.join(".", List.of(parts).subList(2,
-                        parts.length - 1)), agg, Instant.ofEpochMilli(first), end);
-        List<Point> series = new ArrayList<>();
-        int next = 0;
-        for (long x = first; x < end.toEpochMilli(); x += size) {
-            List<Double> values = new ArrayList<>();
-            while (next < points.size() && points.get(next).firedAt().toEpochMilli() < x + size) {
-                values.add(points.get(next++).value());
+        List<Point> points = new ArrayList<>();
+        for (MetricSeries.Bucket bucket : series.series(account().id(), metric, first, size, end)) {
+            if (bucket.y() != null || nulls == Nulls.KEEP) {
+                points.add(new Point(bucket.x(), bucket.y()));
+            } else if (nulls == Nulls.ZEROIZE) {
+                points.add(new Point(bucket.x(), 0.0));
             }
-            Double y = aggregate(agg, values);
-            if (y == null && nulls == Nulls.OMIT) {
-                continue;
-            }
-            series.add(new Point(x, y == null && nulls == Nulls.ZEROIZE ? Double.valueOf(0) : y));
         }
-        return series;
-    }
-
-    static Double aggregate(String agg, List<Double> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        return switch (agg) {
-            case "sum" -> values.stream().mapToDouble(Double::doubleValue).sum();
-            case "min" -> values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-            case "max" -> values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            case "last" -> values.get(values.size() - 1);
-            default -> values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        };
+        return points;
     }
 
     @POST

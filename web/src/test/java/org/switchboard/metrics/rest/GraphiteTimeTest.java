@@ -1,12 +1,10 @@
 package org.switchboard.metrics.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GraphiteTimeTest {
@@ -40,16 +38,5 @@ class GraphiteTimeTest {
         assertThrows(IllegalArgumentException.class, () -> GraphiteTime.at("-3fortnights", NOW));
         assertThrows(IllegalArgumentException.class, () -> GraphiteTime.span("d"));
         assertThrows(IllegalArgumentException.class, () -> GraphiteTime.span("999999999d"));
-    }
-
-    @Test
-    void aggregatesABucketAsItsAggregatorSays() {
-        List<Double> values = List.of(3.0, 1.0, 2.0);
-        assertEquals(6.0, GoMetricsResource.aggregate("sum", values));
-        assertEquals(2.0, GoMetricsResource.aggregate("avg", values));
-        assertEquals(1.0, GoMetricsResource.aggregate("min", values));
-        assertEquals(3.0, GoMetricsResource.aggregate("max", values));
-        assertEquals(2.0, GoMetricsResource.aggregate("last", values));
-        assertNull(GoMetricsResource.aggregate("sum", List.of()));
     }
 }
