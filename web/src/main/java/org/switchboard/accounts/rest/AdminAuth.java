@@ -17,4 +17,12 @@ public class AdminAuth {
     public AccountView account(String accountId) {
         return accounts.find(accountId).orElseThrow(() -> ApiException.notFound("Account " + accountId + " not found"));
     }
+
+    /** A required string of an operator request's body; 400 naming it when it is missing or blank. */
+    public static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("'" + name + "' is required");
+        }
+        return value;
+    }
 }

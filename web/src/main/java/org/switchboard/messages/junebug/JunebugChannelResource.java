@@ -11,8 +11,6 @@ import static org.switchboard.json.Jsonp.JSON;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.switchboard.channels.ChannelChange;
@@ -37,7 +34,6 @@ import org.switchboard.engine.ChannelActivity;
 import org.switchboard.errors.ApiException;
 import org.switchboard.errors.ErrorFormat;
 import org.switchboard.errors.Errors;
-import org.switchboard.json.StrictRecords;
 import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
 import org.switchboard.secrets.Secrets;
@@ -60,7 +56,7 @@ public class JunebugChannelResource {
     private ChannelService channels;
 
     @Inject
-    private ChannelActivity activity;
+    private JunebugChannelJson json;
 
     @Inject
     private PushTargets targets;
@@ -92,7 +88,7 @@ public class JunebugChannelResource {
             change.transportType("sms");
         }
         return JunebugResponses.ok(Response.Status.CREATED, "channel created",
-                view(channels.create(account.id(), change))).build();
+                json.of(channels.create(account.id(), change))).build();
     }
 
     @GET
@@ -102,7 +98,7 @@ public class JunebugChannelResource {
     @APIResponse(responseCode = "200", description = "channel found", content = @Content(schema = @Schema(ref = "JunebugChannelReply")))
     @APIResponse(responseCode = "404", description = "No such channel in the account", content = @Content(schema = @Schema(ref = "JunebugError")))
     public Response get(@PathParam("channel_id") String channelId, @Context ContainerRequestContext context) {
-        return JunebugResponses.ok(Response.Status.OK, "channel found", view(channel(context, channelId))).build();
+        return JunebugResponses.ok(Response.Status.OK, "channel found", json.of(channel(context, channelId))).build();
     }
 
     @POST
@@ -117,7 +113,7 @@ public class JunebugChannelResource {
         JunebugChannels.Properties properties = JunebugChannels.parse(body, false, vendors.names());
         checkUrl(properties);
         checkSettings(properties.type() != null ? properties.type() : channel.vendor(), properties);
-        return JunebugResponses.ok(Response.Status.OK, "channel updated", view(channels.update(channel.accountId(),
+        return JunebugResponses.ok(Response.Status.OK, "channel updated", json.of(channels.update(channel.accountId(),
                 channelId, JunebugChannels.change(properties)).orElseThrow(() -> notFound(channelId)))).build();
     }
 
@@ -148,52 +144,8 @@ public class JunebugChannelResource {
         }
         JsonArrayBuilder lines = JSON.createArrayBuilder();
         channels.logs(account(context).id(), channelId, count).orElseThrow(() -> notFound(channelId))
-                .forEach(line -> lines.add(logLine(line)));
+                .forEach(line -> lines.add(JunebugChannelJson.logLine(line)));
         return JunebugResponses.ok(Response.Status.OK, "logs retrieved", lines.build()).build();
-    }
-
-    private static JsonObject logLine(ChannelService.LogLine line) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("logger", line.channelId())
-                .add("level", line.level())
-                .add("timestamp", line.timestamp().getEpochSecond() + line.timestamp().getNano() / 1e9)
-                .add("message", line.message());
-        if (line.exceptionClass() != null) {
-            JsonArrayBuilder stack = JSON.createArrayBuilder();
-            line.exceptionStack().lines().forEach(stack::add);
-            json.add("exception", JSON.createObjectBuilder()
-                    .add("class", line.exceptionClass())
-                    .add("instance", line.exceptionText())
-                    .add("stack", stack));
-        }
-        return json.build();
-    }
-
-    /** The channel's properties (secrets masked), its id and its status. */
-    private JsonObject view(ChannelView channel) {
-        JsonObjectBuilder view = JSON.createObjectBuilder(Secrets.masked(StrictRecords.write(
-                JunebugChannels.View.of(channel))));
-        JsonObjectBuilder components = JSON.createObjectBuilder();
-        String worst = null;
-        var vendor = activity.vendor(channel.id());
-        if (vendor.isPresent()) {
-            ChannelActivity.Component state = vendor.get();
-            components.add(state.component(), JSON.createObjectBuilder()
-                    .add("component", state.component())
-                    .add("channel_id", channel.id())
-                    .add("status", state.status())
-                    .add("details", JSON.createObjectBuilder().add("since", state.since().toString()))
-                    .add("message", state.message() == null ? "" : state.message())
-                    .add("type", state.type()));
-            worst = state.status();
-        }
-        JsonObjectBuilder status = JSON.createObjectBuilder()
-                .add("status", worst == null ? JsonValue.NULL : JSON.createValue(worst))
-                .add("components", components);
-        for (Map.Entry<ChannelActivity.Rate, Double> rate : activity.rates(channel.id()).entrySet()) {
-            status.add(rate.getKey().field(), rate.getValue());
-        }
-        return view.add("status", status).build();
     }
 
     private void checkUrl(JunebugChannels.Properties properties) {
