@@ -58,7 +58,7 @@ public class AccountFeaturesResource {
             if (!(service instanceof JsonString named)) {
                 throw ApiException.badRequest("'DEFAULT_SERVICE' must be a vendor's name");
             }
-            VendorAdminResource.badRequestIfWrong(() -> vendors.canonical(named.getString()));
+            VendorCalls.badRequestIfWrong(() -> vendors.canonical(named.getString()));
         }
         if (body.toString().length() > 4096) {
             throw ApiException.badRequest("The features may be 4096 characters at most");

@@ -49,7 +49,7 @@ public class VendorCatalogResource {
     @Path("{vendor}/errors")
     @Operation(summary = "errorDescriptions: the vendor's error codes and what they mean")
     public String errors(@PathParam("vendor") String name) {
-        ServiceVendor vendor = VendorAdminResource.vendor(vendors, name);
+        ServiceVendor vendor = VendorCalls.vendor(vendors, name);
         JsonObjectBuilder errors = JSON.createObjectBuilder();
         vendor.errorDescriptions().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> errors.add(e.getKey(), e.getValue()));
@@ -60,7 +60,7 @@ public class VendorCatalogResource {
     @Path("{vendor}/errors/{code}")
     @Operation(summary = "errorDescription(code): {code, description, link}")
     public String error(@PathParam("vendor") String name, @PathParam("code") String code) {
-        return VendorAdminResource.errorJson(VendorAdminResource.vendor(vendors, name).errorDescription(code)).build()
+        return VendorCalls.errorJson(VendorCalls.vendor(vendors, name).errorDescription(code)).build()
                 .toString();
     }
 }

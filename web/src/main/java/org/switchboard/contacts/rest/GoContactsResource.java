@@ -8,9 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,10 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.switchboard.contacts.ContactsApi;
 import org.switchboard.errors.ApiException;
@@ -37,7 +30,7 @@ import org.switchboard.security.ApiAuthentication;
 import org.switchboard.security.Roles;
 
 /**
- * Contacts and groups as go-contacts-api serves them and the go-http {@code ContactsApiClient} calls them, under
+ * Contacts as go-contacts-api serves them (groups: GoGroupsResource) and the go-http {@code ContactsApiClient} calls them, under
  * {@code /api/v1/go}: lists page with {@code {"cursor": ..., "data": [...]}} ({@code ?cursor=} for the next page,
  * {@code ?max_results=}), or stream one JSON object a line with {@code ?stream=true}; {@code ?query=field=value}
  * finds contacts by a field. The account's API token as a Bearer token. The same contacts and groups the sandbox's
@@ -49,19 +42,11 @@ import org.switchboard.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class GoContactsResource {
 
-    static final int DEFAULT_PAGE = 100;
-    static final int MAX_PAGE = 1000;
-
     @Inject
     ContactsApi contacts;
 
     @Context
     HttpServletRequest request;
-
-    /** A page: the items and the cursor of the next page (null on the last, written as null). */
-    @JsonbNillable
-    public record Page(String cursor, List<JsonObject> data) {
-    }
 
     @GET
     @Path("contacts/")
@@ -71,14 +56,14 @@ public class GoContactsResource {
     public Response list(@QueryParam("cursor") String cursor, @QueryParam("max_results") Integer maxResults,
             @QueryParam("query") String query, @QueryParam("stream") boolean stream) {
         String accountId = account().id();
-        int limit = limit(maxResults);
+        int limit = GoPages.limit(maxResults);
         int equals = query == null ? -1 : query.indexOf('=');
         if (query != null && equals <= 0) {
             throw ApiException.badRequest("A query is field=value, e.g. msisdn=+27831234567");
         }
         String field = query == null ? null : query.substring(0, equals);
         String value = query == null ? null : query.substring(equals + 1);
-        return pageOrStream(after -> contacts.contacts(accountId, field, value, after, limit), cursor, stream);
+        return GoPages.pageOrStream(after -> contacts.contacts(accountId, field, value, after, limit), cursor, stream);
     }
 
     @POST
@@ -118,105 +103,8 @@ public class GoContactsResource {
         return contacts.delete(account().id(), key).orElseThrow(() -> noContact(key));
     }
 
-    @GET
-    @Path("groups/")
-    @Operation(summary = "The account's groups")
-    @APIResponse(responseCode = "200", description = "The groups", content = @Content(schema = @Schema(ref = "GoGroupPage")))
-    public Response groups() {
-        return Response.ok(new Page(null, contacts.groups(account().id()))).build();
-    }
-
-    @POST
-    @Path("groups/")
-    @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Creates a group: {name}, and a Lucene query for a smart group")
-    @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
-    public JsonObject createGroup(
-            @RequestBody(content = @Content(schema = @Schema(ref = "GoGroupFields"))) JsonObject fields) {
-        return contacts.createGroup(account().id(), text(fields, "name"), text(fields, "query"));
-    }
-
-    @GET
-    @Path("groups/{key}")
-    @Operation(summary = "A group by its key")
-    @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
-    public JsonObject group(@PathParam("key") String key) {
-        return contacts.group(account().id(), key).orElseThrow(() -> noGroup(key));
-    }
-
-    @PUT
-    @Path("groups/{key}")
-    @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Changes a group's name or query")
-    @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(ref = "GoGroup")))
-    public JsonObject updateGroup(@PathParam("key") String key,
-            @RequestBody(content = @Content(schema = @Schema(ref = "GoGroupFields"))) JsonObject fields) {
-        return contacts.updateGroup(account().id(), key, text(fields, "name"), text(fields, "query"),
-                fields.containsKey("query")).orElseThrow(() -> noGroup(key));
-    }
-
-    @DELETE
-    @Path("groups/{key}")
-    @Operation(summary = "Deletes a group (its contacts stay); answers it as it was")
-    @APIResponse(responseCode = "200", description = "The group as it was", content = @Content(schema = @Schema(ref = "GoGroup")))
-    public JsonObject deleteGroup(@PathParam("key") String key) {
-        return contacts.deleteGroup(account().id(), key).orElseThrow(() -> noGroup(key));
-    }
-
-    @GET
-    @Path("groups/{key}/contacts")
-    @Operation(summary = "A group's contacts, a page at a time, or streamed (?stream=true)")
-    @APIResponse(responseCode = "200", description = "A page of contacts", content = @Content(schema = @Schema(ref = "GoContactPage")))
-    public Response members(@PathParam("key") String key, @QueryParam("cursor") String cursor,
-            @QueryParam("max_results") Integer maxResults, @QueryParam("stream") boolean stream) {
-        return pageOrStream(contacts.members(account().id(), key, limit(maxResults)).orElseThrow(() -> noGroup(key)),
-                cursor, stream);
-    }
-
-    /** The page after the cursor as {@code {"cursor", "data"}}, or (go-contacts-api's ?stream=true) every page. */
-    private static Response pageOrStream(Function<String, ContactsApi.Page> pages, String cursor, boolean stream) {
-        if (!stream) {
-            ContactsApi.Page page = pages.apply(cursor);
-            return Response.ok(new Page(page.next(), page.data())).build();
-        }
-        StreamingOutput output = out -> {
-            String after = null;
-            while (true) {
-                ContactsApi.Page page = pages.apply(after);
-                for (JsonObject contact : page.data()) {
-                    out.write((contact + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-                out.flush();
-                if (page.next() == null) {
-                    return;
-                }
-                after = page.next();
-            }
-        };
-        return Response.ok(output, MediaType.APPLICATION_JSON).build();
-    }
-
     private static ApiException noContact(String key) {
         return ApiException.notFound("contact", "Contact '" + key + "' not found.");
-    }
-
-    private static ApiException noGroup(String key) {
-        return ApiException.notFound("group", "Group '" + key + "' not found.");
-    }
-
-    private static int limit(Integer maxResults) {
-        return maxResults == null ? DEFAULT_PAGE : Math.max(1, Math.min(maxResults, MAX_PAGE));
-    }
-
-    private static String text(JsonObject fields, String name) {
-        JsonValue value = fields.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (value instanceof JsonString text) {
-            return text.getString();
-        }
-        throw ApiException.badRequest("'" + name + "' must be a string");
     }
 
     private AccountView account() {
