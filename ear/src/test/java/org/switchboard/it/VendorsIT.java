@@ -218,6 +218,43 @@ class VendorsIT {
         assertTrue(reason.contains("not fully configured: auth_token"), reason);
     }
 
+    /** An api_base_url that can never be used is refused when it is stored, on a channel and for an account. */
+    @Test
+    void aBaseUrlThatCanNeverBeReachedIsRefusedWhenStored() {
+        String base = "/api/admin/accounts/" + account.id();
+        for (String url : new String[]{"http://169.254.169.254/", "file:///etc/passwd", "[::1]:8080",
+                "http://255.255.255.255/", "example.com/api"}) {
+            Answer channel = Platform.request("POST", base + "/channels", Platform.ADMIN, "{\"vendor\":\"twilio\","
+                    + "\"address\":\"+15550003333\",\"settings\":{\"account_sid\":\"AC9\",\"auth_token\":\"t\","
+                    + "\"api_base_url\":" + quote(url) + "}}");
+            assertEquals(400, channel.status(), url + ": " + channel.body());
+            assertTrue(channel.body().contains("'api_base_url' cannot be used"), channel.body());
+            Answer own = Platform.request("PUT", base + "/vendors/twilio", Platform.ADMIN,
+                    "{\"account_sid\":\"AC9\",\"auth_token\":\"t\",\"api_base_url\":" + quote(url) + "}");
+            assertEquals(400, own.status(), url + ": " + own.body());
+        }
+    }
+
+    /** A vendor that cannot be reached is tried again, and the channel's log says why in words, not in classes. */
+    @Test
+    void aVendorThatCannotBeReachedIsLoggedInWords() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String channel = channel("twilio", "+15550004444", "{\"account_sid\":\"AC44\",\"auth_token\":\"t\","
+                + "\"api_base_url\":\"http://127.0.0.1:" + closed + "\"}");
+        send(channel, "+15557654321", "nobody home");
+        JsonObject line = Platform.eventually(WAIT, () -> account.get("/channels/" + channel + "/logs").json()
+                .getJsonArray("result").stream().map(v -> v.asJsonObject())
+                .filter(l -> l.getString("message").contains("will be sent again")).findFirst().orElse(null),
+                l -> l != null, "the channel's log line of the retry");
+        assertTrue(line.getString("message").endsWith("the connection was refused"), line.toString());
+        String logs = account.get("/channels/" + channel + "/logs").body();
+        assertFalse(logs.matches("(?s).*(java\\.|Exception|\\.java:|\"stack\"|\"class\").*"), logs);
+    }
+
     @Test
     void bandwidthSendsAndItsCallbacksAreCheckedAndRead() throws Exception {
         String channel = channel("bandwidth", "+15550003333", "{\"account_id\":\"9900000\",\"username\":\"u\","

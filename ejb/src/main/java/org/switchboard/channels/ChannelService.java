@@ -4,6 +4,7 @@ import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import org.switchboard.cache.Changed;
 import org.switchboard.engine.ChannelLogLine;
+import org.switchboard.engine.Failures;
 import org.switchboard.pushes.PushTargets;
 import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
@@ -72,7 +73,7 @@ public class ChannelService {
     }
 
     /** The channel of this id, or null: for the engine, which works across accounts. */
-    Channel byId(String channelId) {
+    public Channel byId(String channelId) {
         return em.find(Channel.class, channelId);
     }
 
@@ -167,12 +168,14 @@ public class ChannelService {
                 .setMaxResults(n)
                 .getResultStream()
                 .map(l -> new LogLine(l.getChannelId(), l.getLevel(), l.getMessage(), l.getTimestamp(),
-                        l.getExceptionClass(), l.getExceptionText(), l.getExceptionStack()))
+                        l.getExceptionText() == null ? null : Failures.clean(l.getExceptionText())))
                 .toList());
     }
 
-    /** A line of a channel's log as the APIs show it; the exception's parts are null when it had none. */
-    public record LogLine(String channelId, int level, String message, Instant timestamp, String exceptionClass,
-            String exceptionText, String exceptionStack) {
+    /**
+     * A line of a channel's log as the APIs show it: {@code reason} says in words what failed when an exception was
+     * the cause (null else); class names and stack frames are the server log's, never the account's.
+     */
+    public record LogLine(String channelId, int level, String message, Instant timestamp, String reason) {
     }
 }

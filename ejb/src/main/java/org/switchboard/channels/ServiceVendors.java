@@ -46,6 +46,9 @@ public class ServiceVendors {
     @Inject
     private VendorAccounts accounts;
 
+    @Inject
+    private VendorHttp http;
+
     private final Map<String, ServiceVendor> byName = new TreeMap<>();
     private final Map<String, ServiceVendor> byAlias = new TreeMap<>();
     /** The account's and platform's layers of a vendor's settings, by {@code <account>/<vendor>}. */
@@ -107,7 +110,9 @@ public class ServiceVendors {
     public void checkSettings(String vendor, String settings) {
         ServiceVendor found = named(vendor);
         if (settings != null && !settings.isBlank()) {
-            found.checkSettings(JsonStrings.object(settings));
+            JsonObject json = JsonStrings.object(settings);
+            found.checkSettings(json);
+            http.checkSettings(json);
         }
     }
 

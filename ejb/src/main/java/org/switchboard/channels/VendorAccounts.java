@@ -38,6 +38,9 @@ public class VendorAccounts {
     @Inject
     private Event<Changed> changes;
 
+    @Inject
+    private VendorHttp http;
+
     /** The account's features (a JSON object's text), or null. */
     public String features(String accountId) {
         Account account = em.find(Account.class, accountId);
@@ -80,6 +83,7 @@ public class VendorAccounts {
         });
         JsonObject settings = merged.build();
         vendor.checkSettings(settings);
+        http.checkSettings(settings);
         if (settings.toString().length() > 6000) {
             throw new IllegalArgumentException("The settings may be 6000 characters at most");
         }

@@ -3,6 +3,7 @@ package org.switchboard.channels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URI;
@@ -65,6 +66,27 @@ public class VendorHttp {
         }
         guard.get().check(own);
         return own.endsWith("/") ? own.substring(0, own.length() - 1) : own;
+    }
+
+    /**
+     * Checks the {@code api_base_url} of settings about to be stored, as sends will check it: an http(s) URL whose
+     * host may be reached. One that can never be used is refused now, not at each send.
+     *
+     * @throws IllegalArgumentException saying why the URL cannot be used
+     */
+    public void checkSettings(JsonObject settings) {
+        JsonValue own = settings.get("api_base_url");
+        if (own == null || own == JsonValue.NULL) {
+            return;
+        }
+        if (!(own instanceof JsonString url)) {
+            throw new IllegalArgumentException("'api_base_url' must be a URL");
+        }
+        try {
+            guard.get().check(url.getString());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'api_base_url' cannot be used: " + e.getMessage(), e);
+        }
     }
 
     public CompletableFuture<HttpResponse<String>> send(HttpRequest request) {

@@ -98,6 +98,9 @@ public class ChannelActivity {
 
     /** Adds a line to the channel's log, stored with the next group of writes; the oldest beyond the kept are dropped. */
     public void log(String channelId, int level, String message, Throwable failure) {
+        if (failure != null) {
+            LOG.log(Level.FINE, "Channel " + channelId + ": " + message, failure); // the stack, for the operator
+        }
         ChannelLogLine line = new ChannelLogLine(channelId, level, message, failure);
         AtomicInteger sinceTrim = activity(channelId).sinceTrim;
         boolean trim = sinceTrim.incrementAndGet() >= LOG_LINES_KEPT;

@@ -39,7 +39,10 @@ public class ChannelLogLine {
     @Size(max = 4096)
     private String message;
 
-    /** The failure's class, its text and its stack (newline-separated), when an exception was the cause. */
+    /**
+     * When an exception was the cause: what went wrong, in words ({@link Failures}); the class and stack columns are
+     * no longer written (the server's log has them).
+     */
     @Column(name = "exception_class")
     @Size(max = 255)
     private String exceptionClass;
@@ -64,16 +67,8 @@ public class ChannelLogLine {
         this.message = cut(message, 4096);
         this.timestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (failure != null) {
-            this.exceptionClass = cut(failure.getClass().getName(), 255);
-            this.exceptionText = cut(String.valueOf(failure), 1024);
-            StringBuilder stack = new StringBuilder();
-            for (StackTraceElement frame : failure.getStackTrace()) {
-                if (stack.length() + frame.toString().length() + 1 > 4096) {
-                    break;
-                }
-                stack.append(frame).append('\n');
-            }
-            this.exceptionStack = stack.toString();
+            // what went wrong in words for the account; the class and its stack go to the server's log only
+            this.exceptionText = cut(Failures.describe(failure), 1024);
         }
     }
 

@@ -238,8 +238,7 @@ public class Dispatcher {
                     inFlight--;
                 }
                 try {
-                    answered(pending, failure == null ? result : SendResult.retry(String.valueOf(failure), null),
-                            failure);
+                    answered(pending, failure == null ? result : failed(failure), failure);
                 } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "Could not take the answer for " + pending.message.getId(), e);
                 }
@@ -247,7 +246,22 @@ public class Dispatcher {
             });
         }
 
-        /** The vendor's answer, or {@code failure} when its call threw (the channel's log keeps its stack). */
+        /**
+         * A vendor call that threw: a setting the platform refuses (an {@code api_base_url} the address guard does
+         * not let through, say) can never succeed and is refused at once; anything else is tried again.
+         */
+        private static SendResult failed(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause
+                    ? null
+                    : cause.getCause()) {
+                if (cause instanceof IllegalArgumentException) {
+                    return SendResult.refused(Failures.describe(cause));
+                }
+            }
+            return SendResult.retry(Failures.describe(failure), null);
+        }
+
+        /** The vendor's answer, or {@code failure} when its call threw (the server's log keeps its stack). */
         private void answered(Pending pending, SendResult result, Throwable failure) {
             Message message = pending.message;
             String vendor = channel == null ? null : channel.getVendor();

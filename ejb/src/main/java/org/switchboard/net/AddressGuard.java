@@ -6,12 +6,13 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 
 /**
  * Lets customers' URLs reach public addresses only: http and https with a host whose every address is outside the
- * loopback, private, link-local, multicast, unique-local and carrier-grade NAT blocks, unless an operator allowed the
- * network (a setting naming CIDR blocks). Checked when a URL is given and again before each connection, since a name
+ * loopback, private, link-local, multicast, broadcast, reserved, documentation and carrier-grade NAT blocks (and
+ * IPv6 addresses that carry one of those, as NAT64 and 6to4 do), unless an operator allowed the network (a setting naming CIDR blocks). Checked when a URL is given and again before each connection, since a name
  * may resolve elsewhere later.
  */
 public final class AddressGuard {
@@ -45,7 +46,7 @@ public final class AddressGuard {
         for (InetAddress address : addresses) {
             if (internal(address) && allowed.stream().noneMatch(n -> n.contains(address))) {
                 throw new IllegalArgumentException("Host '" + uri.getHost() + "' is at " + address.getHostAddress()
-                        + ", a private, loopback or link-local address that may not be reached (an operator can"
+                        + ", not a public address (private, loopback, link-local, reserved...), which may not be reached (an operator can"
                         + " allow networks with " + setting + ")");
             }
         }
@@ -73,14 +74,66 @@ public final class AddressGuard {
         return url == null ? null : url.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#]*@", "$1");
     }
 
+    /**
+     * Blocks that are not the public internet (IANA's special-purpose registries, RFC 6890 and its updates), beside
+     * those {@link InetAddress} knows (loopback, any-local, link-local, site-local, multicast).
+     */
+    private static final List<Network> NOT_PUBLIC = Stream.of(
+            "0.0.0.0/8", // "this network"
+            "100.64.0.0/10", // carrier-grade NAT
+            "192.0.0.0/24", // IETF protocol assignments
+            "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", // documentation
+            "198.18.0.0/15", // benchmarking
+            "240.0.0.0/4", // reserved, and 255.255.255.255, the broadcast address
+            "fc00::/7", // unique local
+            "100::/64", // discard only
+            "2001:db8::/32", // documentation
+            "2001::/23") // IETF protocol assignments (Teredo among them)
+            .map(cidr -> Network.parse("AddressGuard", cidr)).toList();
+
     /** Whether the address is one that customers' URLs may not reach unless an operator allows it. */
     public static boolean internal(InetAddress address) {
-        byte[] b = address.getAddress();
-        return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()
-                || b.length == 16 && (b[0] & 0xfe) == 0xfc // IPv6 unique local, fc00::/7
-                || b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 // carrier-grade NAT, 100.64.0.0/10
-                || b.length == 4 && (b[0] & 0xff) == 0; // "this network", 0.0.0.0/8
+                || NOT_PUBLIC.stream().anyMatch(n -> n.contains(address))) {
+            return true;
+        }
+        InetAddress embedded = embeddedIpv4(address.getAddress());
+        return embedded != null && internal(embedded);
+    }
+
+    /**
+     * The IPv4 address an IPv6 one carries to reach an IPv4 host (NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16},
+     * IPv4-compatible {@code ::a.b.c.d}), or null.
+     */
+    private static InetAddress embeddedIpv4(byte[] b) {
+        if (b.length != 16) {
+            return null;
+        }
+        int from;
+        if (b[0] == 0x00 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && zero(b, 4, 12)) {
+            from = 12;
+        } else if (b[0] == 0x20 && b[1] == 0x02) {
+            from = 2;
+        } else if (zero(b, 0, 12)) {
+            from = 12;
+        } else {
+            return null;
+        }
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(b, from, from + 4));
+        } catch (UnknownHostException e) {
+            return null; // four bytes are always an address
+        }
+    }
+
+    private static boolean zero(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An address block in CIDR notation. */

@@ -114,6 +114,29 @@ class DispatcherTest {
         assertEquals(List.of(message.getId()), channels.optedOut);
     }
 
+    /** A setting the platform refuses (an api_base_url the guard does not let through) cannot succeed later. */
+    @Test
+    void aSendThePlatformRefusesIsRefusedAtOnceInWords() throws Exception {
+        channels.lane = lane(null, 10);
+        channels.answer = message -> {
+            throw new IllegalArgumentException("Host 'metadata' is at 169.254.169.254, not a public address");
+        };
+        Message message = submit(1).get(0);
+        Fakes.await(() -> recorded.containsKey(message.getId()), 5000);
+        assertEquals(1, channels.sent.size(), "tried once, not again");
+        SendResult result = recorded.get(message.getId());
+        assertEquals(SendResult.Kind.REFUSED, result.kind());
+        assertEquals("Host 'metadata' is at 169.254.169.254, not a public address", result.reason());
+    }
+
+    @Test
+    void aVendorThatCannotBeReachedIsSaidInWords() throws Exception {
+        channels.lane = lane(null, 10);
+        channels.answer = message -> CompletableFuture.failedFuture(new java.net.ConnectException());
+        Message message = submit(1).get(0);
+        Fakes.await(() -> recorded.containsKey(message.getId()), 5000);
+        assertEquals("Gave up after 3 attempts: the connection was refused", recorded.get(message.getId()).reason());
+    }
     @Test
     void theMessagesOfADeletedChannelAreRefused() throws Exception {
         channels.lane = null;

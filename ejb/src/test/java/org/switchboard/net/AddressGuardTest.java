@@ -19,10 +19,13 @@ class AddressGuardTest {
     void internalAddressesAreRecognised() throws UnknownHostException {
         for (String internal : new String[]{"127.0.0.1", "127.9.9.9", "10.0.0.1", "172.16.5.4", "192.168.1.1",
                 "169.254.169.254", "0.0.0.0", "100.64.0.1", "224.0.0.1", "::1", "::", "fe80::1", "fd12:3456::1",
-                "::ffff:127.0.0.1"}) {
+                "::ffff:127.0.0.1", "255.255.255.255", "240.0.0.1", "0.1.2.3", "192.0.0.8", "192.0.2.1",
+                "198.18.0.1", "198.51.100.7", "203.0.113.9", "ff02::1", "2001:db8::1", "64:ff9b::a9fe:a9fe",
+                "2002:7f00:1::", "::10.0.0.1", "100::1", "2001:0:4136:e378::1"}) {
             assertTrue(AddressGuard.internal(at(internal)), internal);
         }
-        for (String external : new String[]{"8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "2001:4860::8888"}) {
+        for (String external : new String[]{"8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "2001:4860::8888",
+                "64:ff9b::808:808", "2002:808:808::", "223.255.255.254", "198.20.0.1"}) {
             assertFalse(AddressGuard.internal(at(external)), external);
         }
     }

@@ -4,7 +4,6 @@ import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -31,19 +30,15 @@ public class JunebugChannelJson {
                 .add("level", line.level())
                 .add("timestamp", line.timestamp().getEpochSecond() + line.timestamp().getNano() / 1e9)
                 .add("message", line.message());
-        if (line.exceptionClass() != null) {
-            JsonArrayBuilder stack = JSON.createArrayBuilder();
-            line.exceptionStack().lines().forEach(stack::add);
-            json.add("exception", JSON.createObjectBuilder()
-                    .add("class", line.exceptionClass())
-                    .add("instance", line.exceptionText())
-                    .add("stack", stack));
+        if (line.reason() != null) {
+            // Junebug wrote the exception's class and stack here; they are internals, kept in the server's log
+            json.add("exception", JSON.createObjectBuilder().add("instance", line.reason()));
         }
         return json.build();
     }
 
     /** The channel's properties (secrets masked), its id and its status. */
-    JsonObject of(ChannelView channel) {
+    public JsonObject of(ChannelView channel) {
         JsonObjectBuilder view = JSON.createObjectBuilder(Secrets.masked(StrictRecords.write(
                 JunebugChannels.View.of(channel))));
         JsonObjectBuilder components = JSON.createObjectBuilder();

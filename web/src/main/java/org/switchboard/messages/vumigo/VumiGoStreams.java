@@ -36,7 +36,7 @@ public class VumiGoStreams {
     ManagedThreadFactory threads;
 
     /** The conversation's stream of {@code kind} as a chunked answer, written by a thread of its own. */
-    Response open(String api, Caller caller, StreamHub.Kind kind) {
+    public Response open(String api, Caller caller, StreamHub.Kind kind) {
         if (!"http_api".equals(api)) {
             throw new ApiException(Response.Status.METHOD_NOT_ALLOWED, "method not allowed", "MethodNotAllowed",
                     "http_api_nostream does not stream; GET api/v1/go/http_api/{conversation_key}/"
