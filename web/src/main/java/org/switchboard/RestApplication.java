@@ -11,9 +11,13 @@ import org.switchboard.security.Roles;
 @DeclareRoles({Roles.OPERATOR, Roles.ACCOUNT, Roles.CONVERSATION})
 public class RestApplication extends Application {
 
-    /** Error answers keep the body the API gave them, never the server's HTML error page (which names its version). */
+    /**
+     * Error answers keep the body the API gave them, never the server's HTML error page (which names its version); no
+     * WADL (Jersey's description of the resources, which names its version) answers {@code OPTIONS}.
+     */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.response.setStatusOverSendError", true);
+        return Map.of("jersey.config.server.response.setStatusOverSendError", true,
+                "jersey.config.server.wadl.disableWadl", true);
     }
 }

@@ -406,8 +406,8 @@ class SandboxResourcesIT {
                     .contains("file body"), upload.toString());
             assertFailure(r.getJsonObject(7), "larger than 131072 bytes");
             assertEquals(302, r.getJsonObject(8).getInt("code"), "redirects are answered, not followed");
-            assertFailure(r.getJsonObject(9), "169.254.169.254, a private, loopback or link-local address");
-            assertFailure(r.getJsonObject(10), "10.1.2.3, a private");
+            assertFailure(r.getJsonObject(9), "169.254.169.254, not a public address");
+            assertFailure(r.getJsonObject(10), "10.1.2.3, not a public address");
             assertFailure(r.getJsonObject(11), "Only http and https");
             assertFailure(r.getJsonObject(12), "Unknown verify option");
         } finally {

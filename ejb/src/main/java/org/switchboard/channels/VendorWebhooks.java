@@ -59,6 +59,13 @@ public class VendorWebhooks {
                     + result.status() + "): " + result.body(), null);
             return result;
         }
+        Optional<String> oversized = oversized(result);
+        if (oversized.isPresent()) {
+            WebhookResult refused = WebhookResult.badRequest(oversized.get());
+            activity.log(channelId, ChannelLogLine.WARNING, "A request to the " + vendorName + " webhook was refused"
+                    + " (400): " + oversized.get(), null);
+            return refused;
+        }
         List<WebhookResult.Inbound> inbound = new ArrayList<>(result.inbound());
         for (WebhookResult.Part part : result.parts()) {
             store.assemble(channelId, part).ifPresent(inbound::add);
@@ -91,6 +98,43 @@ public class VendorWebhooks {
             }
         }
         return result;
+    }
+
+    /** The most a vendor's id of a message, and an address, may have: the columns they are stored in. */
+    static final int MAX_ID = 255;
+    static final int MAX_ADDRESS = 255;
+    /** The most characters a message's content may have, whichever API or vendor it came through. */
+    static final int MAX_CONTENT = 65_535;
+
+    /**
+     * What a vendor sent that is larger than the platform stores, said as the refusal: one rule for every vendor's
+     * fields, checked before anything is stored.
+     */
+    static Optional<String> oversized(WebhookResult result) {
+        List<WebhookResult.Inbound> messages = new ArrayList<>(result.inbound());
+        result.parts().forEach(part -> messages.add(part.message()));
+        for (WebhookResult.Inbound message : messages) {
+            Optional<String> refused = tooLong("the message id", message.vendorMessageId(), MAX_ID)
+                    .or(() -> tooLong("the sender's address", message.from(), MAX_ADDRESS))
+                    .or(() -> tooLong("the recipient's address", message.to(), MAX_ADDRESS))
+                    .or(() -> tooLong("the message's text", message.content(), MAX_CONTENT));
+            if (refused.isPresent()) {
+                return refused;
+            }
+        }
+        for (WebhookResult.Report report : result.reports()) {
+            Optional<String> refused = tooLong("the message id", report.vendorMessageId(), MAX_ID);
+            if (refused.isPresent()) {
+                return refused;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> tooLong(String what, String value, int max) {
+        return value != null && value.length() > max
+                ? Optional.of(what + " has " + value.length() + " characters; at most " + max + " are taken")
+                : Optional.empty();
     }
 
     /** The message a report is about; waits a little for a send whose answer is still being recorded. */

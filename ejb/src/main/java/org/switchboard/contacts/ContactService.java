@@ -228,8 +228,22 @@ public class ContactService {
                                     .matching(query)
                                     .defaultOperator(BooleanOperator.AND))));
         } catch (SearchException | NullPointerException e) {
-            throw new InvalidQueryException("Invalid contact query '" + query + "': " + e.getMessage());
+            throw unreadable("contact", query, e);
         }
+    }
+
+    private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
+
+    /**
+     * A query Lucene's parser could not read, said in our words: where it stopped reading, not the parser's message
+     * (which names its grammar's tokens and Hibernate Search's codes).
+     */
+    private static InvalidQueryException unreadable(String what, String query, RuntimeException e) {
+        Matcher column = COLUMN.matcher(String.valueOf(e.getMessage()));
+        String where = column.find() ? " (it stops making sense at character " + column.group(1) + ")" : "";
+        return new InvalidQueryException("Invalid " + what + " query '" + query + "'" + where + ": a query is"
+                + " field:value terms joined by AND, OR and NOT, with (brackets) and \"quoted phrases\" closed and"
+                + " * or ? inside words");
     }
 
     /**
@@ -310,7 +324,7 @@ public class ContactService {
                                     .defaultOperator(BooleanOperator.AND)))
                     .fetchHits(MAX_KEYS);
         } catch (SearchException | NullPointerException e) {
-            throw new InvalidQueryException("Invalid group query '" + query + "': " + e.getMessage());
+            throw unreadable("group", query, e);
         }
     }
 

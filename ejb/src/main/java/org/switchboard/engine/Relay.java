@@ -6,11 +6,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.engine.MessageBus;
@@ -34,28 +36,34 @@ public class Relay {
     int threads;
 
     @Resource
-    private ManagedThreadFactory threadFactory;
+    ManagedThreadFactory threadFactory;
 
     @Inject
-    private MessageBus bus;
+    MessageBus bus;
 
-    private ExecutorService senders;
+    /** Sender threads, each with its queue: one group's ids always go through the same one, in order. */
+    private List<ExecutorService> senders;
     private final Map<String, Long> relayed = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
-        senders = Executors.newFixedThreadPool(threads, threadFactory);
+        senders = IntStream.range(0, Math.max(1, threads))
+                .mapToObj(i -> (ExecutorService) Executors.newSingleThreadExecutor(threadFactory)).toList();
     }
 
     @PreDestroy
     void stop() {
-        senders.shutdownNow();
+        senders.forEach(ExecutorService::shutdownNow);
     }
 
-    /** Queues the id (in a message group, or none), soon, on a sender thread. */
+    /**
+     * Queues the id (in a message group, or none), soon, on a sender thread: the ids of one group are queued in the
+     * order they were given (one phone's messages, in the order the vendor delivered them), ids of other groups beside
+     * them.
+     */
     public void send(String queue, String id, String group) {
         relayed.put(id, System.nanoTime());
-        senders.execute(() -> {
+        senders.get(Math.floorMod((group != null ? group : id).hashCode(), senders.size())).execute(() -> {
             try {
                 bus.send(queue, id, group);
             } catch (RuntimeException e) {

@@ -132,6 +132,10 @@ public class SandboxService {
         InvocationResult result;
         try (SandboxConnection connection = factory.getConnection()) {
             result = connection.run(new Invocation(conversation.getId(), bundles.code(conversation), command, host));
+            if (result.outcome() == InvocationResult.Outcome.BUSY) {
+                // the app did not run: the transaction rolls back and the message or event is routed again later
+                throw new IllegalStateException(result.reason() + "; " + commandId + " will be routed again");
+            }
             stats.count(Count.SANDBOX_INVOCATIONS);
             if (result.outcome() == InvocationResult.Outcome.LIMIT_EXCEEDED) {
                 stats.count(Count.SANDBOX_LIMITS_EXCEEDED);

@@ -146,6 +146,12 @@ public class TwilioVendor extends HttpVendor {
                 request.header("X-Twilio-Signature"))) {
             return WebhookResult.forbidden("X-Twilio-Signature does not match the request");
         }
+        String accountSid = request.param("AccountSid");
+        if (accountSid != null && config.string("account_sid") != null
+                && !accountSid.equals(config.string("account_sid"))) {
+            return WebhookResult.forbidden("AccountSid " + abbreviated(accountSid)
+                    + " is not the Twilio account of this channel");
+        }
         String sid = request.param("MessageSid") != null ? request.param("MessageSid") : request.param("SmsSid");
         if (sid == null) {
             return WebhookResult.badRequest("MessageSid is missing");
@@ -179,10 +185,35 @@ public class TwilioVendor extends HttpVendor {
                 }
             }
             String to = request.param("To") != null ? request.param("To") : channel.getAddress();
+            if (!addressedToChannel(config, channel, request, to)) {
+                return WebhookResult.forbidden("The message is to " + abbreviated(to) + ", not to this channel's "
+                        + channel.getAddress());
+            }
             return WebhookResult.answer(200, "text/xml", TWIML,
                     List.of(new WebhookResult.Inbound(sid, from, to, text.toString())), List.of(), List.of());
         }
         return WebhookResult.badRequest("Twilio's webhooks are /inbound and /status, not /" + request.kind());
+    }
+
+    /**
+     * Whether an inbound message is the channel's: to its number, or, for a channel that sends through a messaging
+     * service, to any number of that service (Twilio names the service in {@code MessagingServiceSid}).
+     */
+    private static boolean addressedToChannel(VendorConfig config, Channel channel, Webhook request, String to) {
+        String service = request.param("MessagingServiceSid");
+        String ours = config.string("message_service_sid");
+        if (service != null && ours != null) {
+            return service.equals(ours);
+        }
+        return digits(to).equals(digits(channel.getAddress()));
+    }
+
+    private static String digits(String address) {
+        return address == null ? "" : address.replaceAll("[^0-9A-Za-z*#]", "");
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private static int parseCount(String text) {

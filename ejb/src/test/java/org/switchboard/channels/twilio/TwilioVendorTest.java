@@ -130,6 +130,36 @@ class TwilioVendorTest {
         assertTrue(forged.inbound().isEmpty());
     }
 
+    /** Signed with the channel's token, but for another Twilio account or another number: not the channel's. */
+    @Test
+    void anInboundForAnotherAccountOrNumberIsRefused(WireMockRuntimeInfo wm) {
+        String url = VendorTests.PUBLIC_URL + "/vendors/twilio/ch-1/inbound";
+        String otherAccount = "MessageSid=SM1&AccountSid=AC999&From=%2B14133881111&To=%2B12028831111&Body=hi";
+        WebhookResult refused = twilio.webhook(config(wm, ""), VendorTests.channel("twilio", "+12028831111"),
+                signed(url, otherAccount));
+        assertEquals(403, refused.status());
+        assertTrue(refused.body().contains("AccountSid AC999 is not the Twilio account of this channel"),
+                refused.body());
+
+        String otherNumber = "MessageSid=SM2&AccountSid=AC123&From=%2B14133881111&To=%2B12025550000&Body=hi";
+        WebhookResult elsewhere = twilio.webhook(config(wm, ""), VendorTests.channel("twilio", "+12028831111"),
+                signed(url, otherNumber));
+        assertEquals(403, elsewhere.status());
+        assertTrue(elsewhere.inbound().isEmpty());
+
+        // a channel that sends through a messaging service takes what comes to any number of that service
+        String serviced = otherNumber + "&MessagingServiceSid=MG42";
+        WebhookResult pooled = twilio.webhook(config(wm, ",\"message_service_sid\":\"MG42\""),
+                VendorTests.channel("twilio", "+12028831111"), signed(url, serviced));
+        assertEquals(200, pooled.status(), pooled.body());
+        assertEquals(1, pooled.inbound().size());
+    }
+
+    private static Webhook signed(String url, String form) {
+        return VendorTests.formPost("inbound", url, form, Map.of("x-twilio-signature",
+                List.of(TwilioSignature.of("secret-token", url, Webhook.form(form)))));
+    }
+
     @Test
     void statusCallbacksAreDeliveryReports(WireMockRuntimeInfo wm) {
         String url = VendorTests.PUBLIC_URL + "/vendors/twilio/ch-1/status";

@@ -49,6 +49,8 @@ import org.switchboard.sandbox.api.InvocationResult.Outcome;
 final class JsSandbox implements AutoCloseable {
 
     private static final long PATROL_MILLIS = 10;
+    /** How long an invocation waits for a free slot before the caller is told to try again later. */
+    static final long SLOT_WAIT_MILLIS = 60_000;
     /** How long the caller waits past the invocation's time for the app to stop. */
     static final long GRACE_MILLIS = 1_000;
     /** How long a cancelled context may go on before its guest thread is stopped. */
@@ -127,9 +129,11 @@ final class JsSandbox implements AutoCloseable {
 
     InvocationResult run(Invocation invocation, Limits limits) {
         try {
-            if (!slots.tryAcquire(limits.wallClockMillis(), TimeUnit.MILLISECONDS)) {
-                return report(invocation, new InvocationResult(Outcome.LIMIT_EXCEEDED, "The sandbox is busy: "
-                        + concurrentInvocations + " invocations were running for " + limits.wallClockMillis() + " ms"));
+            // waiting for a slot is the platform's time, not the app's: a backlog is worked through in order (the
+            // semaphore is fair); only a sandbox stuck for a minute sends the work back to be tried again
+            if (!slots.tryAcquire(SLOT_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return new InvocationResult(Outcome.BUSY, "The sandbox is busy: all " + concurrentInvocations
+                        + " invocations were running for " + SLOT_WAIT_MILLIS / 1000 + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -221,7 +225,7 @@ final class JsSandbox implements AutoCloseable {
                 continue;
             }
             if (run.problem() == null) {
-                if (now > run.deadline) {
+                if (run.outOfTime(now)) {
                     run.exceeded("Wall-clock time limit of " + run.limits.wallClockMillis() + " ms exceeded");
                 } else if (run.appAllocatedBytes() > run.limits.allocatedBytes()) {
                     run.exceeded("Memory limit exceeded: the invocation allocated more than "
@@ -230,7 +234,7 @@ final class JsSandbox implements AutoCloseable {
             }
             if (run.problem() != null) {
                 stop(run, now);
-            } else if (!run.lowered && now - run.startedAt > LOWER_AFTER_NANOS) {
+            } else if (!run.lowered && run.appNanos(now) > LOWER_AFTER_NANOS) {
                 run.lowered = true;
                 GuestThreads.lower(run.thread);
             }

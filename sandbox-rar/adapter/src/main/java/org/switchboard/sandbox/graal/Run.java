@@ -15,13 +15,22 @@ import org.switchboard.sandbox.api.SandboxHost;
  * One invocation in progress: its limits, what it has used, and why it must end, if it must. The app runs on a guest
  * thread of the sandbox; the platform's side (its commands, its log) runs on the caller's thread, in the caller's
  * transaction, which hands each command over through {@link #inbox} and never waits for the guest longer than the
- * invocation's time and a grace period.
+ * app's own time and a grace period: time the app waits for the platform (its context being made, the answers to its
+ * commands, a commit) is not counted.
  */
 final class Run {
 
+    /** How often the caller, waiting for the guest thread, looks at the app's clock. */
+    private static final long SERVE_POLL_MILLIS = 20;
+
     final Invocation invocation;
     final Limits limits;
-    final long deadline;
+    /** The app's time limit, in nanoseconds of its own running (see {@link #appNanos(long)}). */
+    private final long limitNanos;
+    /** Nanoseconds the app's code ran up to {@link #runningSince}, written on the guest thread only. */
+    private volatile long ranNanos;
+    /** Since when the app's code runs (System.nanoTime), or -1 while it waits for the platform or has not begun. */
+    private volatile long runningSince = -1;
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
 
     /** The guest thread running the app, once it started. */
@@ -67,7 +76,33 @@ final class Run {
     Run(Invocation invocation, Limits limits) {
         this.invocation = invocation;
         this.limits = limits;
-        this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limits.wallClockMillis());
+        this.limitNanos = TimeUnit.MILLISECONDS.toNanos(limits.wallClockMillis());
+    }
+
+    /**
+     * The app's time: how long its own code has run on its guest thread. Time it waits for the platform is not the
+     * app's: for a slot, for its context to be made, for the answer to a command (a commit among them).
+     */
+    long appNanos(long now) {
+        long since = runningSince;
+        return ranNanos + (since >= 0 ? Math.max(0, now - since) : 0);
+    }
+
+    /** Whether the app has used up its time. */
+    boolean outOfTime(long now) {
+        return appNanos(now) > limitNanos;
+    }
+
+    private void pauseClock() {
+        long since = runningSince;
+        if (since >= 0) {
+            ranNanos += System.nanoTime() - since;
+            runningSince = -1;
+        }
+    }
+
+    private void resumeClock() {
+        runningSince = System.nanoTime();
     }
 
     /** Called on the guest thread when it takes the invocation on. */
@@ -78,6 +113,9 @@ final class Run {
         this.thread = Thread.currentThread();
         this.context = context;
         this.startBytes = JsSandbox.allocatedBytes();
+        if (context != null) {
+            resumeClock(); // the app's clock starts once its context is made
+        }
     }
 
     String problem() {
@@ -113,19 +151,25 @@ final class Run {
         return (since >= 0 ? since : JsSandbox.allocatedBytes(guest)) - startBytes - parseBytes;
     }
 
-    /** Called on the guest thread around the parsing of a module. */
+    /**
+     * Called on the guest thread around the parsing of a module: the platform's work (the parsed code is shared by
+     * every context), counted neither in the app's memory nor in its time. Running the module's code is the app's.
+     */
     void enterParse() {
         parseSince = JsSandbox.allocatedBytes();
+        pauseClock();
     }
 
     void leaveParse() {
         parseBytes += JsSandbox.allocatedBytes() - parseSince;
         parseSince = -1;
+        resumeClock();
     }
 
     /** Asks the platform, on the caller's thread, to answer a command of the app; called on the guest thread. */
     String callHost(String json) throws SandboxHost.UnknownCommandException {
         Command command = new Command(json, new CompletableFuture<>());
+        pauseClock();
         inHost = true;
         try {
             if (abandoned) {
@@ -146,6 +190,7 @@ final class Run {
             throw new IllegalStateException(String.valueOf(e.getCause().getMessage()), e.getCause());
         } finally {
             inHost = false;
+            resumeClock();
         }
     }
 
@@ -155,22 +200,30 @@ final class Run {
     }
 
     /**
-     * Serves the app's commands on the caller's thread until the guest thread finishes, or until the invocation's
-     * time and the grace have passed: then the guest thread is abandoned to the watchdog and the caller goes on.
+     * Serves the app's commands on the caller's thread until the guest thread finishes. The caller waits as long as
+     * the app keeps within its time (the platform's own waits, answering the app's commands among them, are not
+     * counted); once the app has been told to stop, or has run past its time and the grace, the guest thread is
+     * abandoned to the watchdog and the caller goes on.
      */
     InvocationResult serve(long graceMillis) {
-        long until = deadline + TimeUnit.MILLISECONDS.toNanos(graceMillis);
+        long grace = TimeUnit.MILLISECONDS.toNanos(graceMillis);
         try {
             while (true) {
-                long wait = until - System.nanoTime();
-                Object next = wait > 0 ? inbox.poll(wait, TimeUnit.NANOSECONDS) : inbox.poll();
+                Object next = inbox.poll(SERVE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (next instanceof Finished finished) {
                     return finished.result();
                 }
                 if (next instanceof Command command) {
                     answer(command);
-                } else if (next == null) {
+                    continue;
+                }
+                long now = System.nanoTime();
+                long told = cancelledAt;
+                if (told != 0 && now - told > grace) {
                     return abandon("it did not stop within " + graceMillis + " ms of being told to");
+                }
+                if (appNanos(now) > limitNanos + grace) {
+                    return abandon("it ran " + graceMillis + " ms past its time");
                 }
             }
         } catch (InterruptedException e) {
@@ -202,7 +255,7 @@ final class Run {
 
     /** Waits for a timer of the app, within the invocation's time. */
     void sleep(long millis) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        long left = TimeUnit.NANOSECONDS.toMillis(limitNanos - appNanos(System.nanoTime()));
         if (millis >= left) {
             exceeded("Wall-clock time limit of " + limits.wallClockMillis() + " ms exceeded waiting for a timer");
             return;

@@ -21,6 +21,11 @@ public record InvocationResult(Outcome outcome, String reason) {
         NOT_LISTENING,
         /** the app threw, failed to load, or sent an unknown command */
         FAILED,
+        /**
+         * the sandbox had no free slot for a long while: the app did not run, and the caller should try again later
+         * (the app did nothing wrong)
+         */
+        BUSY,
         /** a limit of the sandbox (time, statements, memory, output) ended it */
         LIMIT_EXCEEDED
     }
