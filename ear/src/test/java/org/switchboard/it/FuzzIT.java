@@ -1,5 +1,6 @@
 package org.switchboard.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -31,7 +32,8 @@ class FuzzIT {
     private static final long SEED = 20261123L;
     private static final int REQUESTS = 3_000;
     private static final Pattern INSIDES = Pattern.compile(
-            "Exception|\\bat (org|java|com|jakarta|sun)\\.|SQL|Payara Server|<html|<!DOCTYPE|GlassFish",
+            "Exception|\\bat (org|java|com|jakarta|sun)\\.|SQL|Payara Server|<html|<!DOCTYPE|GlassFish|HSEARCH"
+                    + "|Was expecting|Jersey|wadl|\\bjava\\.[a-z]+\\.|\"stack\"",
             Pattern.CASE_INSENSITIVE);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -104,7 +106,21 @@ class FuzzIT {
                 new Endpoint("POST", "/channels/", false, "{\"type\":\"fake\",\"config\":{\"address\":\"1\"},"
                         + "\"mo_url\":\"http://127.0.0.1:9/mo\",\"character_limit\":160}"),
                 new Endpoint("POST", "/channels/{ch}", false, "{\"label\":\"l\",\"metadata\":{}}"),
-                new Endpoint("GET", "/channels/{ch}/logs?n={n}", false, null));
+                new Endpoint("GET", "/channels/{ch}/logs?n={n}", false, null),
+                // the update paths, which check what creating checks
+                new Endpoint("PATCH", "/api/admin/accounts/{a}/channels/{ch}", true,
+                        "{\"rate_per_second\":5,\"max_in_flight\":10,\"settings\":{}}"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/channels/{ch}", true,
+                        "{\"conversation_id\":null,\"endpoint\":\"default\"}"),
+                new Endpoint("POST", "/channels/{ch}", false, "{\"label\":\"l\",\"character_limit\":160,"
+                        + "\"mo_url\":\"http://127.0.0.1:9/mo\",\"config\":{\"address\":\"9999\"}}"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/conversations/{c}", true,
+                        "{\"name\":\"n\",\"config\":{\"config\":{}}}"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/conversations/{c}/javascript", true, "//"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/vendors/twilio", true,
+                        "{\"account_sid\":\"AC1\",\"auth_token\":\"t\"}"),
+                new Endpoint("OPTIONS", "/channels/{ch}/messages", false, null),
+                new Endpoint("GET", "/WEB-INF/{x}", false, null));
     }
 
     @Test
@@ -147,6 +163,82 @@ class FuzzIT {
                 + String.join("\n", problems.subList(0, Math.min(20, problems.size()))));
     }
 
+    /**
+     * What creating refuses, changing refuses too, and the thing keeps what it had: a name, an endpoint, a label
+     * longer than their columns; settings larger than they may be.
+     */
+    @Test
+    void updatesCheckWhatCreatesCheck() {
+        String longer = "x".repeat(300);
+        String base = "/api/admin/accounts/" + account.id();
+        Platform.Answer renamed = Platform.request("PUT", base + "/conversations/" + conversation, Platform.ADMIN,
+                "{\"name\":\"" + longer + "\"}");
+        assertEquals(400, renamed.status(), renamed.body());
+        assertEquals("fuzz", Platform.request("GET", base + "/conversations/" + conversation, Platform.ADMIN, null)
+                .json().getString("name"));
+        Platform.Answer bound = Platform.request("PUT", base + "/channels/" + channel, Platform.ADMIN,
+                "{\"conversation_id\":\"" + conversation + "\",\"endpoint\":\"" + longer + "\"}");
+        assertEquals(400, bound.status(), bound.body());
+        Platform.Answer labelled = account.post("/channels/" + channel, "{\"label\":\"" + longer + "\"}");
+        assertEquals(400, labelled.status(), labelled.body());
+        Platform.Answer fed = Platform.request("PATCH", base + "/channels/" + channel, Platform.ADMIN,
+                "{\"settings\":{\"a\":\"" + "y".repeat(7_000) + "\"}}");
+        assertEquals(400, fed.status(), fed.body());
+        jakarta.json.JsonObject kept = account.get("/channels/" + channel).json().getJsonObject("result");
+        assertTrue(!kept.containsKey("label") || kept.isNull("label") || kept.getString("label").length() < 300,
+                kept.toString());
+        // the channel still takes messages on its conversation
+        assertEquals(201, account.post("/api/fake/channels/" + channel + "/inbound",
+                "{\"from\":\"+27830000001\",\"content\":\"still here\"}").status());
+    }
+
+    /**
+     * Wrong credentials are slowed down: past ten a minute for one account key from one client they are answered
+     * 429 with Retry-After, unchecked; the owner's credentials, accepted before, still work from the same client.
+     */
+    @Test
+    void wrongCredentialsAreSlowedDownAndTheOwnerIsNot() {
+        TestAccount target = Platform.account("throttled");
+        String path = "/api/fake/channels/none/outbox";
+        assertEquals(404, send("GET", path, "", target.basic(), null).status(), "the owner is known");
+        String key = new String(java.util.Base64.getDecoder().decode(target.basic().substring(6)),
+                StandardCharsets.UTF_8).split(":")[0];
+        int refused = 0;
+        int slowed = 0;
+        Answer last = null;
+        for (int i = 0; i < 20; i++) {
+            last = send("GET", path, "", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    (key + ":wrong" + i).getBytes(StandardCharsets.UTF_8)), null);
+            if (last.status() == 401) {
+                refused++;
+            } else if (last.status() == 429) {
+                slowed++;
+            }
+        }
+        // ten a minute are checked and refused, and the eleventh, which starts a wait of a second (then two...)
+        assertTrue(refused >= 11 && refused <= 12, refused + " were checked");
+        assertEquals(20, refused + slowed, "the rest waited: " + last.body());
+        assertTrue(last.body().contains("try again in"), last.body());
+        assertTrue(last.retryAfter() != null && Long.parseLong(last.retryAfter()) >= 1, String.valueOf(last));
+        assertEquals(404, send("GET", path, "", target.basic(), null).status(),
+                "the owner's credentials are checked at once");
+    }
+
+    /** What the servlet container and Jersey answer themselves names neither them nor their versions. */
+    @Test
+    void theServersOwnAnswersShowNoInsides() {
+        for (String[] request : new String[][]{{"GET", "/WEB-INF/web.xml"}, {"GET", "/META-INF/MANIFEST.MF"},
+                {"OPTIONS", "/channels/"}, {"OPTIONS", "/api/admin/accounts"}, {"GET", "/nothing/here.jsp"}}) {
+            Answer answer = send(request[0], request[1], "", account.basic(), null);
+            assertTrue(answer.status() < 500, request[1] + " -> " + answer.status() + " " + answer.body());
+            assertTrue(!INSIDES.matcher(answer.body()).find(), request[0] + " " + request[1] + " -> "
+                    + answer.body());
+        }
+        Answer hidden = send("GET", "/WEB-INF/web.xml", "", account.basic(), null);
+        assertEquals(404, hidden.status(), hidden.body());
+        assertTrue(hidden.body().startsWith("{\"error\""), hidden.body());
+    }
+
     private static byte[] body(Random random, String valid) {
         String text = switch (random.nextInt(12)) {
             case 0 -> "";
@@ -179,7 +271,9 @@ class FuzzIT {
         String[] fields = {"to", "content", "from", "name", "msisdn", "vendor", "address", "transport_type",
                 "conversation_id", "event_url", "event_auth_token", "type", "javascript", "config", "session_event",
                 "can_manage_optouts", "reply_to", "channel_data", "priority", "mo_message_url", "endpoint", "extra",
-                "groups", "bundle", "main", "from_addr", "surname", "email_address"};
+                "groups", "bundle", "main", "from_addr", "surname", "email_address", "label", "metadata",
+                "character_limit", "rate_per_second", "max_in_flight", "settings", "mo_url", "api_base_url",
+                "account_sid"};
         String field = fields[random.nextInt(fields.length)];
         String stripped = valid.substring(1, valid.length() - 1);
         return "{" + (stripped.isEmpty() ? "" : stripped + ",") + "\"" + field + "\":" + value + "}";
@@ -213,7 +307,11 @@ class FuzzIT {
         return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
-    private record Answer(int status, String body) {
+    private record Answer(int status, String body, String retryAfter) {
+
+        Answer(int status, String body) {
+            this(status, body, null);
+        }
     }
 
     private static Answer send(String method, String path, String contentType, String authorization, byte[] body) {
@@ -228,7 +326,8 @@ class FuzzIT {
                 request.header("Content-Type", contentType);
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IllegalArgumentException e) {
             return new Answer(400, "the client refused to send it: " + e.getMessage());
         } catch (IOException e) {

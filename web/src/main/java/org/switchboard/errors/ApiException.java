@@ -16,18 +16,31 @@ public class ApiException extends RuntimeException {
     private final String type;
     /** More fields for Switchboard's own format ({@code {error, ...}}), or null; the other formats have none. */
     private final transient JsonObject extra;
+    /** Seconds the client should wait before it asks again ({@code Retry-After}), or null. */
+    private final Long retryAfter;
 
     public ApiException(Response.StatusType status, String description, String type, String message) {
-        this(status, description, type, message, null);
+        this(status, description, type, message, null, null);
     }
 
     private ApiException(Response.StatusType status, String description, String type, String message,
-            JsonObject extra) {
+            JsonObject extra, Long retryAfter) {
         super(message);
         this.status = status;
         this.description = description;
         this.type = type;
         this.extra = extra;
+        this.retryAfter = retryAfter;
+    }
+
+    /** The same refusal, telling the client to wait this many seconds before it asks again. */
+    public ApiException retryAfter(long seconds) {
+        return new ApiException(status, description, type, getMessage(), extra, seconds);
+    }
+
+    /** Seconds to wait before asking again, or null. */
+    public Long retryAfterSeconds() {
+        return retryAfter;
     }
 
     /** A refusal with this status, described by its reason phrase ("conflict", "Conflict"). */
@@ -43,7 +56,7 @@ public class ApiException extends RuntimeException {
 
     /** The same refusal with more fields beside Switchboard's {@code error} (a vendor's error, say). */
     public ApiException with(JsonObject fields) {
-        return new ApiException(status, description, type, getMessage(), fields);
+        return new ApiException(status, description, type, getMessage(), fields, retryAfter);
     }
 
     /** A 400 with Junebug's generic description. */

@@ -51,7 +51,11 @@ public class ErrorMapper implements ExceptionMapper<Exception> {
             e = e.getCause();
         }
         if (e instanceof ApiException api) {
-            return format.response(api.status(), api.description(), api.type(), api.getMessage(), api.extra());
+            Response answer = format.response(api.status(), api.description(), api.type(), api.getMessage(),
+                    api.extra());
+            return api.retryAfterSeconds() == null
+                    ? answer
+                    : Response.fromResponse(answer).header("Retry-After", api.retryAfterSeconds()).build();
         }
         if (e instanceof InvalidJsonException invalid) {
             return format.invalidJson(invalid.getMessage());

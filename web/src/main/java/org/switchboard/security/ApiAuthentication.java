@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads the credentials of every HTTP API request: {@code Authorization: Basic} (an account key and an API or
@@ -30,23 +32,43 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     public static final String ACCOUNT = "switchboard.account";
     /** Request attribute: set when credentials were sent and refused. */
     public static final String REFUSED = "switchboard.credentials-refused";
+    /** Request attribute: seconds the client must wait, after too many refused credentials ({@link LoginThrottle}). */
+    public static final String THROTTLED = "switchboard.credentials-throttled";
+    /** Where vendors call: their requests' credentials are the vendors', not an API's. */
+    static final String VENDOR_WEBHOOKS = "/vendors/";
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    LoginThrottle throttle;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         Credential credential = credential(request.getHeader("Authorization"));
-        if (credential == null) {
+        if (credential == null || request.getRequestURI().startsWith(request.getContextPath() + VENDOR_WEBHOOKS)) {
+            // a vendor's webhook carries the vendor's credentials for the channel, which its connector checks
+            return context.doNothing();
+        }
+        LoginThrottle.Attempt attempt = LoginThrottle.Attempt.of(request.getRemoteAddr(),
+                credential instanceof UsernamePasswordCredential basic ? basic.getCaller() : null,
+                request.getHeader("Authorization"));
+        long now = System.nanoTime();
+        OptionalLong wait = throttle.waitNanos(attempt, now);
+        if (wait.isPresent()) {
+            // not checked: the answer is 429 whether the credentials are right or wrong
+            request.setAttribute(THROTTLED, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait.getAsLong()) + 1));
             return context.doNothing();
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !(result.getCallerPrincipal() instanceof Caller caller)) {
+            throttle.failed(attempt, now);
             request.setAttribute(REFUSED, Boolean.TRUE);
             return context.doNothing();
         }
+        throttle.succeeded(attempt);
         request.setAttribute(CALLER, caller);
         if (caller.account() != null) {
             request.setAttribute(ACCOUNT, caller.account());
