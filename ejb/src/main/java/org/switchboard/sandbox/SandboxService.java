@@ -74,6 +74,9 @@ public class SandboxService {
     @Inject
     private EventListeners listeners;
 
+    /** What the sandbox says of an invocation whose context would not stop and was left to run on its own. */
+    static final String ABANDONED = "the app's context was abandoned";
+
     @PostConstruct
     void collectResources() {
         Map<String, SandboxResource> byName = new HashMap<>();
@@ -134,11 +137,15 @@ public class SandboxService {
             result = connection.run(new Invocation(conversation.getId(), bundles.code(conversation), command, host));
             if (result.outcome() == InvocationResult.Outcome.BUSY) {
                 // the app did not run: the transaction rolls back and the message or event is routed again later
+                stats.count(Count.SANDBOX_BUSY);
                 throw new IllegalStateException(result.reason() + "; " + commandId + " will be routed again");
             }
             stats.count(Count.SANDBOX_INVOCATIONS);
             if (result.outcome() == InvocationResult.Outcome.LIMIT_EXCEEDED) {
                 stats.count(Count.SANDBOX_LIMITS_EXCEEDED);
+                if (result.reason() != null && result.reason().contains(ABANDONED)) {
+                    stats.count(Count.SANDBOX_ABANDONED);
+                }
             } else if (result.outcome() == InvocationResult.Outcome.FAILED) {
                 stats.count(Count.SANDBOX_FAILED);
             }
