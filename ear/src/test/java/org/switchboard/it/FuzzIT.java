@@ -143,7 +143,11 @@ class FuzzIT {
             String contentType = pick(random, "application/json", "application/json; charset=bogus",
                     "text/plain", "application/json; charset=utf-16", "application/x-www-form-urlencoded",
                     "application/zip", "");
-            byte[] body = endpoint.method().equals("GET") ? null : body(random, endpoint.validBody());
+            // no body with GET or OPTIONS (an OPTIONS with 70 kB it never reads keeps the client sending until it
+            // times out: Jersey answers OPTIONS itself, before anything reads the body)
+            byte[] body = endpoint.method().equals("GET") || endpoint.method().equals("OPTIONS")
+                    ? null
+                    : body(random, endpoint.validBody());
             String authorization = endpoint.operator() == null
                     ? httpApiBasic
                     : endpoint.operator() ? Platform.ADMIN : account.basic();
