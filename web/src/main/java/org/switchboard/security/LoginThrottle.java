@@ -25,18 +25,21 @@ public class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(1);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
-    /** Failures in the current window, and until when the key waits. */
+    /** Failures in the current window, and until when the key waits (times are System.nanoTime, any sign). */
     private static final class Failures {
-        long windowStart;
-        int count;
-        long waitUntil;
+        private boolean counting;
+        private long windowStart;
+        private int count;
+        private boolean waits;
+        private long waitUntil;
 
         synchronized OptionalLong waiting(long now) {
-            return now < waitUntil ? OptionalLong.of(waitUntil - now) : OptionalLong.empty();
+            return waits && now - waitUntil < 0 ? OptionalLong.of(waitUntil - now) : OptionalLong.empty();
         }
 
         synchronized void failed(long now, int allowed) {
-            if (now - windowStart > WINDOW.toNanos()) {
+            if (!counting || now - windowStart > WINDOW.toNanos()) {
+                counting = true;
                 windowStart = now;
                 count = 0;
             }
@@ -44,6 +47,7 @@ public class LoginThrottle {
             if (count > allowed) {
                 long wait = Math.min(LONGEST_WAIT.toNanos(),
                         Duration.ofSeconds(1).toNanos() << Math.min(20, count - allowed - 1));
+                waits = true;
                 waitUntil = now + wait;
             }
         }
