@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.OptionalLong;
+import org.switchboard.accounts.AccountService;
 
 /**
  * Slows wrong credentials down without locking the rightful owner out. Refused credentials are counted per client
@@ -66,7 +67,7 @@ public class LoginThrottle {
 
         /** @param account the account key Basic credentials name; null for a Bearer token */
         public static Attempt of(String client, String account, String authorization) {
-            return new Attempt(client, account, sha256(authorization));
+            return new Attempt(client, account, AccountService.Token.hash(authorization));
         }
 
         String clientKey() {
@@ -100,14 +101,5 @@ public class LoginThrottle {
     public void succeeded(Attempt attempt) {
         accepted.put(attempt.hash(), Boolean.TRUE);
         clients.invalidate(attempt.clientKey());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -50,8 +50,6 @@ final class Run {
     /** When the watchdog first asked the context to stop (System.nanoTime), 0 before. */
     volatile long cancelledAt;
     volatile long lastStop;
-    /** When the guest thread took the invocation on (System.nanoTime). */
-    volatile long startedAt;
     /** The guest thread was lowered to the lowest priority for running long. */
     volatile boolean lowered;
     /** The caller stopped waiting: whatever the guest thread does now is thrown away. */
@@ -107,9 +105,6 @@ final class Run {
 
     /** Called on the guest thread when it takes the invocation on. */
     void started(Context context) {
-        if (this.thread == null) {
-            this.startedAt = System.nanoTime();
-        }
         this.thread = Thread.currentThread();
         this.context = context;
         this.startBytes = JsSandbox.allocatedBytes();
