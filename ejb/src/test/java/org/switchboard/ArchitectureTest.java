@@ -27,7 +27,8 @@ class ArchitectureTest {
     static final String[] RECORDS = {"org.switchboard.accounts", "org.switchboard.messages"};
     static final String[] FEATURES = {"org.switchboard.channels..", "org.switchboard.conversations..",
             "org.switchboard.sandbox..", "org.switchboard.contacts..", "org.switchboard.optouts..",
-            "org.switchboard.metrics..", "org.switchboard.pushes..", "org.switchboard.messages.sandbox.."};
+            "org.switchboard.metrics..", "org.switchboard.pushes..", "org.switchboard.messages.sandbox..",
+            "org.switchboard.campaigns.."};
 
     @Test
     void noPackageImportsItselfThroughOthers() {

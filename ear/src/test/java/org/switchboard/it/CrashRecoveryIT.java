@@ -1,6 +1,7 @@
 package org.switchboard.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,5 +55,52 @@ class CrashRecoveryIT {
                     .count();
             assertEquals(1, atVendor, "the fake vendor must have been sent the message exactly once");
         }
+    }
+
+    /**
+     * A bulk send killed in the middle (Payara with SIGKILL while its messages are being stored and sent) finishes
+     * after the restart with every contact given exactly one message: one message id per number, each at the vendor,
+     * the only repeats at the vendor being of the same message id (the engine's at-least-once to a vendor, at most
+     * the channel's max_in_flight per kill).
+     */
+    @Test
+    void bulkSendKilledInTheMiddleMessagesEveryContactOnce() throws Exception {
+        TestAccount account = Platform.account("crash bulk");
+        String bulk = account.createConversation("{\"type\":\"bulk_message\",\"name\":\"crash\"}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"4400\",\"rate_per_second\":50,"
+                + "\"max_in_flight\":20,\"conversation_id\":\"" + bulk + "\"}");
+        String group = CampaignsIT.group(account, "everyone");
+        int contacts = 1000;
+        for (int i = 0; i < contacts; i++) {
+            CampaignsIT.addContact(account, "+2784" + String.format("%07d", i), java.util.List.of(group));
+        }
+        String base = "/api/admin/accounts/" + account.id() + "/conversations/" + bulk + "/bulk_sends";
+        Answer created = CampaignsIT.admin("POST", base, "{\"message\":\"once only\",\"group_keys\":[\"" + group
+                + "\"]}");
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getString("id");
+        jakarta.json.JsonObject before = Platform.eventually(Duration.ofSeconds(60),
+                () -> CampaignsIT.admin("GET", base + "/" + id, null).json(),
+                s -> s.getJsonObject("counts").getInt("sent") >= 200, "the send to be under way");
+        Chaos.killPayara(RUNTIME);
+        int storedBefore = before.getJsonObject("counts").getInt("accepted");
+        Chaos.startPayara(RUNTIME);
+
+        jakarta.json.JsonObject done = Platform.eventually(Duration.ofSeconds(240),
+                () -> CampaignsIT.admin("GET", base + "/" + id, null).json(),
+                s -> s.getString("state").equals("completed") && s.getJsonObject("counts").getInt("queued") == 0,
+                "the send to finish after the restart");
+        assertEquals(contacts, done.getJsonObject("counts").getInt("accepted"), done.toString());
+        assertEquals(contacts, done.getJsonObject("counts").getInt("sent"), done.toString());
+        assertTrue(storedBefore < contacts, "the kill came while the send was storing (" + storedBefore + " stored)");
+        java.util.List<jakarta.json.JsonObject> outbox = CampaignsIT.outbox(account, channel);
+        java.util.Map<String, java.util.Set<String>> idsPerNumber = new java.util.HashMap<>();
+        outbox.forEach(m -> idsPerNumber.computeIfAbsent(m.getString("to"), k -> new java.util.HashSet<>())
+                .add(m.getString("message_id")));
+        assertEquals(contacts, idsPerNumber.size(), "every contact reached");
+        assertTrue(idsPerNumber.values().stream().allMatch(ids -> ids.size() == 1),
+                "one message per contact, never a second one");
+        long repeats = outbox.size() - contacts;
+        assertTrue(repeats <= 20, repeats + " repeats at the vendor; at most max_in_flight for one kill");
     }
 }

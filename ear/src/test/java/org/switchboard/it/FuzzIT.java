@@ -42,6 +42,8 @@ class FuzzIT {
     private static String channel;
     private static String httpApi;
     private static String httpApiBasic;
+    private static String bulk;
+    private static String group;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -59,6 +61,10 @@ class FuzzIT {
                 + "/conversations", Platform.ADMIN, "{\"type\":\"http_api\",\"name\":\"fuzz api\"}").json();
         httpApi = api.getString("id");
         account.createChannel("{\"vendor\":\"fake\",\"address\":\"9998\",\"conversation_id\":\"" + httpApi + "\"}");
+        bulk = account.createConversation("{\"type\":\"bulk_message\",\"name\":\"fuzz bulk\"}");
+        account.createChannel("{\"vendor\":\"fake\",\"address\":\"9997\",\"conversation_id\":\"" + bulk + "\"}");
+        group = CampaignsIT.group(account, "fuzz");
+        CampaignsIT.addContact(account, "+27831234567", List.of(group));
         String key = new String(java.util.Base64.getDecoder().decode(account.basic().substring(6)),
                 java.nio.charset.StandardCharsets.UTF_8).split(":")[0];
         httpApiBasic = "Basic " + java.util.Base64.getEncoder().encodeToString((key + ":" + api.getString("api_token"))
@@ -67,7 +73,7 @@ class FuzzIT {
 
     /**
      * An endpoint: method, path (with {a} for the account, {c} the conversation, {ch} the channel, {hc} an http_api
-     * conversation), who may call (true: the operator, false: the account, null: the http_api conversation).
+     * conversation, {b} a bulk_message conversation), who may call (true: the operator, false: the account, null: the http_api conversation).
      */
     private record Endpoint(String method, String path, Boolean operator, String validBody) {
     }
@@ -119,6 +125,23 @@ class FuzzIT {
                 new Endpoint("PUT", "/api/admin/accounts/{a}/conversations/{c}/javascript", true, "//"),
                 new Endpoint("PUT", "/api/admin/accounts/{a}/vendors/twilio", true,
                         "{\"account_sid\":\"AC1\",\"auth_token\":\"t\"}"),
+                // campaigns: the ready-made apps' configs and bulk sends
+                new Endpoint("POST", "/api/admin/accounts/{a}/conversations", true,
+                        "{\"type\":\"subscription\",\"name\":\"n\",\"config\":{\"handlers\":[{\"keyword\":\"a\","
+                                + "\"operation\":\"subscribe\",\"campaign_name\":\"c\",\"reply_copy\":\"r\"}]}}"),
+                new Endpoint("POST", "/api/admin/accounts/{a}/conversations", true,
+                        "{\"type\":\"sequential_send\",\"name\":\"n\",\"config\":{\"schedule\":{\"recurring\":"
+                                + "\"day_of_week\",\"days\":\"1,3\",\"time\":\"09:00:00\"},\"messages\":[\"a\"]}}"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/conversations/{b}/config", true,
+                        "{\"config\":{\"groups\":[\"" + group + "\"],\"delivery_class\":\"sms\",\"dedupe\":true}}"),
+                new Endpoint("POST", "/api/admin/accounts/{a}/conversations/{b}/bulk_sends/preview", true,
+                        "{\"message\":\"hi\",\"group_keys\":[\"" + group + "\"],\"dedupe\":true}"),
+                new Endpoint("POST", "/api/admin/accounts/{a}/conversations/{b}/bulk_sends", true,
+                        "{\"message\":\"hi\",\"group_keys\":[\"" + group + "\"],\"confirm\":true,"
+                                + "\"scheduled_for\":\"2030-01-01T00:00:00Z\"}"),
+                new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{b}/bulk_sends?limit={n}", true, null),
+                new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{b}/bulk_sends/{x}", true, null),
+                new Endpoint("POST", "/api/admin/accounts/{a}/conversations/{b}/bulk_sends/{x}/cancel", true, null),
                 new Endpoint("OPTIONS", "/channels/{ch}/messages", false, null),
                 new Endpoint("GET", "/WEB-INF/{x}", false, null));
     }
@@ -136,6 +159,7 @@ class FuzzIT {
                     .replace("{c}", random.nextInt(10) == 0 ? garbageSegment(random) : conversation)
                     .replace("{ch}", random.nextInt(10) == 0 ? garbageSegment(random) : channel)
                     .replace("{hc}", random.nextInt(10) == 0 ? garbageSegment(random) : httpApi)
+                    .replace("{b}", random.nextInt(10) == 0 ? garbageSegment(random) : bulk)
                     .replace("{x}", garbageSegment(random))
                     .replace("{q}", encode(pick(random, "name:/[/", "name:\"x", "*", "extras-a:(", "AND OR",
                             "name:" + "a".repeat(3000), "groups:x", "(((((", "name:a~2~", "")))

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,6 +21,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.query.SearchScroll;
+import org.hibernate.search.engine.search.query.SearchScrollResult;
 import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.SearchException;
@@ -128,6 +131,62 @@ public class ContactService {
                 .getResultList();
     }
 
+    /** A member of a group as a send sees it: the contact's key and its msisdn (null when it has none). */
+    public record Member(String key, String msisdn) {
+    }
+
+    /**
+     * Every member of the group, handed to {@code each} a chunk at a time and never all in memory: a static group's in
+     * key order, page by page; a smart group's as its query's hits come (a Lucene scroll).
+     */
+    public void scanMembers(ContactGroup group, int chunk, Consumer<List<Member>> each) {
+        if (group.isSmart()) {
+            Set<String> fields = queryFields(group.getQuery());
+            try (SearchScroll<String> scroll = Search.session(em).search(Contact.class)
+                    .select(f -> f.id(String.class))
+                    .where(f -> f.bool()
+                            .must(f.match().field("account_id").matching(group.getAccountId()))
+                            .must(f.queryString().fields(fields.toArray(String[]::new))
+                                    .matching(group.getQuery())
+                                    .defaultOperator(BooleanOperator.AND)))
+                    .scroll(chunk)) {
+                for (SearchScrollResult<String> hits = scroll.next(); hits.hasHits(); hits = scroll.next()) {
+                    each.accept(addresses(group.getAccountId(), hits.hits()));
+                }
+            } catch (SearchException e) {
+                throw unreadable("contact", group.getQuery(), e);
+            }
+            return;
+        }
+        String after = "";
+        while (true) {
+            List<Object[]> rows = em.createQuery("select c.key, c.msisdn from Contact c join c.groups g"
+                    + " where c.accountId = :account and g = :group and c.key > :cursor order by c.key",
+                    Object[].class)
+                    .setParameter("account", group.getAccountId())
+                    .setParameter("group", group.getKey())
+                    .setParameter("cursor", after)
+                    .setMaxResults(chunk)
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return;
+            }
+            each.accept(rows.stream().map(r -> new Member((String) r[0], (String) r[1])).toList());
+            after = (String) rows.get(rows.size() - 1)[0];
+        }
+    }
+
+    private List<Member> addresses(String accountId, List<String> keys) {
+        Map<String, String> msisdns = new java.util.HashMap<>();
+        em.createQuery("select c.key, c.msisdn from Contact c where c.accountId = :account and c.key in :keys",
+                Object[].class)
+                .setParameter("account", accountId)
+                .setParameter("keys", keys)
+                .getResultStream()
+                .forEach(r -> msisdns.put((String) r[0], (String) r[1]));
+        return keys.stream().filter(msisdns::containsKey).map(k -> new Member(k, msisdns.get(k))).toList();
+    }
+
     public void delete(Contact contact) {
         em.remove(em.contains(contact) ? contact : em.merge(contact));
     }
@@ -215,10 +274,7 @@ public class ContactService {
 
     private <R> R searchContacts(String accountId, String query,
             Function<SearchQueryOptionsStep<?, Contact, ?, ?, ?>, R> fetch) {
-        Set<String> fields = new LinkedHashSet<>(SEARCHABLE);
-        fields.addAll(checkFields(query, name -> SEARCHABLE.contains(name) || name.equals("groups")
-                || name.startsWith("extras-") || name.startsWith("subscription-"),
-                "contacts can be searched by " + SEARCHABLE + ", groups, extras-<name> and subscription-<name>"));
+        Set<String> fields = queryFields(query);
         try {
             return fetch.apply(Search.session(em).search(Contact.class)
                     .where(f -> f.bool()
@@ -230,6 +286,15 @@ public class ContactService {
         } catch (SearchException | NullPointerException e) {
             throw unreadable("contact", query, e);
         }
+    }
+
+    /** The fields a contact query targets: the default ones and those it names (refused when unknown). */
+    private Set<String> queryFields(String query) {
+        Set<String> fields = new LinkedHashSet<>(SEARCHABLE);
+        fields.addAll(checkFields(query, name -> SEARCHABLE.contains(name) || name.equals("groups")
+                || name.startsWith("extras-") || name.startsWith("subscription-"),
+                "contacts can be searched by " + SEARCHABLE + ", groups, extras-<name> and subscription-<name>"));
+        return fields;
     }
 
     private static final Pattern COLUMN = Pattern.compile("column (\\d+)");

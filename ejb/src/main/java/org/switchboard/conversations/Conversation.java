@@ -28,7 +28,29 @@ public class Conversation {
         /** inbound messages are POSTed to the channel's mo_message_url */
         JUNEBUG,
         /** Vumi Go's HTTP API: clients send with the conversation's token, inbound is pushed or streamed */
-        HTTP_API
+        HTTP_API,
+        /** Vumi Go's bulk_message: one text to the contacts of groups, sent as a job ({@code campaigns.BulkSends}) */
+        BULK_MESSAGE,
+        /** Vumi Go's static_reply: answers every message with its {@code reply_text} and closes the session */
+        STATIC_REPLY,
+        /** Vumi Go's opt_out: records the sender's opt-out and says so */
+        OPT_OUT,
+        /** Vumi Go's subscription: keywords that subscribe to or unsubscribe from a campaign, with a reply */
+        SUBSCRIPTION,
+        /** Vumi Go's sequential_send: a schedule of messages, each contact getting the next one on each run */
+        SEQUENTIAL_SEND,
+        /** Vumi Go's dialogue: a poll, run by the dialogue app the platform ships, in the sandbox */
+        DIALOGUE;
+
+        /** The ready-made apps, whose config the platform checks ({@link AppConfigs}). */
+        public boolean readyMade() {
+            return this != JSBOX && this != JUNEBUG && this != HTTP_API;
+        }
+
+        /** The type's name on the APIs, as Vumi Go wrote it: {@code bulk_message}. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     @Id

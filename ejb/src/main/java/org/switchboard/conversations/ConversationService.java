@@ -48,6 +48,9 @@ public class ConversationService {
                     + " 'bundle' (a base64 zip of the script and its node_modules, run from 'main')");
         }
         Conversation conversation = new Conversation(Ids.hex(), accountId, type, name);
+        if (type.readyMade() && change.config() == null) {
+            conversation.setConfig(AppConfigs.check(type, jakarta.json.JsonValue.EMPTY_JSON_OBJECT).toString());
+        }
         checked(type, change).accept(conversation);
         em.persist(Checks.valid(conversation));
         return ConversationView.of(conversation, type == Conversation.Type.HTTP_API ? issue(conversation) : null);
@@ -123,6 +126,10 @@ public class ConversationService {
         if (change.config() != null) {
             steps.add(config(type, change));
         }
+        if (type.readyMade() && (change.javascript() != null || change.bundle() != null)) {
+            throw new IllegalArgumentException("A " + type.wireName() + " conversation runs the platform's app:"
+                    + " 'javascript' and 'bundle' are for jsbox conversations");
+        }
         if (change.javascript() != null && change.bundle() != null) {
             throw new IllegalArgumentException("Send either 'javascript' or 'bundle', not both");
         }
@@ -147,6 +154,10 @@ public class ConversationService {
     private Consumer<Conversation> config(Conversation.Type type, ConversationChange change) {
         if (type == Conversation.Type.JSBOX) {
             String config = change.config().toString();
+            return c -> c.setConfig(config);
+        }
+        if (type.readyMade()) {
+            String config = AppConfigs.check(type, change.config()).toString();
             return c -> c.setConfig(config);
         }
         Record settings = ConversationSettings.check(type, change.config());

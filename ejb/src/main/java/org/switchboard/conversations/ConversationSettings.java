@@ -139,7 +139,8 @@ public final class ConversationSettings {
                 signingSecret(api.pushSigningSecret());
                 yield api;
             }
-            case JSBOX -> throw new IllegalArgumentException("A jsbox conversation has an app config, not settings");
+            default -> throw new IllegalArgumentException("A " + type.wireName()
+                    + " conversation has an app config, not settings");
         };
     }
 
@@ -161,7 +162,7 @@ public final class ConversationSettings {
         return switch (conversation.getType()) {
             case JUNEBUG -> conversation.junebug().pushSigningSecret();
             case HTTP_API -> conversation.httpApi().pushSigningSecret();
-            case JSBOX -> null;
+            default -> null;
         };
     }
 

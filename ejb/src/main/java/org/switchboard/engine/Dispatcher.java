@@ -86,6 +86,17 @@ public class Dispatcher {
         }
     }
 
+    /** How many of the channel's messages wait in its lane here (a producer of many waits while this is high). */
+    public int waiting(String channelId) {
+        Lane lane = lanes.get(channelId);
+        return lane == null ? 0 : lane.waiting();
+    }
+
+    /** The most messages a channel's lane holds before the rest wait in the database. */
+    public int laneCapacity() {
+        return laneCapacity;
+    }
+
     /**
      * Takes up a channel's messages that wait in the database and are not in hand: all of them after a restart or
      * when the lane had no room, else those accepted more than {@code olderThan} ago (a message whose hand-over was

@@ -20,7 +20,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "message", indexes = {
         @Index(name = "message_conversation", columnList = "conversation_id, direction, timestamp"),
         @Index(name = "message_status", columnList = "status, channel_id, timestamp"),
-        @Index(name = "message_vendor_id", columnList = "vendor_message_id")})
+        @Index(name = "message_vendor_id", columnList = "vendor_message_id"),
+        @Index(name = "message_batch", columnList = "batch_id, status")})
 public class Message {
 
     /** Which way a message travels. */
@@ -119,6 +120,11 @@ public class Message {
     @Column(nullable = false)
     private Instant timestamp;
 
+    /** The batch a message was sent in: a bulk send's id (Vumi Go's batch_id), or null. */
+    @Column(name = "batch_id")
+    @Size(max = 255)
+    private String batchId;
+
     protected Message() {
     }
 
@@ -130,6 +136,14 @@ public class Message {
         this.status = status;
         // microseconds, as the database keeps them: an answer made now and one read back later show the same time
         this.timestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public String getBatchId() {
+        return batchId;
+    }
+
+    public void setBatchId(String batchId) {
+        this.batchId = batchId;
     }
 
     public String getId() {

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 import org.switchboard.accounts.Ids;
+import org.switchboard.campaigns.ReadyApps;
 import org.switchboard.channels.Channel;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.conversations.ConversationSettings;
@@ -26,7 +27,7 @@ import org.switchboard.streams.StreamHub;
 
 /**
  * Takes an inbound message to the conversation bound to its channel, once: a jsbox app runs on it in this
- * transaction; a Junebug conversation gets it pushed to the channel's mo_message_url (stored here, sent after the
+ * transaction, and so does a ready-made app ({@link ReadyApps}); a Junebug conversation gets it pushed to the channel's mo_message_url (stored here, sent after the
  * commit, on the durable push path).
  */
 @Stateless
@@ -39,6 +40,9 @@ public class InboundRouter {
 
     @Inject
     private SandboxService sandbox;
+
+    @Inject
+    private ReadyApps readyApps;
 
     @Inject
     private Pusher pusher;
@@ -85,6 +89,13 @@ public class InboundRouter {
             case JSBOX -> sandbox.inboundMessage(conversation, message);
             case JUNEBUG -> pushToMoUrl(channel, conversation.junebug(), message);
             case HTTP_API -> toHttpApiClient(conversation, message);
+            default -> {
+                if (!readyApps.inbound(conversation, message)) {
+                    activity.log(channel.getId(), ChannelLogLine.INFO, "Inbound message " + messageId + " from "
+                            + message.getFromAddr() + " is stored only: its conversation, a "
+                            + conversation.getType().wireName() + ", only sends", null);
+                }
+            }
         }
     }
 

@@ -58,7 +58,10 @@ public class ConversationAdminResource {
     @PathParam("account_id")
     String accountId;
 
-    /** {@code {type: jsbox|junebug|http_api, name, javascript | bundle (base64 zip) + main, config}}. */
+    /**
+     * {@code {type: jsbox|junebug|http_api|bulk_message|static_reply|opt_out|subscription|sequential_send|dialogue,
+     * name, javascript | bundle (base64 zip) + main, config}}.
+     */
     @POST
     @APIResponse(responseCode = "201", description = "The conversation (an http_api one with its api_token, shown once)", content = @Content(schema = @Schema(ref = "Conversation")))
     public Response create(
@@ -68,7 +71,8 @@ public class ConversationAdminResource {
         try {
             type = Conversation.Type.valueOf(JsonBodies.required(body, "type").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("'type' must be one of jsbox, junebug, http_api");
+            throw ApiException.badRequest("'type' must be one of " + java.util.Arrays.stream(Conversation.Type.values())
+                    .map(Conversation.Type::wireName).collect(java.util.stream.Collectors.joining(", ")));
         }
         ConversationView created = conversations.create(accountId, type, JsonBodies.required(body, "name"),
                 change(body));

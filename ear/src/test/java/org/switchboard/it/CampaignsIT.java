@@ -1,0 +1,267 @@
+package org.switchboard.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.switchboard.it.Platform.Answer;
+import org.switchboard.it.Platform.TestAccount;
+
+/**
+ * The ready-made apps over the fake vendor, end to end: static_reply, opt_out and subscription answer a phone;
+ * a bulk_message send reaches each contact of its groups once (opted-out, address-less and repeated numbers
+ * skipped and counted), is refused when repeated unless confirmed, and is scheduled, paused, resumed and cancelled.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CampaignsIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Platform.ear();
+    }
+
+    @Test
+    void readyMadeAppsAnswerAPhone() {
+        TestAccount account = Platform.account("ready-made apps");
+        String reply = account.createConversation("{\"type\":\"static_reply\",\"name\":\"hours\","
+                + "\"config\":{\"reply_text\":\"We are open 9 to 5\"}}");
+        String replyChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"1001\",\"conversation_id\":\""
+                + reply + "\"}");
+        phone(account, replyChannel, "+27831110001", "hello");
+        JsonObject answered = Platform.eventually(Duration.ofSeconds(30), () -> outbox(account, replyChannel),
+                list -> !list.isEmpty(), "the static reply").get(0);
+        assertEquals("We are open 9 to 5", answered.getString("content"));
+        assertEquals("+27831110001", answered.getString("to"));
+        assertEquals("close", answered.getString("session_event"), "a static reply closes the session");
+
+        String stop = account.createConversation("{\"type\":\"opt_out\",\"name\":\"stop\"}");
+        String stopChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"1002\",\"conversation_id\":\""
+                + stop + "\"}");
+        phone(account, stopChannel, "+27831110002", "STOP");
+        assertEquals("You have opted out", Platform.eventually(Duration.ofSeconds(30),
+                () -> outbox(account, stopChannel), list -> !list.isEmpty(), "the opt-out reply").get(0)
+                .getString("content"));
+        Answer optedOut = account.get("/api/v1/go/optouts/msisdn/%2B27831110002");
+        assertEquals(200, optedOut.status(), optedOut.body());
+
+        String news = account.createConversation("{\"type\":\"subscription\",\"name\":\"news\",\"config\":{"
+                + "\"handlers\":[{\"keyword\":\"join\",\"operation\":\"subscribe\",\"campaign_name\":\"news\","
+                + "\"reply_copy\":\"Welcome to the news\"},{\"keyword\":\"leave\",\"operation\":\"unsubscribe\","
+                + "\"campaign_name\":\"news\",\"reply_copy\":\"Bye\"}]}}");
+        String newsChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"1003\",\"conversation_id\":\""
+                + news + "\"}");
+        phone(account, newsChannel, "+27831110003", "  JOIN please");
+        Platform.eventually(Duration.ofSeconds(30), () -> outbox(account, newsChannel),
+                list -> list.size() == 1 && list.get(0).getString("content").equals("Welcome to the news"),
+                "the subscribe reply");
+        assertEquals("subscribed", contact(account, "+27831110003").getJsonObject("subscription").getString("news"));
+        phone(account, newsChannel, "+27831110003", "leave");
+        Platform.eventually(Duration.ofSeconds(30), () -> outbox(account, newsChannel), list -> list.size() == 2,
+                "the unsubscribe reply");
+        assertEquals("unsubscribed", contact(account, "+27831110003").getJsonObject("subscription")
+                .getString("news"));
+        phone(account, newsChannel, "+27831110003", "what?");
+        Platform.sleep(1500);
+        assertEquals(2, outbox(account, newsChannel).size(), "a word no handler knows gets no reply");
+
+        // a config is checked when it is stored, and the refusal names the key
+        Answer unknown = conversation(account,
+                "{\"type\":\"static_reply\",\"name\":\"x\",\"config\":{\"reply\":\"hi\"}}");
+        assertEquals(400, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("reply_text"), unknown.body());
+        Answer badHandler = conversation(account, "{\"type\":\"subscription\",\"name\":\"x\",\"config\":{\"handlers\":"
+                + "[{\"keyword\":\"a\",\"operation\":\"join\",\"campaign_name\":\"c\"}]}}");
+        assertEquals(400, badHandler.status(), badHandler.body());
+        assertTrue(badHandler.body().contains("handlers[0].operation"), badHandler.body());
+        Answer code = conversation(account, "{\"type\":\"opt_out\",\"name\":\"x\",\"javascript\":\"1\"}");
+        assertEquals(400, code.status(), code.body());
+    }
+
+    @Test
+    void bulkSendReachesEachContactOnceAndSaysWhoItSkipped() {
+        TestAccount account = Platform.account("bulk send");
+        String stop = account.createConversation("{\"type\":\"opt_out\",\"name\":\"stop\"}");
+        String stopChannel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"2002\",\"conversation_id\":\""
+                + stop + "\"}");
+        String bulk = account.createConversation("{\"type\":\"bulk_message\",\"name\":\"news\"}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"2001\",\"conversation_id\":\""
+                + bulk + "\"}");
+        String members = group(account, "members");
+        String donors = group(account, "donors");
+        String empty = group(account, "nobody");
+        for (int i = 0; i < 20; i++) {
+            addContact(account, "+2783222" + String.format("%04d", i), i < 15 ? List.of(members) : List.of(donors));
+        }
+        for (int i = 0; i < 5; i++) {
+            addContact(account, "+2783222" + String.format("%04d", i), List.of(members, donors)); // the same numbers
+        }
+        addContact(account, null, List.of(members)); // no number
+        addContact(account, "+27832229999", List.of(members, donors)); // in both groups: one recipient
+        phone(account, stopChannel, "+27832220007", "stop");
+        Platform.eventually(Duration.ofSeconds(30), () -> outbox(account, stopChannel), list -> !list.isEmpty(),
+                "the opt-out");
+
+        String base = "/api/admin/accounts/" + account.id() + "/conversations/" + bulk + "/bulk_sends";
+        String send = "{\"message\":\"Meeting at 6 \u20ac\",\"group_keys\":[\"" + members + "\",\"" + donors
+                + "\"],\"dedupe\":true}";
+        Answer preview = admin("POST", base + "/preview", send);
+        assertEquals(200, preview.status(), preview.body());
+        // 27 contacts: 21 numbers once, 5 repeated, 1 without; +27832220007 opted out
+        assertEquals(27, preview.json().getInt("contacts"), preview.body());
+        assertEquals(20, preview.json().getInt("recipients"), preview.body());
+        assertEquals(Map.of("no_address", 1, "duplicate", 5, "opted_out", 1), skipped(preview.json()));
+        assertEquals("GSM-7", preview.json().getString("encoding"));
+        assertEquals(15, preview.json().getInt("characters"), "the euro sign takes two septets");
+
+        Answer created = admin("POST", base, send);
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getString("id");
+        JsonObject done = Platform.eventually(Duration.ofSeconds(60), () -> admin("GET", base + "/" + id, null).json(),
+                s -> s.getString("state").equals("completed") && s.getJsonObject("counts").getInt("sent") == 20,
+                "the send to complete");
+        JsonObject counts = done.getJsonObject("counts");
+        assertEquals(21, counts.getInt("recipients"));
+        assertEquals(20, counts.getInt("accepted"));
+        assertEquals(100, done.getInt("progress"));
+        assertEquals(Map.of("no_address", 1, "duplicate", 5, "opted_out", 1), skipped(counts));
+        Map<String, Long> perAddress = outbox(account, channel).stream()
+                .collect(Collectors.groupingBy(m -> m.getString("to"), Collectors.counting()));
+        assertEquals(20, perAddress.size(), perAddress.toString());
+        assertTrue(perAddress.values().stream().allMatch(n -> n == 1), perAddress.toString());
+        assertTrue(!perAddress.containsKey("+27832220007"), "the opted-out number got nothing");
+        assertEquals("Meeting at 6 \u20ac", outbox(account, channel).get(0).getString("content"));
+
+        // the same again is refused unless confirmed
+        Answer again = admin("POST", base, send);
+        assertEquals(409, again.status(), again.body());
+        assertTrue(again.body().contains("confirm") && again.body().contains(id), again.body());
+        Answer confirmed = admin("POST", base, send.replace("}", ",\"confirm\":true}"));
+        assertEquals(201, confirmed.status(), confirmed.body());
+
+        // what cannot be sent is refused with what is wrong, and nothing is stored
+        assertRefused(admin("POST", base, "{\"message\":\"hi\",\"group_keys\":[\"" + empty + "\"]}"), 400,
+                "no contacts");
+        assertRefused(admin("POST", base, "{\"message\":\"hi\",\"group_keys\":[\"nope\"]}"), 400, "nope");
+        assertRefused(admin("POST", base, "{\"message\":\"hi\",\"group_keys\":[\"" + members
+                + "\"],\"delivery_class\":\"ussd\"}"), 400, "No ussd channel");
+        assertRefused(admin("POST", base, "{\"message\":\"\",\"group_keys\":[\"" + members + "\"]}"), 400,
+                "'message'");
+        assertRefused(admin("POST", base, "{\"message\":\"hi\",\"groups\":[]}"), 400, "Unknown field 'groups'");
+        assertRefused(admin("POST", base, "{\"message\":\"hi\",\"group_keys\":\"" + members + "\"}"), 400,
+                "'group_keys'");
+        assertRefused(admin("POST", base, "{\"message\":\"hi\",\"group_keys\":[\"" + members
+                + "\"],\"scheduled_for\":\"tomorrow\"}"), 400, "'scheduled_for'");
+        assertRefused(admin("POST", "/api/admin/accounts/" + account.id() + "/conversations/" + stop
+                + "/bulk_sends", "{\"message\":\"hi\",\"group_keys\":[\"" + members + "\"]}"), 400, "opt_out");
+        assertEquals(2, admin("GET", base, null).json().getJsonArray("bulk_sends").size());
+        // another account sees none of it
+        TestAccount other = Platform.account("bulk other");
+        assertEquals(404, admin("GET", "/api/admin/accounts/" + other.id() + "/conversations/" + bulk
+                + "/bulk_sends/" + id, null).status());
+    }
+
+    @Test
+    void aSendIsScheduledPausedResumedAndCancelled() {
+        TestAccount account = Platform.account("bulk states");
+        String bulk = account.createConversation("{\"type\":\"bulk_message\",\"name\":\"later\","
+                + "\"config\":{\"delivery_class\":\"sms\"}}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"3001\",\"conversation_id\":\""
+                + bulk + "\"}");
+        String group = group(account, "later");
+        for (int i = 0; i < 5; i++) {
+            addContact(account, "+2783333000" + i, List.of(group));
+        }
+        String base = "/api/admin/accounts/" + account.id() + "/conversations/" + bulk + "/bulk_sends";
+        Answer scheduled = admin("POST", base, "{\"message\":\"first\",\"group_keys\":[\"" + group
+                + "\"],\"scheduled_for\":\"" + Instant.now().plusSeconds(4) + "\"}");
+        assertEquals(201, scheduled.status(), scheduled.body());
+        assertEquals("scheduled", scheduled.json().getString("state"));
+        String first = scheduled.json().getString("id");
+        Platform.eventually(Duration.ofSeconds(40), () -> admin("GET", base + "/" + first, null).json(),
+                s -> s.getString("state").equals("completed"), "the scheduled send to run at its time");
+        assertEquals(5, outbox(account, channel).size());
+
+        Answer later = admin("POST", base, "{\"message\":\"second\",\"group_keys\":[\"" + group
+                + "\"],\"scheduled_for\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+        String second = later.json().getString("id");
+        assertEquals("paused", admin("POST", base + "/" + second + "/pause", null).json().getString("state"));
+        assertRefused(admin("POST", base + "/" + second + "/pause", null), 409, "paused");
+        assertEquals("running", admin("POST", base + "/" + second + "/resume", null).json().getString("state"));
+        Platform.eventually(Duration.ofSeconds(40), () -> admin("GET", base + "/" + second, null).json(),
+                s -> s.getString("state").equals("completed"), "the resumed send to complete");
+        assertRefused(admin("POST", base + "/" + second + "/cancel", null), 409, "completed");
+
+        Answer third = admin("POST", base, "{\"message\":\"third\",\"group_keys\":[\"" + group
+                + "\"],\"scheduled_for\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+        assertEquals("cancelled", admin("POST", base + "/" + third.json().getString("id") + "/cancel", null).json()
+                .getString("state"));
+        Platform.sleep(3000);
+        assertEquals(10, outbox(account, channel).size(), "a cancelled send sends nothing");
+        assertEquals(404, admin("GET", base + "/nope", null).status());
+    }
+
+    static Answer admin(String method, String path, String body) {
+        return Platform.request(method, path, Platform.ADMIN, body);
+    }
+
+    private static Answer conversation(TestAccount account, String json) {
+        return admin("POST", "/api/admin/accounts/" + account.id() + "/conversations", json);
+    }
+
+    static void assertRefused(Answer answer, int status, String says) {
+        assertEquals(status, answer.status(), answer.body());
+        assertTrue(answer.body().contains(says), answer.body() + " should say " + says);
+    }
+
+    private static Map<String, Integer> skipped(JsonObject json) {
+        JsonObject skipped = json.getJsonObject("skipped");
+        return skipped.keySet().stream().collect(Collectors.toMap(Function.identity(), skipped::getInt));
+    }
+
+    static void phone(TestAccount account, String channel, String from, String content) {
+        Answer sent = account.post("/api/fake/channels/" + channel + "/inbound", "{\"from\":" + Platform.quote(from)
+                + ",\"content\":" + Platform.quote(content) + "}");
+        assertEquals(201, sent.status(), sent.body());
+    }
+
+    static List<JsonObject> outbox(TestAccount account, String channel) {
+        return account.get("/api/fake/channels/" + channel + "/outbox").json().getJsonArray("messages").stream()
+                .map(JsonValue::asJsonObject).toList();
+    }
+
+    static String group(TestAccount account, String name) {
+        Answer group = account.post("/api/v1/go/groups/", "{\"name\":" + Platform.quote(name) + "}");
+        assertEquals(200, group.status(), group.body());
+        return group.json().getString("key");
+    }
+
+    static void addContact(TestAccount account, String msisdn, List<String> groups) {
+        List<String> quoted = new ArrayList<>();
+        groups.forEach(g -> quoted.add(Platform.quote(g)));
+        Answer contact = account.post("/api/v1/go/contacts/", "{" + (msisdn == null
+                ? ""
+                : "\"msisdn\":"
+                        + Platform.quote(msisdn) + ",")
+                + "\"groups\":[" + String.join(",", quoted) + "]}");
+        assertTrue(contact.status() == 200 || contact.status() == 201, contact.toString());
+    }
+
+    private static JsonObject contact(TestAccount account, String msisdn) {
+        Answer found = account.get("/api/v1/go/contacts/?query=msisdn=" + msisdn.replace("+", "%2B"));
+        assertEquals(200, found.status(), found.body());
+        return found.json().getJsonArray("data").getJsonObject(0);
+    }
+}

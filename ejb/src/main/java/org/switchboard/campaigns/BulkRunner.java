@@ -1,0 +1,175 @@
+package org.switchboard.campaigns;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.engine.Dispatcher;
+import org.switchboard.engine.GroupCommit;
+
+/**
+ * Runs the bulk sends: every two seconds (and at once when a send is made, resumed or started) it starts those due
+ * and takes up those running that no thread here runs (after a restart: from their position). A send's batch of
+ * messages is stored with its position in one group commit, then handed to the channel's lane; the next batch waits
+ * while the lane is more than half full, so a send of a million holds a lane's worth of messages in memory, not a
+ * million.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BulkRunner {
+
+    private static final Logger LOG = Logger.getLogger(BulkRunner.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "switchboard.bulk.batch-size", defaultValue = "500")
+    int batchSize;
+
+    @Inject
+    BulkWork work;
+
+    @Inject
+    GroupCommit commits;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** How many seconds of a rate-limited channel's sending a send stores ahead. */
+    static final int AHEAD_SECONDS = 5;
+
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> sweeps;
+    private volatile boolean open = true;
+
+    @PostConstruct
+    void start() {
+        sweeps = scheduler.scheduleWithFixedDelay(this::sweep, 3, 2, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        open = false;
+        sweeps.cancel(false);
+    }
+
+    /** Looks for work now rather than at the next sweep. */
+    public void wake() {
+        scheduler.execute(this::sweep);
+    }
+
+    private void sweep() {
+        try {
+            for (String id : work.startDue(Instant.now())) {
+                if (open && active.add(id)) {
+                    executor.execute(() -> run(id));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A bulk sweep failed; the next one tries again", e);
+        }
+    }
+
+    private void run(String bulkId) {
+        try {
+            while (open) {
+                BulkWork.Next next = work.next(bulkId);
+                if (next == BulkWork.Next.STOP) {
+                    return;
+                }
+                if (next == BulkWork.Next.CHOOSE) {
+                    work.choose(bulkId);
+                    continue;
+                }
+                if (!sendBatch(bulkId)) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            // a database that was away, a step that failed: the next sweep takes the send up again from its position
+            LOG.log(Level.WARNING, "Bulk send " + bulkId + " stopped; it is taken up again from where it was", e);
+        } finally {
+            active.remove(bulkId);
+        }
+    }
+
+    /** Stores the next batch with the position and hands it on; false when the send stops or is done. */
+    private boolean sendBatch(String bulkId) {
+        BulkWork.Batch batch = work.nextBatch(bulkId, batchSize, dispatcher.laneCapacity());
+        if (batch == null) {
+            return false;
+        }
+        if (batch.to() == batch.from()) {
+            work.complete(bulkId);
+            return false;
+        }
+        waitForRoom(batch.channelId(), ahead(batch.ratePerSecond(), dispatcher.laneCapacity()));
+        boolean[] stored = {false};
+        commits.submit(new GroupCommit.Update(BulkWork.STORE_SQL,
+                Arrays.asList(batch.to(), batch.messages().size(), batch.optedOut(), bulkId, batch.from()),
+                (rows, em) -> {
+                    stored[0] = rows == 1;
+                    if (stored[0]) {
+                        batch.messages().forEach(em::persist);
+                    }
+                }), () -> {
+                    if (stored[0]) {
+                        batch.messages().forEach(dispatcher::submit);
+                    }
+                }).join();
+        return stored[0];
+    }
+
+    /**
+     * How many of a send's messages may wait in the channel's lane: half its capacity, or what the channel sends in
+     * {@link #AHEAD_SECONDS} at its rate (at least 50). A send stores little more than what goes out soon, so a pause
+     * stops it within seconds (what is stored goes out) and after a crash its place is near the messages sent.
+     */
+    static int ahead(Double ratePerSecond, int laneCapacity) {
+        int room = laneCapacity / 2;
+        if (ratePerSecond != null && ratePerSecond > 0) {
+            room = (int) Math.max(50, Math.min(room, ratePerSecond * AHEAD_SECONDS));
+        }
+        return room;
+    }
+
+    /** Waits while more than {@code room} of the channel's messages wait in its lane. */
+    private void waitForRoom(String channelId, int room) {
+        while (open && dispatcher.waiting(channelId) > room) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Whether a thread here runs the send (for the engine page). */
+    public int running() {
+        return active.size();
+    }
+}

@@ -1,0 +1,202 @@
+package org.switchboard.campaigns;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hibernate.Session;
+import org.switchboard.accounts.Ids;
+import org.switchboard.channels.Channel;
+import org.switchboard.contacts.ContactGroup;
+import org.switchboard.contacts.ContactService;
+import org.switchboard.json.JsonStrings;
+import org.switchboard.messages.Message;
+
+/**
+ * The bulk runner's steps, each its own transaction: claiming sends that are due, choosing a send's recipients, and
+ * reading its next batch.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class BulkWork {
+
+    /** The update that stores a batch: it moves the position only from where the batch was read, while running. */
+    static final String STORE_SQL = "update bulk_send set position = ?, accepted = accepted + ?,"
+            + " skipped_opted_out = skipped_opted_out + ? where id = ? and position = ? and state = 'RUNNING'";
+
+    @PersistenceContext
+    private EntityManager em;
+
+    @Inject
+    private ContactService contacts;
+
+    @Inject
+    private BulkSends sends;
+
+    /** A batch read: the messages to store (not yet persisted) and where the position goes. */
+    public record Batch(String bulkId, String channelId, Double ratePerSecond, List<Message> messages, int from,
+            int to, int optedOut) {
+    }
+
+    /** What a send's next step is. */
+    public enum Next {
+        /** it is not running (paused, cancelled, finished, gone): the runner lets it be */
+        STOP,
+        /** its recipients are to be chosen */
+        CHOOSE,
+        /** its batches are to be stored */
+        SEND
+    }
+
+    /** Starts the sends that wait to start now (those due); returns the ids of all that run. */
+    public List<String> startDue(Instant now) {
+        em.createNativeQuery("update bulk_send set state = 'RUNNING', started_at = ?1 where state = 'PENDING'"
+                + " or (state = 'SCHEDULED' and scheduled_for <= ?1)")
+                .setParameter(1, now)
+                .executeUpdate();
+        return em.createQuery("select b.id from BulkSend b where b.state = :running order by b.createdAt",
+                String.class)
+                .setParameter("running", BulkSend.State.RUNNING)
+                .getResultList();
+    }
+
+    /** What the send needs next. */
+    public Next next(String bulkId) {
+        BulkSend bulk = em.find(BulkSend.class, bulkId);
+        if (bulk == null || bulk.getState() != BulkSend.State.RUNNING) {
+            return Next.STOP;
+        }
+        return bulk.isRecipientsReady() ? Next.SEND : Next.CHOOSE;
+    }
+
+    /**
+     * Chooses the send's recipients, all in this one transaction (so a crash leaves all of them or none): the groups'
+     * contacts as they are now, each once, by msisdn, numbered from 1. Opt-outs are looked at batch by batch as the
+     * messages are stored, so one made during the send counts.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void choose(String bulkId) {
+        BulkSend bulk = em.find(BulkSend.class, bulkId);
+        if (bulk == null || bulk.getState() != BulkSend.State.RUNNING || bulk.isRecipientsReady()) {
+            return;
+        }
+        List<ContactGroup> groups = new ArrayList<>();
+        for (var key : JsonStrings.value(bulk.getGroupKeys()).asJsonArray()) {
+            contacts.group(bulk.getAccountId(), ((JsonString) key).getString()).ifPresent(groups::add);
+        }
+        Session session = em.unwrap(Session.class);
+        session.doWork(connection -> {
+            try (PreparedStatement clear = connection
+                    .prepareStatement("delete from bulk_recipient where bulk_id = ?")) {
+                clear.setString(1, bulkId);
+                clear.executeUpdate();
+            }
+        });
+        int[] seq = {0};
+        List<String[]> pending = new ArrayList<>();
+        BulkSends.Choice choice = sends.choose(groups, bulk.isDedupe(), (key, address) -> {
+            pending.add(new String[]{key, address});
+            if (pending.size() == 1_000) {
+                insert(session, bulkId, pending, seq);
+            }
+        });
+        insert(session, bulkId, pending, seq);
+        bulk.recipientsChosen(choice.chosen, choice.noAddress, choice.duplicates);
+    }
+
+    private static void insert(Session session, String bulkId, List<String[]> rows, int[] seq) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into bulk_recipient (bulk_id, seq, contact_key, address) values (?, ?, ?, ?)")) {
+                for (String[] row : rows) {
+                    insert.setString(1, bulkId);
+                    insert.setInt(2, ++seq[0]);
+                    insert.setString(3, row[0]);
+                    insert.setString(4, row[1]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        rows.clear();
+    }
+
+    /**
+     * The send's next batch of at most {@code most} recipients (fewer on a slow channel: {@link BulkRunner#ahead}) after its position, as messages to store (opted-out
+     * addresses left out and counted); an empty batch when none are left. Null when the send is not running, or its
+     * channel is gone (it is failed then, saying so).
+     */
+    public Batch nextBatch(String bulkId, int most, int laneCapacity) {
+        BulkSend bulk = em.find(BulkSend.class, bulkId);
+        if (bulk == null || bulk.getState() != BulkSend.State.RUNNING || !bulk.isRecipientsReady()) {
+            return null;
+        }
+        Channel channel = em.find(Channel.class, bulk.getChannelId());
+        if (channel == null) {
+            bulk.fail("Its channel " + bulk.getChannelId() + " was deleted; " + bulk.getAccepted()
+                    + " messages were sent before");
+            return null;
+        }
+        int size = Math.min(most, BulkRunner.ahead(channel.getRatePerSecond(), laneCapacity));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select seq, address from bulk_recipient where bulk_id = ?1"
+                + " and seq > ?2 order by seq")
+                .setParameter(1, bulkId)
+                .setParameter(2, bulk.getPosition())
+                .setMaxResults(size)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new Batch(bulkId, channel.getId(), channel.getRatePerSecond(), List.of(), bulk.getPosition(),
+                    bulk.getPosition(), 0);
+        }
+        Set<String> optedOut = sends.optedOutOf(bulk.getAccountId(), rows.stream().map(r -> (String) r[1]).toList());
+        List<Message> messages = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            String address = (String) row[1];
+            if (optedOut.contains(address)) {
+                continue;
+            }
+            Message message = new Message(Ids.ordered(), bulk.getAccountId(), channel.getId(),
+                    Message.Direction.OUTBOUND, Message.Status.QUEUED);
+            message.setToAddr(address);
+            message.setFromAddr(channel.getAddress());
+            message.setContent(bulk.getContent());
+            message.setConversationId(bulk.getConversationId());
+            message.setTransportType(channel.getTransportType());
+            message.setSessionEvent("ussd".equalsIgnoreCase(bulk.getDeliveryClass()) ? "new" : null);
+            message.setBatchId(bulkId);
+            messages.add(message);
+        }
+        int last = ((Number) rows.get(rows.size() - 1)[0]).intValue();
+        return new Batch(bulkId, channel.getId(), channel.getRatePerSecond(), messages, bulk.getPosition(), last,
+                rows.size() - messages.size());
+    }
+
+    /** Marks the send completed: every recipient's message is stored. */
+    public void complete(String bulkId) {
+        em.createNativeQuery("update bulk_send set state = 'COMPLETED', finished_at = ?1 where id = ?2"
+                + " and state = 'RUNNING'")
+                .setParameter(1, Instant.now())
+                .setParameter(2, bulkId)
+                .executeUpdate();
+    }
+
+    /** Marks the send failed, saying why (a step that cannot succeed however often it is tried). */
+    public void fail(String bulkId, String why) {
+        BulkSend bulk = em.find(BulkSend.class, bulkId);
+        if (bulk != null && !bulk.getState().finished()) {
+            bulk.fail(why);
+        }
+    }
+}
