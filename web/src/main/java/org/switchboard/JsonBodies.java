@@ -32,4 +32,30 @@ public final class JsonBodies {
         }
         return value;
     }
+
+    /** The most of a body an action that takes none reads and drops. */
+    static final int IGNORED = 1 << 20;
+
+    /**
+     * Reads and drops the body of an action that takes none ({@code POST .../cancel}), so that a client that sends one
+     * anyway hears the answer rather than waiting on a body nobody reads; more than a megabyte is a 413.
+     */
+    public static void ignore(java.io.InputStream body) {
+        if (body == null) {
+            return;
+        }
+        try {
+            byte[] buffer = new byte[8192];
+            long read = 0;
+            for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                read += n;
+                if (read > IGNORED) {
+                    throw ApiException.of(jakarta.ws.rs.core.Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                            "This action takes no body");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("The body could not be read");
+        }
+    }
 }

@@ -142,6 +142,20 @@ class FuzzIT {
                 new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{b}/bulk_sends?limit={n}", true, null),
                 new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{b}/bulk_sends/{x}", true, null),
                 new Endpoint("POST", "/api/admin/accounts/{a}/conversations/{b}/bulk_sends/{x}/cancel", true, null),
+                new Endpoint("POST", "/api/admin/accounts/{a}/contact_imports?file_name={x}", true,
+                        "name,msisdn\nJo,+27761234567\n"),
+                new Endpoint("POST", "/api/admin/accounts/{a}/contact_imports/{x}/start", true,
+                        "{\"mapping\":[{\"column\":1,\"field\":\"msisdn\",\"normalize\":\"msisdn\"}],"
+                                + "\"country\":\"ZA\",\"mode\":\"new\",\"check_only\":true}"),
+                new Endpoint("GET", "/api/admin/accounts/{a}/contact_imports/{x}/errors?offset={n}&limit={n}", true,
+                        null),
+                new Endpoint("POST", "/api/admin/accounts/{a}/exports", true,
+                        "{\"kind\":\"contacts\",\"format\":\"jsonl\",\"query\":\"name:A*\"}"),
+                new Endpoint("POST", "/api/admin/accounts/{a}/exports", true,
+                        "{\"kind\":\"events\",\"conversation_id\":\"" + conversation + "\",\"start\":\"2026-01-01\"}"),
+                new Endpoint("GET", "/api/admin/accounts/{a}/exports/{x}/file", true, null),
+                new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{c}/aggregates.csv?direction={x}", true,
+                        null),
                 new Endpoint("OPTIONS", "/channels/{ch}/messages", false, null),
                 new Endpoint("GET", "/WEB-INF/{x}", false, null));
     }

@@ -14,12 +14,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.switchboard.engine.JobLoop;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.engine.Dispatcher;
 import org.switchboard.engine.GroupCommit;
@@ -36,8 +31,6 @@ import org.switchboard.engine.GroupCommit;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BulkRunner {
-
-    private static final Logger LOG = Logger.getLogger(BulkRunner.class.getName());
 
     @Inject
     @ConfigProperty(name = "switchboard.bulk.batch-size", defaultValue = "500")
@@ -61,58 +54,37 @@ public class BulkRunner {
     /** How many seconds of a rate-limited channel's sending a send stores ahead. */
     static final int AHEAD_SECONDS = 5;
 
-    private final Set<String> active = ConcurrentHashMap.newKeySet();
-    private ScheduledFuture<?> sweeps;
-    private volatile boolean open = true;
+    private JobLoop loop;
 
     @PostConstruct
     void start() {
-        sweeps = scheduler.scheduleWithFixedDelay(this::sweep, 3, 2, TimeUnit.SECONDS);
+        loop = new JobLoop("bulk sends", () -> work.startDue(Instant.now()), this::run, scheduler, executor, 2);
     }
 
     @PreDestroy
     void stop() {
-        open = false;
-        sweeps.cancel(false);
+        loop.stop();
     }
 
     /** Looks for work now rather than at the next sweep. */
     public void wake() {
-        scheduler.execute(this::sweep);
+        loop.wake();
     }
 
-    private void sweep() {
-        try {
-            for (String id : work.startDue(Instant.now())) {
-                if (open && active.add(id)) {
-                    executor.execute(() -> run(id));
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "A bulk sweep failed; the next one tries again", e);
-        }
-    }
-
+    /** Runs a send until it stops or is done; a failure leaves it to the next sweep, from its position. */
     private void run(String bulkId) {
-        try {
-            while (open) {
-                BulkWork.Next next = work.next(bulkId);
-                if (next == BulkWork.Next.STOP) {
-                    return;
-                }
-                if (next == BulkWork.Next.CHOOSE) {
-                    work.choose(bulkId);
-                    continue;
-                }
-                if (!sendBatch(bulkId)) {
-                    return;
-                }
+        while (loop.open()) {
+            BulkWork.Next next = work.next(bulkId);
+            if (next == BulkWork.Next.STOP) {
+                return;
             }
-        } catch (RuntimeException e) {
-            // a database that was away, a step that failed: the next sweep takes the send up again from its position
-            LOG.log(Level.WARNING, "Bulk send " + bulkId + " stopped; it is taken up again from where it was", e);
-        } finally {
-            active.remove(bulkId);
+            if (next == BulkWork.Next.CHOOSE) {
+                work.choose(bulkId);
+                continue;
+            }
+            if (!sendBatch(bulkId)) {
+                return;
+            }
         }
     }
 
@@ -158,7 +130,7 @@ public class BulkRunner {
 
     /** Waits while more than {@code room} of the channel's messages wait in its lane. */
     private void waitForRoom(String channelId, int room) {
-        while (open && dispatcher.waiting(channelId) > room) {
+        while (loop.open() && dispatcher.waiting(channelId) > room) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -170,6 +142,6 @@ public class BulkRunner {
 
     /** Whether a thread here runs the send (for the engine page). */
     public int running() {
-        return active.size();
+        return loop.running();
     }
 }

@@ -6,6 +6,7 @@ import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -27,6 +28,7 @@ import org.hibernate.search.engine.search.query.dsl.SearchQueryOptionsStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.util.common.SearchException;
 import org.switchboard.accounts.Ids;
+import org.switchboard.json.JsonStrings;
 
 /**
  * Keeps an account's contacts and groups and finds them with Lucene queries, never across accounts. Shared by the
@@ -131,6 +133,104 @@ public class ContactService {
                 .getResultList();
     }
 
+    /**
+     * A row of an import as the contact it becomes: its key (to match, or null), its msisdn, its fields under Vumi Go's
+     * names and its extras.
+     */
+    public record ImportedRow(int row, String key, String msisdn, Map<String, String> fields,
+            Map<String, String> extras) {
+    }
+
+    /** How an imported row meets the contact it matches: Vumi Go's upload_is_truth and existing_is_truth. */
+    public enum Merge {
+        /** the file's values win (extras merged, the file's over the old) */
+        UPLOAD_IS_TRUTH,
+        /** the contact's values win: the file fills only what is empty (extras merged, the old over the file's) */
+        EXISTING_IS_TRUTH
+    }
+
+    /**
+     * Writes imported rows in the caller's transaction: with {@code merge} null each is a new contact; else a row
+     * updates the contact it matches (by key when it has one, else by msisdn) and makes one when none does. Every
+     * contact written joins the group, when one is given.
+     *
+     * @return how many were created and how many updated
+     */
+    public int[] importRows(String accountId, List<ImportedRow> rows, Merge merge, String groupKey) {
+        Map<String, Contact> byKey = new java.util.HashMap<>();
+        Map<String, Contact> byMsisdn = new java.util.HashMap<>();
+        if (merge != null) {
+            List<String> keys = rows.stream().map(ImportedRow::key).filter(k -> k != null).toList();
+            if (!keys.isEmpty()) {
+                em.createQuery("select c from Contact c where c.accountId = :account and c.key in :keys", Contact.class)
+                        .setParameter("account", accountId).setParameter("keys", keys)
+                        .getResultStream().forEach(c -> byKey.put(c.getKey(), c));
+            }
+            List<String> msisdns = rows.stream().filter(r -> r.key() == null).map(ImportedRow::msisdn)
+                    .filter(m -> m != null).toList();
+            if (!msisdns.isEmpty()) {
+                em.createQuery("select c from Contact c where c.accountId = :account and c.msisdn in :msisdns"
+                        + " order by c.createdAt desc", Contact.class)
+                        .setParameter("account", accountId).setParameter("msisdns", msisdns)
+                        .getResultStream().forEach(c -> byMsisdn.put(c.getMsisdn(), c)); // the oldest wins
+            }
+        }
+        int created = 0;
+        int updated = 0;
+        for (ImportedRow row : rows) {
+            Contact contact = row.key() != null ? byKey.get(row.key()) : byMsisdn.get(row.msisdn());
+            JsonObjectBuilder fields = JSON.createObjectBuilder();
+            if (contact == null) {
+                contact = new Contact(Ids.hex(), accountId);
+                row.fields().forEach(fields::add);
+                if (row.msisdn() != null) {
+                    fields.add("msisdn", row.msisdn());
+                }
+                ContactJson.apply(contact, fields.build());
+                if (!row.extras().isEmpty()) {
+                    JsonObjectBuilder extras = JSON.createObjectBuilder();
+                    row.extras().forEach(extras::add);
+                    contact.setExtra(extras.build().toString());
+                }
+                if (groupKey != null) {
+                    contact.getGroups().add(groupKey);
+                }
+                em.persist(Checks.valid(contact));
+                created++;
+                continue;
+            }
+            JsonObject current = ContactJson.toJson(contact);
+            Map<String, String> values = new java.util.LinkedHashMap<>(row.fields());
+            if (row.msisdn() != null) {
+                values.put("msisdn", row.msisdn());
+            }
+            for (Map.Entry<String, String> value : values.entrySet()) {
+                boolean empty = !(current.get(value.getKey()) instanceof JsonString old) || old.getString().isBlank();
+                if (merge == Merge.UPLOAD_IS_TRUTH || empty) {
+                    fields.add(value.getKey(), value.getValue());
+                }
+            }
+            ContactJson.apply(contact, fields.build());
+            if (!row.extras().isEmpty()) {
+                JsonObjectBuilder extras = JSON.createObjectBuilder();
+                if (merge == Merge.UPLOAD_IS_TRUTH) {
+                    extras.addAll(JSON.createObjectBuilder(JsonStrings.object(contact.getExtra())));
+                    row.extras().forEach(extras::add);
+                } else {
+                    row.extras().forEach(extras::add);
+                    JsonStrings.object(contact.getExtra()).forEach(extras::add);
+                }
+                contact.setExtra(extras.build().toString());
+            }
+            if (groupKey != null) {
+                contact.getGroups().add(groupKey);
+            }
+            Checks.valid(contact);
+            updated++;
+        }
+        return new int[]{created, updated};
+    }
+
     /** A member of a group as a send sees it: the contact's key and its msisdn (null when it has none). */
     public record Member(String key, String msisdn) {
     }
@@ -174,6 +274,48 @@ public class ContactService {
             each.accept(rows.stream().map(r -> new Member((String) r[0], (String) r[1])).toList());
             after = (String) rows.get(rows.size() - 1)[0];
         }
+    }
+
+    /**
+     * The account's contacts a chunk at a time, never all in memory: all of them in key order, a group's members, or
+     * those a Lucene query matches (a smart group's way). {@code each} may clear nothing; the caller's transaction
+     * holds the chunk.
+     *
+     * @throws InvalidQueryException when the query does not parse
+     */
+    public void scanContacts(String accountId, String groupKey, String query, int chunk,
+            Consumer<List<Contact>> each) {
+        if (groupKey != null || query != null) {
+            ContactGroup group = groupKey != null
+                    ? group(accountId, groupKey).orElseThrow(() -> new InvalidContactException("Unknown group '"
+                            + groupKey + "'"))
+                    : transientGroup(accountId, query);
+            scanMembers(group, chunk, members -> {
+                List<String> keys = members.stream().map(Member::key).toList();
+                each.accept(em.createQuery("select c from Contact c where c.accountId = :account and c.key in :keys"
+                        + " order by c.key", Contact.class)
+                        .setParameter("account", accountId).setParameter("keys", keys).getResultList());
+                em.clear();
+            });
+            return;
+        }
+        String after = "";
+        while (true) {
+            List<Contact> page = page(accountId, after, chunk);
+            if (page.isEmpty()) {
+                return;
+            }
+            each.accept(page);
+            after = page.get(page.size() - 1).getKey();
+            em.clear();
+        }
+    }
+
+    /** A smart group that is not stored: a query to scan by. */
+    private static ContactGroup transientGroup(String accountId, String query) {
+        ContactGroup group = new ContactGroup(Ids.hex(), accountId, "query");
+        group.setQuery(query);
+        return group;
     }
 
     private List<Member> addresses(String accountId, List<String> keys) {

@@ -112,21 +112,24 @@ public class BulkSendResource {
     @POST
     @Path("{bulk_id}/pause")
     @APIResponse(responseCode = "409", description = "The send is not waiting or running")
-    public Response pause(@PathParam("bulk_id") String bulkId) {
+    public Response pause(@PathParam("bulk_id") String bulkId, java.io.InputStream body) {
+        org.switchboard.JsonBodies.ignore(body);
         return moved(bulkId, () -> sends.pause(accountId, conversationId, bulkId));
     }
 
     @POST
     @Path("{bulk_id}/resume")
     @APIResponse(responseCode = "409", description = "The send is not paused")
-    public Response resume(@PathParam("bulk_id") String bulkId) {
+    public Response resume(@PathParam("bulk_id") String bulkId, java.io.InputStream body) {
+        org.switchboard.JsonBodies.ignore(body);
         return moved(bulkId, () -> sends.resume(accountId, conversationId, bulkId));
     }
 
     @POST
     @Path("{bulk_id}/cancel")
     @APIResponse(responseCode = "409", description = "The send is finished")
-    public Response cancel(@PathParam("bulk_id") String bulkId) {
+    public Response cancel(@PathParam("bulk_id") String bulkId, java.io.InputStream body) {
+        org.switchboard.JsonBodies.ignore(body);
         return moved(bulkId, () -> sends.cancel(accountId, conversationId, bulkId));
     }
 
