@@ -95,4 +95,27 @@ public final class AdminShapes {
     @Schema(name = "SwitchboardError", description = "{error}: what is wrong")
     public record Error(String error) {
     }
+
+    @Schema(name = "BulkSendRequest", description = "message and group_keys (or the conversation's config groups);"
+            + " scheduled_for to start later; confirm to send what went to the same groups lately")
+    public record BulkSendRequest(String message, List<String> group_keys, String delivery_class, Boolean dedupe,
+            String channel_id, String scheduled_for, Boolean confirm) {
+    }
+
+    @Schema(name = "ImportColumn", description = "a column (from 0), the contact field or extras-<name> it fills, and"
+            + " its normaliser (string, integer, float, msisdn or none)")
+    public record ImportColumn(int column, String field, String normalize) {
+    }
+
+    @Schema(name = "ImportStart", description = "what is left out takes the upload's guess; mode new,"
+            + " upload_is_truth or existing_is_truth")
+    public record ImportStart(List<ImportColumn> mapping, Boolean has_header, String mode, String group_key,
+            String group_name, String country, Boolean check_only) {
+    }
+
+    @Schema(name = "ExportRequest", description = "kind contacts (group_key or query) or inbound, outbound, events"
+            + " (conversation_id, start, end); format csv or jsonl")
+    public record ExportRequest(String kind, String format, String group_key, String query, String conversation_id,
+            String start, String end) {
+    }
 }

@@ -26,6 +26,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.campaigns.BulkConflict;
@@ -67,7 +70,8 @@ public class BulkSendResource {
     @POST
     @Path("preview")
     @APIResponse(responseCode = "200", description = "Recipients, who is skipped and why, and the SMS it takes")
-    public Response preview(JsonObject body) {
+    public Response preview(
+            @RequestBody(content = @Content(schema = @Schema(ref = "BulkSendRequest"))) JsonObject body) {
         BulkPreview preview = found(() -> sends.preview(accountId, conversationId, request(body)));
         Segments segments = preview.segments();
         return Response.ok(JSON.createObjectBuilder()
@@ -87,7 +91,8 @@ public class BulkSendResource {
     @POST
     @APIResponse(responseCode = "201", description = "The send")
     @APIResponse(responseCode = "409", description = "The same text went to the same groups lately")
-    public Response create(JsonObject body) {
+    public Response create(
+            @RequestBody(content = @Content(schema = @Schema(ref = "BulkSendRequest"))) JsonObject body) {
         BulkSendView view = found(() -> sends.create(accountId, conversationId, request(body)));
         return Response.status(Response.Status.CREATED).entity(json(view).toString()).build();
     }
@@ -112,7 +117,8 @@ public class BulkSendResource {
     @POST
     @Path("{bulk_id}/pause")
     @APIResponse(responseCode = "409", description = "The send is not waiting or running")
-    public Response pause(@PathParam("bulk_id") String bulkId, java.io.InputStream body) {
+    public Response pause(@PathParam("bulk_id") String bulkId,
+            @RequestBody(content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", description = "none: it is read and dropped"))) java.io.InputStream body) {
         org.switchboard.JsonBodies.ignore(body);
         return moved(bulkId, () -> sends.pause(accountId, conversationId, bulkId));
     }
@@ -120,7 +126,8 @@ public class BulkSendResource {
     @POST
     @Path("{bulk_id}/resume")
     @APIResponse(responseCode = "409", description = "The send is not paused")
-    public Response resume(@PathParam("bulk_id") String bulkId, java.io.InputStream body) {
+    public Response resume(@PathParam("bulk_id") String bulkId,
+            @RequestBody(content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", description = "none: it is read and dropped"))) java.io.InputStream body) {
         org.switchboard.JsonBodies.ignore(body);
         return moved(bulkId, () -> sends.resume(accountId, conversationId, bulkId));
     }
@@ -128,7 +135,8 @@ public class BulkSendResource {
     @POST
     @Path("{bulk_id}/cancel")
     @APIResponse(responseCode = "409", description = "The send is finished")
-    public Response cancel(@PathParam("bulk_id") String bulkId, java.io.InputStream body) {
+    public Response cancel(@PathParam("bulk_id") String bulkId,
+            @RequestBody(content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", description = "none: it is read and dropped"))) java.io.InputStream body) {
         org.switchboard.JsonBodies.ignore(body);
         return moved(bulkId, () -> sends.cancel(accountId, conversationId, bulkId));
     }

@@ -24,6 +24,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.errors.ApiException;
@@ -57,7 +60,7 @@ public class ExportResource {
     /** {@code {kind: contacts|inbound|outbound|events, format: csv|jsonl, group_key | query, conversation_id, start, end}}. */
     @POST
     @APIResponse(responseCode = "201", description = "The export, queued")
-    public Response create(JsonObject body) {
+    public Response create(@RequestBody(content = @Content(schema = @Schema(ref = "ExportRequest"))) JsonObject body) {
         admin.account(accountId);
         if (body == null) {
             throw ApiException.badRequest("Send the export as a JSON object: {\"kind\": \"contacts\"}");

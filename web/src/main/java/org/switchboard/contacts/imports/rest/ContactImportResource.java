@@ -20,6 +20,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.contacts.imports.ContactImports;
@@ -54,7 +57,8 @@ public class ContactImportResource {
     @APIResponse(responseCode = "201", description = "The import, its first rows and the mapping guessed")
     @APIResponse(responseCode = "413", description = "The file is larger than an import takes")
     public Response upload(@QueryParam("file_name") String fileName,
-            @jakarta.ws.rs.HeaderParam("Content-Length") Long length, InputStream body) {
+            @jakarta.ws.rs.HeaderParam("Content-Length") Long length,
+            @RequestBody(content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", description = "the CSV or XLSX file"))) InputStream body) {
         admin.account(accountId);
         try {
             imports.checkSize(length == null ? -1 : length);
@@ -88,7 +92,8 @@ public class ContactImportResource {
     @Path("{import_id}/start")
     @APIResponse(responseCode = "200", description = "The import, queued")
     @APIResponse(responseCode = "409", description = "The import is under way or done")
-    public Response start(@PathParam("import_id") String id, JsonObject body) {
+    public Response start(@PathParam("import_id") String id,
+            @RequestBody(content = @Content(schema = @Schema(ref = "ImportStart"))) JsonObject body) {
         if (body == null) {
             throw ApiException.badRequest("Send the import's settings as a JSON object ({} takes the guess)");
         }
@@ -98,7 +103,8 @@ public class ContactImportResource {
     @POST
     @Path("{import_id}/cancel")
     @APIResponse(responseCode = "409", description = "The import is finished")
-    public Response cancel(@PathParam("import_id") String id, InputStream body) {
+    public Response cancel(@PathParam("import_id") String id,
+            @RequestBody(content = @Content(schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary", description = "none: it is read and dropped"))) InputStream body) {
         org.switchboard.JsonBodies.ignore(body);
         return ok(id, () -> imports.cancel(accountId, id));
     }
