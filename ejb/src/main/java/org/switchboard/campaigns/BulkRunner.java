@@ -140,8 +140,4 @@ public class BulkRunner {
         }
     }
 
-    /** Whether a thread here runs the send (for the engine page). */
-    public int running() {
-        return loop.running();
-    }
 }

@@ -184,8 +184,7 @@ public class BulkSends {
                     + allowed.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")) + ")")
                     .setParameter(1, to.name())
                     .setParameter(2, to.finished() ? Instant.now() : null)
-                    .setParameter(3, to == BulkSend.State.RUNNING && bulk.getState() == BulkSend.State.PAUSED
-                            && bulk.getStartedAt() == null ? Instant.now() : bulk.getStartedAt())
+                    .setParameter(3, to == BulkSend.State.RUNNING ? Instant.now() : null)
                     .setParameter(4, bulkId)
                     .executeUpdate();
             if (moved == 0) {

@@ -35,12 +35,6 @@ public class ReadyApps {
     @Inject
     private ContactService contacts;
 
-    /** Whether the app of this type answers inbound messages here (bulk and scheduled sends only send). */
-    public static boolean answers(Conversation.Type type) {
-        return type == Conversation.Type.STATIC_REPLY || type == Conversation.Type.OPT_OUT
-                || type == Conversation.Type.SUBSCRIPTION;
-    }
-
     /** The app's answer to the message; false when it has none (a send-only app: the message is stored only). */
     public boolean inbound(Conversation conversation, Message message) {
         switch (conversation.getType()) {

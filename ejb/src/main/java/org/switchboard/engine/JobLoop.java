@@ -57,11 +57,6 @@ public final class JobLoop {
         return open;
     }
 
-    /** How many jobs run here now. */
-    public int running() {
-        return active.size();
-    }
-
     public void stop() {
         open = false;
         sweeps.cancel(false);

@@ -165,8 +165,8 @@ public class ExportWork {
         if (printer != null) {
             printer.printRecord(events ? EVENT_COLUMNS : MESSAGE_COLUMNS);
         }
-        Instant start = scope.containsKey("start") ? Instant.parse(scope.getString("start")) : Instant.EPOCH;
-        Instant end = scope.containsKey("end") ? Instant.parse(scope.getString("end")) : Instant.now().plusSeconds(1);
+        Instant start = start(scope);
+        Instant end = end(scope);
         String after = "";
         while (true) {
             List<Message> page = messages(export, scope.getString("conversation_id"), events, start, end, after);
@@ -245,13 +245,25 @@ public class ExportWork {
                     .setParameter("account", export.getAccountId()).getSingleResult();
         }
         return em.createQuery("select count(m) from Message m where m.accountId = :account and"
-                + " m.conversationId = :conv and m.direction = :direction", Long.class)
+                + " m.conversationId = :conv and m.direction = :direction and m.timestamp >= :start"
+                + " and m.timestamp < :end", Long.class)
                 .setParameter("account", export.getAccountId())
                 .setParameter("conv", scope.getString("conversation_id"))
                 .setParameter("direction", export.getKind().equals("inbound")
                         ? Message.Direction.INBOUND
                         : Message.Direction.OUTBOUND)
+                .setParameter("start", start(scope))
+                .setParameter("end", end(scope))
                 .getSingleResult();
+    }
+
+    /** A messages export's range: from its start (the first message) to before its end (now). */
+    private static Instant start(JsonObject scope) {
+        return scope.containsKey("start") ? Instant.parse(scope.getString("start")) : Instant.EPOCH;
+    }
+
+    private static Instant end(JsonObject scope) {
+        return scope.containsKey("end") ? Instant.parse(scope.getString("end")) : Instant.now().plusSeconds(1);
     }
 
     private static void print(CSVPrinter printer, List<String> record) {

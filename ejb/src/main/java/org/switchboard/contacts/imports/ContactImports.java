@@ -117,10 +117,10 @@ public class ContactImports {
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
-            delete(file);
+            org.switchboard.storage.PrivateFiles.delete(file);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            delete(file);
+            org.switchboard.storage.PrivateFiles.delete(file);
             throw e;
         }
         try {
@@ -141,7 +141,7 @@ public class ContactImports {
             return work.record(new ContactImport(id, accountId, format, name(fileName), file.toString(), size,
                     columns(first).toString()));
         } catch (RuntimeException e) {
-            delete(file);
+            org.switchboard.storage.PrivateFiles.delete(file);
             throw e;
         }
     }
@@ -321,9 +321,5 @@ public class ContactImports {
         String slashes = fileName.replace('\\', '/');
         String base = slashes.substring(slashes.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "");
         return base.length() > 255 ? base.substring(0, 255) : base;
-    }
-
-    static void delete(Path file) {
-        org.switchboard.storage.PrivateFiles.delete(file);
     }
 }

@@ -89,7 +89,7 @@ public class ImportRunner {
         ContactImport job = work.job(id);
         if (job != null && (job.getState() == ContactImport.State.COMPLETED
                 || job.getState() == ContactImport.State.CANCELLED)) {
-            ContactImports.delete(Path.of(job.getFilePath()));
+            org.switchboard.storage.PrivateFiles.delete(Path.of(job.getFilePath()));
         }
     }
 

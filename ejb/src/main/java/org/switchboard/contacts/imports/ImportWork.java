@@ -184,8 +184,8 @@ public class ImportWork {
             return false;
         }
         ImportSettings settings = ImportSettings.of(JsonStrings.object(job.getSettings()));
-        List<Object[]> rows = rows("select row_no, contact_key, msisdn, field_values from contact_import_row"
-                + " where import_id = ?1 and row_no > ?2 order by row_no", id, job.getRowsDone(), size);
+        List<Object[]> rows = rows(size, "select row_no, contact_key, msisdn, field_values from contact_import_row"
+                + " where import_id = ?1 and row_no > ?2 order by row_no", id, job.getRowsDone());
         if (rows.isEmpty()) {
             delete("contact_import_row", id);
             job.setState(ContactImport.State.COMPLETED);
@@ -245,19 +245,13 @@ public class ImportWork {
         em.createNativeQuery("delete from " + table + " where import_id = ?1").setParameter(1, id).executeUpdate();
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object... parameters) {
-        return rows(sql, parameters, Integer.MAX_VALUE);
+        return rows(Integer.MAX_VALUE, sql, parameters);
     }
 
+    /** The rows of a native query, its parameters ?1, ?2, ... in order, at most {@code limit}. */
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, String id, int after, int limit) {
-        return em.createNativeQuery(sql).setParameter(1, id).setParameter(2, after).setMaxResults(limit)
-                .getResultList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Object[] parameters, int limit) {
+    private List<Object[]> rows(int limit, String sql, Object... parameters) {
         var query = em.createNativeQuery(sql);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);

@@ -146,20 +146,18 @@ public class BulkSendResource {
     }
 
     private BulkSendView send(String bulkId, Supplier<Optional<BulkSendView>> find) {
-        admin.account(accountId);
-        try {
-            return find.get().orElseThrow(() -> ApiException.notFound("Bulk send " + bulkId
-                    + " not found in conversation " + conversationId));
-        } catch (BulkConflict e) {
-            throw ApiException.of(Response.Status.CONFLICT, e.getMessage());
-        }
+        return answer(find, "Bulk send " + bulkId + " not found in conversation " + conversationId);
     }
 
     private <T> T found(Supplier<Optional<T>> find) {
+        return answer(find, "Conversation " + conversationId + " not found in account " + accountId);
+    }
+
+    /** What the service answered: a 404 saying {@code missing} when nothing, a 409 for a conflict. */
+    private <T> T answer(Supplier<Optional<T>> call, String missing) {
         admin.account(accountId);
         try {
-            return find.get().orElseThrow(() -> ApiException.notFound("Conversation " + conversationId
-                    + " not found in account " + accountId));
+            return call.get().orElseThrow(() -> ApiException.notFound(missing));
         } catch (BulkConflict e) {
             throw ApiException.of(Response.Status.CONFLICT, e.getMessage());
         }
