@@ -24,11 +24,12 @@ class ArchitectureTest {
     static final String[] PLUMBING = {"org.switchboard.json..", "org.switchboard.net..", "org.switchboard.secrets..",
             "org.switchboard.validation..", "org.switchboard.schema..", "org.switchboard.cache..",
             "org.switchboard.streams..", "org.switchboard.storage.."};
-    static final String[] RECORDS = {"org.switchboard.accounts", "org.switchboard.messages"};
+    static final String[] RECORDS = {"org.switchboard.accounts", "org.switchboard.messages",
+            "org.switchboard.routes"};
     static final String[] FEATURES = {"org.switchboard.channels..", "org.switchboard.conversations..",
             "org.switchboard.sandbox..", "org.switchboard.contacts..", "org.switchboard.optouts..",
             "org.switchboard.metrics..", "org.switchboard.pushes..", "org.switchboard.messages.sandbox..",
-            "org.switchboard.campaigns..", "org.switchboard.exports.."};
+            "org.switchboard.campaigns..", "org.switchboard.exports..", "org.switchboard.counts.."};
 
     @Test
     void noPackageImportsItselfThroughOthers() {

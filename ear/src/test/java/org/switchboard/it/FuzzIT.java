@@ -156,6 +156,19 @@ class FuzzIT {
                 new Endpoint("GET", "/api/admin/accounts/{a}/exports/{x}/file", true, null),
                 new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{c}/aggregates.csv?direction={x}", true,
                         null),
+                // routers and the routing table
+                new Endpoint("POST", "/api/admin/accounts/{a}/routers", true,
+                        "{\"type\":\"app_multiplexer\",\"name\":\"m\",\"config\":{\"menu_title\":{\"content\":"
+                                + "\"Pick\"},\"entries\":[{\"label\":\"A\",\"endpoint\":\"a\"}]}}"),
+                new Endpoint("POST", "/api/admin/accounts/{a}/routers", true,
+                        "{\"type\":\"keyword\",\"name\":\"k\",\"config\":{\"keyword_endpoint_mapping\":"
+                                + "{\"quiz\":\"quiz\"}}}"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/routers/{x}", true,
+                        "{\"name\":\"n\",\"config\":{\"rules\":[{\"group\":\"" + group + "\",\"endpoint\":\"e\"}]}}"),
+                new Endpoint("PUT", "/api/admin/accounts/{a}/routing_table", true,
+                        "{\"routing_table\":{\"CHANNEL:" + channel + "\":{\"default\":[\"CONVERSATION:" + conversation
+                                + "\",\"default\"]},\"ROUTER:r:OUTBOUND\":{\"e\":[\"ROUTER:s:INBOUND\",\"default\"]}}}"),
+                new Endpoint("GET", "/api/admin/accounts/{a}/routing_table", true, null),
                 new Endpoint("OPTIONS", "/channels/{ch}/messages", false, null),
                 new Endpoint("GET", "/WEB-INF/{x}", false, null));
     }

@@ -52,13 +52,32 @@ class SchemaUpgradeIT {
     void theLastReleasesDatabaseIsMigratedWithNothingLost() throws Exception {
         DataSource db = freshDatabase();
         load(db, Path.of("src/test/resources/upgrade", (POSTGRESQL ? "postgresql" : "h2") + "-1962c6e.sql"));
+        Map<String, List<String>> bindings = contents(db, new TreeMap<>(Map.of("channel",
+                new ArrayList<>(List.of("id", "account_id", "conversation_id", "conversation_endpoint")))));
         Map<String, List<String>> columns = new TreeMap<>();
+        contents(db, columns);
+        columns.get("channel").removeAll(List.of("conversation_id", "conversation_endpoint")); // moved (V5)
         Map<String, List<String>> before = contents(db, columns);
         assertTrue(before.get("message").size() >= 5, "the fixture holds messages: " + before.keySet());
 
         SchemaMigrations.migrate(db);
         // the tables and columns the old release had, by name (a migration may add columns, move one, add tables)
         assertEquals(before, contents(db, columns), "every row of every table is as it was");
+        // a channel bound to a conversation became its two entries of the account's routing table
+        List<String> expected = new ArrayList<>();
+        for (String row : bindings.get("channel")) {
+            String[] f = row.split("\\|", -1); // id|account|conversation|endpoint|
+            if (!"null".equals(f[2])) {
+                String endpoint = "null".equals(f[3]) ? "default" : f[3];
+                expected.add(f[1] + "|CHANNEL:" + f[0] + "|default|CONVERSATION:" + f[2] + "|" + endpoint + "|");
+                expected.add(f[1] + "|CONVERSATION:" + f[2] + "|" + endpoint + "|CHANNEL:" + f[0] + "|default|");
+            }
+        }
+        assertTrue(expected.size() >= 2, "the fixture has a bound channel: " + bindings);
+        java.util.Collections.sort(expected);
+        assertEquals(expected, contents(db, new TreeMap<>(Map.of("routing_entry", new ArrayList<>(List.of(
+                "account_id", "source", "source_endpoint", "target", "target_endpoint"))))).get("routing_entry"),
+                "each binding is in the routing table");
         try (Connection c = db.getConnection();
                 Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("select \"type\" from " + HISTORY + " where \"version\" = '1'")) {

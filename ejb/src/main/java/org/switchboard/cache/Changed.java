@@ -12,7 +12,7 @@ public record Changed(Kind kind, String id) {
 
     /** The kinds of rows that are cached. */
     public enum Kind {
-        CHANNEL, CONVERSATION, ACCOUNT, VENDOR_SETTINGS
+        CHANNEL, CONVERSATION, ACCOUNT, VENDOR_SETTINGS, ROUTING, ROUTER
     }
 
     public static Changed channel(String id) {
@@ -21,6 +21,15 @@ public record Changed(Kind kind, String id) {
 
     public static Changed conversation(String id) {
         return new Changed(Kind.CONVERSATION, id);
+    }
+
+    /** The routing table of this account. */
+    public static Changed routing(String accountId) {
+        return new Changed(Kind.ROUTING, accountId);
+    }
+
+    public static Changed router(String id) {
+        return new Changed(Kind.ROUTER, id);
     }
 
     public static Changed account(String id) {

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.routes.Routes;
 import org.switchboard.accounts.AccountService;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
@@ -46,6 +47,9 @@ public class BulkSends {
 
     @PersistenceContext
     private EntityManager em;
+
+    @Inject
+    private Routes routes;
 
     @Inject
     private ContactService contacts;
@@ -255,7 +259,10 @@ public class BulkSends {
                 request.dedupe() != null ? request.dedupe() : Boolean.TRUE.equals(config.dedupe()));
     }
 
-    /** The channel a send goes out on: the one named, or the conversation's for the delivery class. */
+    /**
+     * The channel a send goes out on: the one named, or the first of the delivery class that the routing table wires
+     * to the conversation (its default endpoint's first).
+     */
     private Channel channel(Conversation conversation, String channelId, String deliveryClass) {
         if (channelId != null) {
             Channel channel = em.find(Channel.class, channelId);
@@ -268,16 +275,13 @@ public class BulkSends {
             }
             return channel;
         }
-        return em.createQuery("select c from Channel c where c.accountId = :account and c.conversationId = :conv"
-                + " order by c.id", Channel.class)
-                .setParameter("account", conversation.getAccountId())
-                .setParameter("conv", conversation.getId())
-                .getResultStream()
-                .filter(c -> c.getTransportType().equalsIgnoreCase(deliveryClass))
+        return routes.of(conversation.getAccountId()).channelsOf(conversation.getId()).stream()
+                .map(id -> em.find(Channel.class, id))
+                .filter(c -> c != null && c.getTransportType().equalsIgnoreCase(deliveryClass))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No " + deliveryClass + " channel is bound to"
-                        + " conversation " + conversation.getId() + ": bind one (its conversation_id) or name one"
-                        + " in 'channel_id'"));
+                .orElseThrow(() -> new IllegalArgumentException("No " + deliveryClass + " channel is wired to"
+                        + " conversation " + conversation.getId() + " in the routing table: route one to it"
+                        + " (or bind one, its conversation_id) or name one in 'channel_id'"));
     }
 
     /** The recipients of groups, chosen as a send chooses them: each contact once, by msisdn. */

@@ -14,8 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * An address of an account (a long code, short code or USSD code) on a vendor, and the conversation that its
- * inbound messages go to.
+ * An address of an account (a long code, short code or USSD code) on a vendor. Where its inbound messages go is the
+ * account's routing table's ({@link org.switchboard.routes.Routes}).
  */
 @Entity
 @Table(name = "channel")
@@ -42,15 +42,6 @@ public class Channel implements MessageChannel {
     @Column(name = "transport_type", nullable = false)
     @Size(max = 255)
     private String transportType;
-
-    @Column(name = "conversation_id")
-    @Size(max = 255)
-    private String conversationId;
-
-    /** The endpoint of its conversation the channel is bound as ({@code default}, {@code sms}, ...). */
-    @Column(name = "conversation_endpoint")
-    @Size(max = 255)
-    private String endpoint;
 
     @Column(name = "mo_message_url", length = 4096)
     @Convert(converter = EncryptedString.class)
@@ -139,23 +130,6 @@ public class Channel implements MessageChannel {
 
     public void setTransportType(String transportType) {
         this.transportType = transportType;
-    }
-
-    public String getConversationId() {
-        return conversationId;
-    }
-
-    public void setConversationId(String conversationId) {
-        this.conversationId = conversationId;
-    }
-
-    /** The conversation endpoint this channel is bound as, {@code default} unless set. */
-    public String getEndpoint() {
-        return endpoint == null ? "default" : endpoint;
-    }
-
-    public void setEndpoint(String endpoint) {
-        this.endpoint = endpoint;
     }
 
     public String getMoMessageUrl() {

@@ -89,8 +89,9 @@ public final class ChannelChange {
                 case VENDOR -> channel.setVendor((String) value);
                 case ADDRESS -> channel.setAddress((String) value);
                 case TRANSPORT_TYPE -> channel.setTransportType((String) value);
-                case CONVERSATION_ID -> channel.setConversationId((String) value);
-                case ENDPOINT -> channel.setEndpoint((String) value);
+                case CONVERSATION_ID, ENDPOINT -> {
+                    // the routing table's: ChannelService binds the channel there
+                }
                 case MO_MESSAGE_URL -> channel.setMoMessageUrl((String) value);
                 case MO_MESSAGE_URL_AUTH_TOKEN -> channel.setMoMessageUrlAuthToken((String) value);
                 case RATE_PER_SECOND -> channel.setRatePerSecond((Double) value);

@@ -16,6 +16,9 @@ import java.util.Optional;
 import org.switchboard.engine.AfterCommit;
 import org.switchboard.engine.ChannelActivity;
 import org.switchboard.accounts.Ids;
+import org.switchboard.routes.Connector;
+import org.switchboard.routes.Routes;
+import org.switchboard.routes.RoutingTable;
 
 /**
  * Creates, changes and deletes an account's channels, checking each against its vendor, and finds them within an
@@ -42,6 +45,9 @@ public class ChannelService {
     @Inject
     private AfterCommit afterCommit;
 
+    @Inject
+    private Routes routes;
+
     /**
      * A new channel, as {@code change} sets it: on its vendor (none named: the account's default service), at its
      * address, with the rest it names.
@@ -55,9 +61,32 @@ public class ChannelService {
         channel.setVendor(vendor == null ? vendors.defaultService(accountId) : vendors.canonical(vendor));
         check(channel);
         em.persist(Checks.valid(channel));
+        bind(channel, change);
         activity.log(channel.getId(), ChannelLogLine.INFO, "Channel created on " + channel.getVendor() + " for "
                 + channel.getAddress(), null);
-        return ChannelView.of(channel);
+        return changed(channel);
+    }
+
+    /** The channel's binding to a conversation, when the change names one: two entries of the routing table. */
+    private void bind(Channel channel, ChannelChange change) {
+        if (change.has(ChannelChange.Field.CONVERSATION_ID)) {
+            String endpoint = change.string(ChannelChange.Field.ENDPOINT);
+            if (endpoint != null && !RoutingTable.ENDPOINT.matcher(endpoint).matches()) {
+                throw new IllegalArgumentException("'endpoint' must be an endpoint name: 1 to 64 letters, digits, _"
+                        + " or -");
+            }
+            routes.bind(channel.getAccountId(), channel.getId(), change.string(ChannelChange.Field.CONVERSATION_ID),
+                    change.string(ChannelChange.Field.ENDPOINT));
+        }
+    }
+
+    private ChannelView view(Channel channel) {
+        return ChannelView.of(channel, routes.of(channel.getAccountId()));
+    }
+
+    /** The channel as this transaction changed it, its binding too (the cached table is the last commit's). */
+    private ChannelView changed(Channel channel) {
+        return ChannelView.of(channel, routes.load(channel.getAccountId()));
     }
 
     /** What a channel must be whoever made it: settings its vendor takes, an mo_message_url the pushes may reach. */
@@ -84,23 +113,18 @@ public class ChannelService {
 
     /** The account's channel with this id. */
     public Optional<ChannelView> view(String accountId, String channelId) {
-        return find(accountId, channelId).map(ChannelView::of);
+        return find(accountId, channelId).map(this::view);
     }
 
     /**
-     * The channel a conversation sends on: of those bound to it, the one on its {@code default} endpoint (or none
-     * named), else the first made.
+     * The channel a conversation sends on: the one its {@code default} endpoint's sends reach in the routing table,
+     * else the first of those it is wired to.
      */
     public Optional<ChannelView> forConversation(String accountId, String conversationId) {
-        return em.createQuery("select c from Channel c where c.accountId = :account and c.conversationId = :conv"
-                + " order by case when c.endpoint is null or c.endpoint = 'default' then 0 else 1 end, c.id",
-                Channel.class)
-                .setParameter("account", accountId)
-                .setParameter("conv", conversationId)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .map(ChannelView::of);
+        RoutingTable table = routes.of(accountId);
+        return table.channelFor(conversationId, RoutingTable.DEFAULT)
+                .or(() -> table.channelsOf(conversationId).stream().findFirst())
+                .flatMap(id -> view(accountId, id));
     }
 
     /** The ids of the account's channels, sorted. */
@@ -132,9 +156,10 @@ public class ChannelService {
             throw e;
         }
         Checks.validOrUndo(em, channel);
+        bind(channel, change);
         activity.log(channelId, ChannelLogLine.INFO, "Channel changed: " + String.join(", ",
                 change.fields().stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).toList()), null);
-        return Optional.of(ChannelView.of(channel));
+        return Optional.of(changed(channel));
     }
 
     /**
@@ -150,6 +175,7 @@ public class ChannelService {
         em.createQuery("delete from ChannelLogLine l where l.channelId = :c").setParameter("c", channelId)
                 .executeUpdate();
         em.remove(channel.get());
+        routes.remove(accountId, Connector.channel(channelId));
         afterCommit.run(() -> activity.forget(channelId));
         return true;
     }

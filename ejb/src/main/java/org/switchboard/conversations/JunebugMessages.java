@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.switchboard.routes.Routes;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,6 +38,9 @@ public class JunebugMessages {
 
     private final RecentRows<ChannelView> channels = new RecentRows<>(Changed.Kind.CHANNEL, 10_000);
     private final RecentRows<Conversation> conversations = new RecentRows<>(Changed.Kind.CONVERSATION, 10_000);
+
+    @Inject
+    private Routes routes;
 
     @Inject
     ChannelService channelService;
@@ -113,12 +117,15 @@ public class JunebugMessages {
                 eventUrl, eventToken, request.channelData(), request.continueSession(), null, rules);
     }
 
+    /** The settings of the Junebug conversation the channel is bound to straight (the routing table's). */
     private ConversationSettings.Junebug settings(ChannelView channel) {
-        if (channel.conversationId() == null) {
+        String conversationId = routes.of(channel.accountId()).conversationOf(channel.id())
+                .map(end -> end.connector().id()).orElse(null);
+        if (conversationId == null) {
             return ConversationSettings.Junebug.DEFAULTS;
         }
-        Conversation conversation = conversations.get(channel.conversationId() + '/' + channel.accountId(),
-                key -> conversationService.find(channel.accountId(), channel.conversationId()).orElse(null));
+        Conversation conversation = conversations.get(conversationId + '/' + channel.accountId(),
+                key -> conversationService.find(channel.accountId(), conversationId).orElse(null));
         return conversation == null || conversation.getType() != Conversation.Type.JUNEBUG
                 ? ConversationSettings.Junebug.DEFAULTS
                 : conversation.junebug();

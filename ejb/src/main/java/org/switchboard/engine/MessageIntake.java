@@ -1,5 +1,6 @@
 package org.switchboard.engine;
 
+import org.switchboard.routes.Routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,6 +36,9 @@ public class MessageIntake {
 
     @Inject
     private GroupCommit commits;
+
+    @Inject
+    private Routes routes;
 
     @Inject
     private Dispatcher dispatcher;
@@ -131,7 +135,10 @@ public class MessageIntake {
         message.setContent(request.content());
         message.setConversationId(rules.conversationId() != null
                 ? rules.conversationId()
-                : channel.getConversationId());
+                : inbound != null
+                        ? inbound.getConversationId()
+                        : routes.of(channel.getAccountId()).conversationOf(channel.getId())
+                                .map(end -> end.connector().id()).orElse(null));
         message.setChannelData(request.channelData());
         message.setEventUrl(request.eventUrl());
         message.setEventAuthToken(request.eventAuthToken());
@@ -163,8 +170,7 @@ public class MessageIntake {
         message.setFromAddr(fromAddr);
         message.setToAddr(toAddr);
         message.setContent(content);
-        message.setSessionEvent(sessionEvent);
-        message.setConversationId(channel.getConversationId());
+        message.setSessionEvent(sessionEvent); // its conversation is the routing table's choice (InboundRouter)
         message.setTransportType(channel.getTransportType());
         return Checks.valid(message);
     }

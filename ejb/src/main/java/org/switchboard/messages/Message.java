@@ -138,6 +138,26 @@ public class Message {
         this.timestamp = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * A copy of this message for an app, not stored: the content and session event as a router forwards them (Vumi
+     * Go's app multiplexer hands the chosen app {@code content=None, session_event=new}). Replies to it answer this
+     * message, by its id.
+     */
+    public Message forwarded(String newContent, String newSessionEvent) {
+        Message copy = new Message(id, accountId, channelId, direction, status);
+        copy.conversationId = conversationId;
+        copy.toAddr = toAddr;
+        copy.fromAddr = fromAddr;
+        copy.group = group;
+        copy.content = newContent;
+        copy.inReplyTo = inReplyTo;
+        copy.sessionEvent = newSessionEvent;
+        copy.transportType = transportType;
+        copy.channelData = channelData;
+        copy.timestamp = timestamp;
+        return copy;
+    }
+
     public String getBatchId() {
         return batchId;
     }

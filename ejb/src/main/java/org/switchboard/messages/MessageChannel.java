@@ -1,9 +1,9 @@
 package org.switchboard.messages;
 
 /**
- * What the message engine needs of a channel: whose it is, the address and transport it sends from, the conversation
- * bound to it, its vendor and the pace of its lane. {@code channels.Channel} is the one implementation; the interface
- * keeps the engine below the channels feature.
+ * What the message engine needs of a channel: whose it is, the address and transport it sends from, its vendor and
+ * the pace of its lane. {@code channels.Channel} is the one implementation; the interface keeps the engine below the
+ * channels feature.
  */
 public interface MessageChannel {
 
@@ -14,9 +14,6 @@ public interface MessageChannel {
     String getAddress();
 
     String getTransportType();
-
-    /** The conversation bound to the channel, or null. */
-    String getConversationId();
 
     String getVendor();
 

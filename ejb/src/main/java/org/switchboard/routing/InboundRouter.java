@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.switchboard.accounts.Ids;
 import org.switchboard.campaigns.ReadyApps;
@@ -23,10 +24,14 @@ import org.switchboard.messages.VumiJson;
 import org.switchboard.engine.Push;
 import org.switchboard.engine.Pusher;
 import org.switchboard.sandbox.SandboxService;
+import org.switchboard.routes.Connector;
+import org.switchboard.routes.Routes;
+import org.switchboard.routes.RoutingTable;
 import org.switchboard.streams.StreamHub;
 
 /**
- * Takes an inbound message to the conversation bound to its channel, once: a jsbox app runs on it in this
+ * Takes an inbound message where the account's routing table sends its channel's messages, through routers
+ * ({@link RouterRuns}) to a conversation, once: a jsbox app runs on it in this
  * transaction, and so does a ready-made app ({@link ReadyApps}); a Junebug conversation gets it pushed to the channel's mo_message_url (stored here, sent after the
  * commit, on the durable push path).
  */
@@ -40,6 +45,12 @@ public class InboundRouter {
 
     @Inject
     private SandboxService sandbox;
+
+    @Inject
+    private Routes routes;
+
+    @Inject
+    private RouterRuns routerRuns;
 
     @Inject
     private ReadyApps readyApps;
@@ -71,26 +82,54 @@ public class InboundRouter {
             stats.took(EngineStats.Step.ROUTE, System.nanoTime() - start);
         });
         Channel channel = em.find(Channel.class, message.getChannelId());
-        Conversation conversation = channel.getConversationId() == null
-                ? null
-                : em.find(Conversation.class, channel.getConversationId());
+        RoutingTable table = routes.of(message.getAccountId());
+        Optional<RoutingTable.End> end = table.target(Connector.channel(channel.getId()), RoutingTable.DEFAULT);
+        Message delivered = message;
+        for (int hops = 0; end.isPresent() && end.get().connector().kind() == Connector.Kind.ROUTER_INBOUND; hops++) {
+            Router router = em.find(Router.class, end.get().connector().id());
+            if (router == null || hops == RoutingTable.MAX_HOPS) {
+                end = Optional.empty();
+                break;
+            }
+            Optional<RouterRuns.Forward> forward = routerRuns.route(router, delivered);
+            if (forward.isEmpty()) {
+                return; // the router answered (an app multiplexer's menu)
+            }
+            delivered = forward.get().message();
+            end = table.target(Connector.routerOutbound(router.getId()), forward.get().endpoint());
+            if (end.isEmpty()) {
+                activity.log(channel.getId(), ChannelLogLine.WARNING, "Inbound message " + messageId + " from "
+                        + message.getFromAddr() + " is stored only: router " + router.getName() + " sent it to its"
+                        + " endpoint '" + forward.get().endpoint() + "', which routes nowhere", null);
+                return;
+            }
+        }
+        Conversation conversation = end.filter(e -> e.connector().kind() == Connector.Kind.CONVERSATION)
+                .map(e -> em.find(Conversation.class, e.connector().id()))
+                .orElse(null);
         if (conversation == null) {
             if (channel.getMoMessageUrl() != null) {
-                pushToMoUrl(channel, ConversationSettings.Junebug.DEFAULTS, message); // a Junebug channel of its own
+                pushToMoUrl(channel, null, ConversationSettings.Junebug.DEFAULTS, message); // a Junebug channel
                 return;
             }
             LOG.fine(() -> "Inbound message " + messageId + " on channel " + channel.getId()
                     + " has no conversation to go to; it is stored only");
             activity.log(channel.getId(), ChannelLogLine.WARNING, "Inbound message " + messageId + " from "
-                    + message.getFromAddr() + " is stored only: the channel has no conversation and no mo_url", null);
+                    + message.getFromAddr() + " is stored only: the routing table sends the channel's messages to no"
+                    + " conversation and it has no mo_url", null);
             return;
         }
+        message.setConversationId(conversation.getId());
+        Message toApp = delivered == message
+                ? message // or the router's copy, with the conversation now set
+                : message.forwarded(delivered.getContent(), delivered.getSessionEvent());
         switch (conversation.getType()) {
-            case JSBOX -> sandbox.inboundMessage(conversation, message);
-            case JUNEBUG -> pushToMoUrl(channel, conversation.junebug(), message);
-            case HTTP_API -> toHttpApiClient(conversation, message);
+            case JSBOX -> sandbox.inboundMessage(conversation, toApp);
+            case JUNEBUG -> pushToMoUrl(channel, conversation.getId(), conversation.junebug(),
+                    toApp);
+            case HTTP_API -> toHttpApiClient(conversation, toApp);
             default -> {
-                if (!readyApps.inbound(conversation, message)) {
+                if (!readyApps.inbound(conversation, toApp)) {
                     activity.log(channel.getId(), ChannelLogLine.INFO, "Inbound message " + messageId + " from "
                             + message.getFromAddr() + " is stored only: its conversation, a "
                             + conversation.getType().wireName() + ", only sends", null);
@@ -114,7 +153,8 @@ public class InboundRouter {
         }
     }
 
-    private void pushToMoUrl(Channel channel, ConversationSettings.Junebug settings, Message message) {
+    private void pushToMoUrl(Channel channel, String conversationId, ConversationSettings.Junebug settings,
+            Message message) {
         if (channel.getMoMessageUrl() == null) {
             LOG.fine(() -> "Channel " + channel.getId() + " has no mo_message_url; inbound message "
                     + message.getId() + " is stored only");
@@ -122,7 +162,7 @@ public class InboundRouter {
                     + message.getFromAddr() + " is stored only: the channel has no mo_url", null);
             return;
         }
-        Push push = new Push(Ids.ordered(), message.getAccountId(), channel.getConversationId(), channel.getId(),
+        Push push = new Push(Ids.ordered(), message.getAccountId(), conversationId, channel.getId(),
                 Push.Kind.MESSAGE, message.getId(), channel.getMoMessageUrl(), channel.getMoMessageUrlAuthToken(),
                 JunebugJson.message(message).toString());
         push.setTimeoutSeconds(settings.moMessageUrlTimeout());

@@ -118,4 +118,21 @@ public final class AdminShapes {
     public record ExportRequest(String kind, String format, String group_key, String query, String conversation_id,
             String start, String end) {
     }
+
+    @Schema(name = "RouterRequest", description = "type (keyword, group, app_multiplexer) and name on create; name or"
+            + " config on change. config: keyword_endpoint_mapping {keyword: endpoint}; rules [{group, endpoint}];"
+            + " menu_title {content}, entries [{label, endpoint}], invalid_input_message, error_message")
+    public record RouterRequest(String type, String name, Map<String, Object> config) {
+    }
+
+    @Schema(name = "Router", description = "endpoints: those of its OUTBOUND side, which the routing table routes from")
+    public record Router(String id, String type, String name, Map<String, Object> config, List<String> endpoints,
+            String created_at) {
+    }
+
+    @Schema(name = "RoutingTable", description = "Vumi Go's routing table: {source connector: {source endpoint:"
+            + " [target connector, target endpoint]}}; connectors CHANNEL:<id>, CONVERSATION:<id>,"
+            + " ROUTER:<id>:INBOUND, ROUTER:<id>:OUTBOUND. warnings (answers only) name loose ends")
+    public record RoutingTable(Map<String, Map<String, List<String>>> routing_table, List<String> warnings) {
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.routes.Routes;
 import org.switchboard.channels.Channel;
 import org.switchboard.messages.Message;
 import org.switchboard.engine.MessageService;
@@ -28,6 +29,9 @@ import org.switchboard.sandbox.api.SandboxHost.UnknownCommandException;
  */
 @ApplicationScoped
 public class OutboundResource implements SandboxResource {
+
+    @Inject
+    private Routes routes;
 
     @Inject
     MessageService messages;
@@ -69,10 +73,10 @@ public class OutboundResource implements SandboxResource {
             }
             case "send_to_endpoint" : {
                 String endpoint = SandboxResource.required(fields, "endpoint");
-                Channel channel = channel(app, "c.conversationId = :conversation and coalesce(c.endpoint, 'default')"
-                        + " = :name", Map.of("conversation", app.conversationId(), "name", endpoint))
+                Channel channel = routes.of(app.accountId()).channelFor(app.conversationId(), endpoint)
+                        .map(id -> em.find(Channel.class, id))
                         .orElseThrow(() -> new IllegalArgumentException("Endpoint '" + endpoint
-                                + "' of the conversation is not bound to a channel"));
+                                + "' of the conversation goes to no channel in the routing table"));
                 send(app, channel, fields, channelData);
                 return SandboxResource.success().build();
             }
