@@ -213,6 +213,58 @@ class CampaignsIT {
         assertEquals(404, admin("GET", base + "/nope", null).status());
     }
 
+    /**
+     * A sequential_send runs at each time its schedule names: every contact of its groups gets the message of their
+     * own place, once a slot, and a contact who has had them all gets nothing more.
+     */
+    @Test
+    void aSequentialSendGivesEachContactTheNextMessage() {
+        TestAccount account = Platform.account("sequential send");
+        String course = group(account, "course");
+        for (int i = 0; i < 3; i++) {
+            addContact(account, "+2783555000" + i, List.of(course));
+        }
+        String sequence = account.createConversation("{\"type\":\"sequential_send\",\"name\":\"lessons\","
+                + "\"config\":" + sequenceConfig(course, Instant.now().plusSeconds(3)) + "}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"4040\",\"conversation_id\":\""
+                + sequence + "\"}");
+        List<JsonObject> first = Platform.eventually(Duration.ofSeconds(60), () -> outbox(account, channel),
+                list -> list.size() >= 3, "the first slot's messages");
+        Platform.sleep(2000);
+        assertEquals(3, outbox(account, channel).size(), "one message each in a slot");
+        assertTrue(first.stream().allMatch(m -> m.getString("content").equals("Lesson 1")), first.toString());
+        assertEquals(3, first.stream().map(m -> m.getString("to")).distinct().count());
+
+        // the next slot: each contact's next message
+        Answer later = admin("PUT", "/api/admin/accounts/" + account.id() + "/conversations/" + sequence + "/config",
+                sequenceConfig(course, Instant.now().plusSeconds(3)));
+        assertEquals(200, later.status(), later.body());
+        List<JsonObject> second = Platform.eventually(Duration.ofSeconds(60), () -> outbox(account, channel),
+                list -> list.size() >= 6, "the second slot's messages");
+        assertTrue(second.subList(3, 6).stream().allMatch(m -> m.getString("content").equals("Lesson 2")),
+                second.toString());
+
+        // a third slot: everybody has had both lessons, nobody gets a third
+        assertEquals(200, admin("PUT", "/api/admin/accounts/" + account.id() + "/conversations/" + sequence
+                + "/config", sequenceConfig(course, Instant.now().plusSeconds(3))).status());
+        String runs = "/api/admin/accounts/" + account.id() + "/conversations/" + sequence + "/bulk_sends";
+        JsonObject last = Platform.eventually(Duration.ofSeconds(60), () -> admin("GET", runs, null).json()
+                .getJsonArray("bulk_sends"),
+                list -> list.size() == 3
+                        && list.getJsonObject(0).getString("state").equals("completed"),
+                "the third run")
+                .getJsonObject(0);
+        assertEquals(0, last.getJsonObject("counts").getInt("recipients"), last.toString());
+        Platform.sleep(1500);
+        assertEquals(6, outbox(account, channel).size(), "nothing past the last lesson");
+    }
+
+    private static String sequenceConfig(String group, Instant at) {
+        return "{\"schedule\":{\"recurring\":\"daily\",\"time\":\"" + java.time.LocalTime.ofInstant(at,
+                java.time.ZoneOffset.UTC).withNano(0) + "\"},\"messages\":[\"Lesson 1\",\"Lesson 2\"],"
+                + "\"groups\":[\"" + group + "\"]}";
+    }
+
     static Answer admin(String method, String path, String body) {
         return Platform.request(method, path, Platform.ADMIN, body);
     }

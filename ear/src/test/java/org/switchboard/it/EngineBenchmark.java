@@ -201,7 +201,8 @@ public final class EngineBenchmark {
         }
     }
 
-    private static long gotMessages(Path log) {
+    /** How many messages fakesmsc logged it got. */
+    static long gotMessages(Path log) {
         try {
             String text = Files.readString(log);
             int at = text.lastIndexOf("Got message ");
@@ -215,7 +216,7 @@ public final class EngineBenchmark {
         }
     }
 
-    private static Process start(Path log, String... command) throws IOException {
+    static Process start(Path log, String... command) throws IOException {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

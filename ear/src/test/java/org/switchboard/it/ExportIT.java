@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -97,6 +98,34 @@ class ExportIT {
         assertEquals(200, aggregates.status(), aggregates.body());
         assertEquals(List.of("date,messages,recipients", LocalDate.now(ZoneOffset.UTC) + "," + CONTACTS + ","
                 + CONTACTS), aggregates.body().lines().toList());
+
+        // the counts: exact at once (roll-ups and the rows since), the same once every row is folded in, and the
+        // account's (roll-ups only) too
+        Instant sentBy = Instant.now();
+        String counts = admin + "/conversations/" + bulk + "/counts?bucket=day&start="
+                + LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        JsonObject now = CampaignsIT.admin("GET", counts, null).json();
+        assertEquals(CONTACTS, now.getJsonObject("total").getInt("sent"), now.toString());
+        assertEquals(0, now.getJsonObject("total").getInt("received"));
+        JsonObject today = now.getJsonArray("buckets").getJsonObject(1);
+        assertEquals(CONTACTS, today.getInt("unique_recipients"), today.toString());
+        JsonObject folded = Platform.eventually(Duration.ofSeconds(60), () -> CampaignsIT.admin("GET", counts, null)
+                .json(),
+                c -> Instant.parse(c.getString("counted_until")).isAfter(sentBy)
+                        && c.getJsonObject("total").getInt("acks") == CONTACTS,
+                "every message and ack folded in");
+        assertEquals(CONTACTS, folded.getJsonObject("total").getInt("sent"), "folded in once: " + folded);
+        assertEquals(CONTACTS, folded.getJsonArray("buckets").getJsonObject(1).getInt("unique_recipients"));
+        JsonObject hours = CampaignsIT.admin("GET", admin + "/counts?bucket=hour", null).json();
+        int size = hours.getJsonArray("buckets").size();
+        assertTrue(size == 24 || size == 25, size + " hours: the last 24, the first and last in part");
+        assertEquals(CONTACTS, hours.getJsonObject("total").getInt("sent"), "the account's: " + hours.getJsonObject(
+                "total"));
+        assertEquals(CONTACTS, hours.getJsonArray("buckets").stream().mapToInt(b -> b.asJsonObject().getInt("sent"))
+                .sum());
+        CampaignsIT.assertRefused(CampaignsIT.admin("GET", admin + "/counts?bucket=minute", null), 400, "'bucket'");
+        CampaignsIT.assertRefused(CampaignsIT.admin("GET", admin + "/counts?bucket=quarter&start=2000-01-01", null),
+                400, "more than 5000 buckets");
 
         CampaignsIT.assertRefused(CampaignsIT.admin("POST", admin + "/exports", "{\"kind\":\"everything\"}"), 400,
                 "'kind'");

@@ -169,6 +169,9 @@ class FuzzIT {
                         "{\"routing_table\":{\"CHANNEL:" + channel + "\":{\"default\":[\"CONVERSATION:" + conversation
                                 + "\",\"default\"]},\"ROUTER:r:OUTBOUND\":{\"e\":[\"ROUTER:s:INBOUND\",\"default\"]}}}"),
                 new Endpoint("GET", "/api/admin/accounts/{a}/routing_table", true, null),
+                new Endpoint("GET", "/api/admin/accounts/{a}/conversations/{c}/counts?bucket={x}&start={x}", true,
+                        null),
+                new Endpoint("GET", "/api/admin/accounts/{a}/counts?start={x}&end={x}", true, null),
                 new Endpoint("OPTIONS", "/channels/{ch}/messages", false, null),
                 new Endpoint("GET", "/WEB-INF/{x}", false, null));
     }

@@ -36,6 +36,14 @@ public final class Ids {
         return HexFormat.of().toHexDigits(high) + HexFormat.of().toHexDigits(low);
     }
 
+    /**
+     * The least {@link #ordered()} id of this millisecond: rows made before {@code at} have ids below it, as strings,
+     * so a time range of such rows is a range of their primary key.
+     */
+    public static String orderedFloor(java.time.Instant at) {
+        return HexFormat.of().toHexDigits(at.toEpochMilli() << 16);
+    }
+
     /** A UUID in its usual form, as Junebug gives channel ids. */
     public static String uuid() {
         return UUID.randomUUID().toString();

@@ -106,6 +106,7 @@ public class BulkRunner {
                     stored[0] = rows == 1;
                     if (stored[0]) {
                         batch.messages().forEach(em::persist);
+                        batch.places().forEach(place -> BulkWork.place(em, place));
                     }
                 }), () -> {
                     if (stored[0]) {

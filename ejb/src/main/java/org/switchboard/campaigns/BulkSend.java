@@ -126,6 +126,10 @@ public class BulkSend {
     @Size(max = 1024)
     private String failure;
 
+    /** A sequential_send's run: the scheduled time it is the run of (one run a slot); null for a bulk send. */
+    @Column(name = "sequence_slot")
+    private Instant sequenceSlot;
+
     protected BulkSend() {
     }
 
@@ -209,6 +213,14 @@ public class BulkSend {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    public Instant getSequenceSlot() {
+        return sequenceSlot;
+    }
+
+    void setSequenceSlot(Instant slot) {
+        this.sequenceSlot = slot;
     }
 
     public boolean isRecipientsReady() {

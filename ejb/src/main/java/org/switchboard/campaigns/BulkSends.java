@@ -144,6 +144,55 @@ public class BulkSends {
         });
     }
 
+    /**
+     * Starts a sequential_send conversation's run of a slot of its schedule, once: a bulk send from its config's
+     * groups, each recipient getting the message of their place in the sequence ({@link BulkWork}). A run that cannot
+     * go (no messages, no groups, an unknown group, no channel) is stored failed, saying why, so the operator sees it
+     * among the conversation's sends.
+     *
+     * @return the run's id; empty when the slot has one already
+     */
+    public Optional<String> startSequence(Conversation conversation, Instant slot) {
+        boolean done = !em.createQuery("select b.id from BulkSend b where b.conversationId = :conv"
+                + " and b.sequenceSlot = :slot", String.class).setParameter("conv", conversation.getId())
+                .setParameter("slot", slot).setMaxResults(1).getResultList().isEmpty();
+        if (done) {
+            return Optional.empty();
+        }
+        AppConfigs.SequentialSend config = AppConfigs.read(conversation, AppConfigs.SequentialSend.class);
+        List<String> messages = config.messages() == null ? List.of() : config.messages();
+        List<String> keys = config.groups() == null ? List.of() : config.groups();
+        String deliveryClass = config.deliveryClass() == null ? "sms" : config.deliveryClass().toLowerCase(Locale.ROOT);
+        String problem = messages.isEmpty()
+                ? "Its config has no 'messages' to send"
+                : keys.isEmpty() ? "Its config names no 'groups' to send to" : null;
+        for (String key : keys) {
+            if (problem == null && contacts.group(conversation.getAccountId(), key).isEmpty()) {
+                problem = "Unknown group '" + key + "' in its config's 'groups'";
+            }
+        }
+        Channel channel = null;
+        if (problem == null) {
+            try {
+                channel = channel(conversation, null, deliveryClass);
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage();
+            }
+        }
+        JsonArrayBuilder groupKeys = JSON.createArrayBuilder();
+        keys.forEach(groupKeys::add);
+        BulkSend bulk = new BulkSend(Ids.ordered(), conversation.getAccountId(), conversation.getId(),
+                channel == null ? "-" : channel.getId(), messages.isEmpty() ? "-" : messages.get(0), deliveryClass,
+                true, groupKeys.build().toString(), "sequence " + slot, null);
+        bulk.setSequenceSlot(slot);
+        if (problem != null) {
+            bulk.fail("The run of " + slot + " did not start: " + problem);
+        }
+        em.persist(bulk);
+        afterCommit.run(runner::wake);
+        return Optional.of(bulk.getId());
+    }
+
     /** A send of the conversation. */
     public Optional<BulkSendView> find(String accountId, String conversationId, String bulkId) {
         return bulk(accountId, conversationId, bulkId).map(this::view);

@@ -11,8 +11,12 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
 import org.hibernate.Session;
+import org.switchboard.conversations.Conversation;
+import org.switchboard.conversations.AppConfigs;
 import org.switchboard.accounts.Ids;
 import org.switchboard.channels.Channel;
 import org.switchboard.contacts.ContactGroup;
@@ -43,8 +47,18 @@ public class BulkWork {
 
     /** A batch read: the messages to store (not yet persisted) and where the position goes. */
     public record Batch(String bulkId, String channelId, Double ratePerSecond, List<Message> messages, int from,
-            int to, int optedOut) {
+            int to, int optedOut, List<Place> places) {
     }
+
+    /** A sequential run's recipient's next place, stored with the batch that carries their message. */
+    public record Place(String conversationId, String contactKey, int next) {
+    }
+
+    /** Moves a contact's place in a sequence (a row is made for one that has none: {@link #NEW_PLACE_SQL}). */
+    static final String PLACE_SQL = "update sequence_position set next_index = ? where conversation_id = ?"
+            + " and contact_key = ?";
+    static final String NEW_PLACE_SQL = "insert into sequence_position (next_index, conversation_id, contact_key)"
+            + " values (?, ?, ?)";
 
     /** What a send's next step is. */
     public enum Next {
@@ -101,35 +115,90 @@ public class BulkWork {
             }
         });
         int[] seq = {0};
+        List<String> sequence = bulk.getSequenceSlot() == null ? null : sequence(bulk);
+        int[] done = {0};
         List<String[]> pending = new ArrayList<>();
         BulkSends.Choice choice = sends.choose(groups, bulk.isDedupe(), (key, address) -> {
             pending.add(new String[]{key, address});
             if (pending.size() == 1_000) {
-                insert(session, bulkId, pending, seq);
+                done[0] += insert(session, bulk, sequence, pending, seq);
             }
         });
-        insert(session, bulkId, pending, seq);
-        bulk.recipientsChosen(choice.chosen, choice.noAddress, choice.duplicates);
+        done[0] += insert(session, bulk, sequence, pending, seq);
+        bulk.recipientsChosen(choice.chosen - done[0], choice.noAddress, choice.duplicates);
     }
 
-    private static void insert(Session session, String bulkId, List<String[]> rows, int[] seq) {
+    /** A sequential_send run's messages, in order (its conversation's config). */
+    private List<String> sequence(BulkSend bulk) {
+        Conversation conversation = em.find(Conversation.class, bulk.getConversationId());
+        List<String> messages = conversation == null
+                ? null
+                : AppConfigs.read(conversation, AppConfigs.SequentialSend.class).messages();
+        return messages == null ? List.of() : messages;
+    }
+
+    /**
+     * Stores the recipients; for a sequential run, each with the message of its place in the sequence (those who
+     * have had every message are left out).
+     *
+     * @return how many were left out
+     */
+    private int insert(Session session, BulkSend bulk, List<String> sequence, List<String[]> rows, int[] seq) {
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
+        Map<String, Integer> places = sequence == null
+                ? Map.of()
+                : places(bulk.getConversationId(), rows.stream().map(r -> r[0]).toList());
+        int[] left = {0};
         session.doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into bulk_recipient (bulk_id, seq, contact_key, address) values (?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("insert into bulk_recipient (bulk_id, seq,"
+                    + " contact_key, address, content, sequence_index) values (?, ?, ?, ?, ?, ?)")) {
                 for (String[] row : rows) {
-                    insert.setString(1, bulkId);
+                    int place = places.getOrDefault(row[0], 0);
+                    if (sequence != null && place >= sequence.size()) {
+                        left[0]++;
+                        continue;
+                    }
+                    insert.setString(1, bulk.getId());
                     insert.setInt(2, ++seq[0]);
                     insert.setString(3, row[0]);
                     insert.setString(4, row[1]);
+                    insert.setString(5, sequence == null ? null : sequence.get(place));
+                    if (sequence == null) {
+                        insert.setNull(6, java.sql.Types.INTEGER);
+                    } else {
+                        insert.setInt(6, place);
+                    }
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
         rows.clear();
+        return left[0];
+    }
+
+    /** Moves the contact on in its sequence, in the transaction of {@code em} (the batch's group commit). */
+    static void place(EntityManager em, Place place) {
+        if (em.createNativeQuery(PLACE_SQL).setParameter(1, place.next()).setParameter(2, place.conversationId())
+                .setParameter(3, place.contactKey()).executeUpdate() == 0) {
+            em.createNativeQuery(NEW_PLACE_SQL).setParameter(1, place.next()).setParameter(2, place.conversationId())
+                    .setParameter(3, place.contactKey()).executeUpdate();
+        }
+    }
+
+    /** Where the contacts are in the conversation's sequence: the index of the message each gets next. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Integer> places(String conversationId, List<String> keys) {
+        Map<String, Integer> places = new HashMap<>();
+        em.createNativeQuery("select contact_key, next_index from sequence_position where conversation_id = ?1"
+                + " and contact_key in (?2)")
+                .setParameter(1, conversationId)
+                .setParameter(2, keys)
+                .getResultStream()
+                .forEach(r -> places.put((String) ((Object[]) r)[0], ((Number) ((Object[]) r)[1]).intValue()));
+        return places;
     }
 
     /**
@@ -150,18 +219,19 @@ public class BulkWork {
         }
         int size = Math.min(most, BulkRunner.ahead(channel.getRatePerSecond(), laneCapacity));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select seq, address from bulk_recipient where bulk_id = ?1"
-                + " and seq > ?2 order by seq")
+        List<Object[]> rows = em.createNativeQuery("select seq, address, content, contact_key, sequence_index"
+                + " from bulk_recipient where bulk_id = ?1 and seq > ?2 order by seq")
                 .setParameter(1, bulkId)
                 .setParameter(2, bulk.getPosition())
                 .setMaxResults(size)
                 .getResultList();
         if (rows.isEmpty()) {
             return new Batch(bulkId, channel.getId(), channel.getRatePerSecond(), List.of(), bulk.getPosition(),
-                    bulk.getPosition(), 0);
+                    bulk.getPosition(), 0, List.of());
         }
         Set<String> optedOut = sends.optedOutOf(bulk.getAccountId(), rows.stream().map(r -> (String) r[1]).toList());
         List<Message> messages = new ArrayList<>(rows.size());
+        List<Place> places = new ArrayList<>();
         for (Object[] row : rows) {
             String address = (String) row[1];
             if (optedOut.contains(address)) {
@@ -171,7 +241,10 @@ public class BulkWork {
                     Message.Direction.OUTBOUND, Message.Status.QUEUED);
             message.setToAddr(address);
             message.setFromAddr(channel.getAddress());
-            message.setContent(bulk.getContent());
+            message.setContent(row[2] != null ? (String) row[2] : bulk.getContent());
+            if (row[4] != null) {
+                places.add(new Place(bulk.getConversationId(), (String) row[3], ((Number) row[4]).intValue() + 1));
+            }
             message.setConversationId(bulk.getConversationId());
             message.setTransportType(channel.getTransportType());
             message.setSessionEvent("ussd".equalsIgnoreCase(bulk.getDeliveryClass()) ? "new" : null);
@@ -180,7 +253,7 @@ public class BulkWork {
         }
         int last = ((Number) rows.get(rows.size() - 1)[0]).intValue();
         return new Batch(bulkId, channel.getId(), channel.getRatePerSecond(), messages, bulk.getPosition(), last,
-                rows.size() - messages.size());
+                rows.size() - messages.size(), places);
     }
 
     /** Marks the send completed: every recipient's message is stored. */

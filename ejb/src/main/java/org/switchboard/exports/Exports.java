@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.switchboard.counts.MessageCounts;
 import org.switchboard.accounts.Ids;
 import org.switchboard.contacts.ContactService;
 import org.switchboard.conversations.ConversationService;
@@ -38,6 +39,9 @@ public class Exports {
 
     @Inject
     private ConversationService conversations;
+
+    @Inject
+    private MessageCounts counts;
 
     @Inject
     private AfterCommit afterCommit;
@@ -151,19 +155,14 @@ public class Exports {
      * empty when the conversation is not the account's.
      */
     public Optional<List<Day>> aggregates(String accountId, String conversationId, boolean inbound) {
-        return conversations.find(accountId, conversationId).map(conversation -> em.createQuery(
-                "select extract(date from m.timestamp), count(m), count(distinct " + (inbound
-                        ? "m.fromAddr"
-                        : "m.toAddr") + ") from Message m where m.conversationId = :conv and m.direction = :direction"
-                        + " group by extract(date from m.timestamp) order by extract(date from m.timestamp)",
-                Object[].class)
-                .setParameter("conv", conversationId)
-                .setParameter("direction", inbound
-                        ? org.switchboard.messages.Message.Direction.INBOUND
-                        : org.switchboard.messages.Message.Direction.OUTBOUND)
-                .getResultStream()
-                .map(r -> new Day(r[0] instanceof LocalDate d ? d : LocalDate.parse(r[0].toString()),
-                        ((Number) r[1]).longValue(), ((Number) r[2]).longValue()))
+        return conversations.find(accountId, conversationId).map(conversation -> counts.conversation(accountId,
+                conversationId, MessageCounts.Size.DAY, counts.first(accountId, conversationId), Instant.now())
+                .buckets().stream()
+                .filter(day -> (inbound ? day.counts().received() : day.counts().sent()) > 0)
+                .map(day -> new Day(day.start().atOffset(ZoneOffset.UTC).toLocalDate(), inbound
+                        ? day.counts().received()
+                        : day.counts().sent(),
+                        inbound ? day.counts().uniqueSenders() : day.counts().uniqueRecipients()))
                 .toList());
     }
 

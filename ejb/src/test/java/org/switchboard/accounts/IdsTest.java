@@ -31,4 +31,14 @@ class IdsTest {
         }
         assertEquals(100_000, many.size(), "ids made in the same millisecond differ");
     }
+
+    @Test
+    void theFloorOfAMillisecondSortsBeforeItsIdsAndAfterTheLastOnes() {
+        java.time.Instant now = java.time.Instant.now();
+        String id = Ids.ordered();
+        String floor = Ids.orderedFloor(now.minusMillis(1));
+        String next = Ids.orderedFloor(java.time.Instant.now().plusMillis(1));
+        assertTrue(floor.compareTo(id) < 0, floor + " < " + id);
+        assertTrue(next.compareTo(id) > 0, next + " > " + id);
+    }
 }

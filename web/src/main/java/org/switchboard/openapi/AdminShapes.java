@@ -135,4 +135,11 @@ public final class AdminShapes {
             + " ROUTER:<id>:INBOUND, ROUTER:<id>:OUTBOUND. warnings (answers only) name loose ends")
     public record RoutingTable(Map<String, Map<String, List<String>>> routing_table, List<String> warnings) {
     }
+
+    @Schema(name = "Counts", description = "Vumi Go's counters per bucket (quarter, hour, day) and in total;"
+            + " unique_senders and unique_recipients per day of a conversation. counted_until: the roll-ups hold"
+            + " the rows before it (a conversation's answer counts the rows since as well)")
+    public record Counts(String bucket, String start, String end, String counted_until, Map<String, Long> total,
+            List<Map<String, Object>> buckets) {
+    }
 }

@@ -1,0 +1,81 @@
+package org.switchboard.counts;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Keeps the counts up: every {@code switchboard.counts.every-seconds} it folds in what was stored until
+ * {@code switchboard.counts.lag-seconds} ago (a row's id is made just before its transaction commits; the lag lets the
+ * slowest of those commit first), a slice at a time, until it has caught up.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CountRunner {
+
+    private static final Logger LOG = Logger.getLogger(CountRunner.class.getName());
+    /** The most time folded in one transaction. */
+    private static final Duration SLICE = Duration.ofSeconds(10);
+
+    @Inject
+    CountFold fold;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.counts.lag-seconds", defaultValue = "30")
+    long lagSeconds;
+
+    @Inject
+    @ConfigProperty(name = "switchboard.counts.every-seconds", defaultValue = "5")
+    long everySeconds;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> folds;
+    private volatile boolean open = true;
+
+    @PostConstruct
+    void start() {
+        folds = scheduler.scheduleWithFixedDelay(this::catchUp, everySeconds, everySeconds, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        open = false;
+        folds.cancel(false);
+    }
+
+    /** How far behind the rows the counts are kept. */
+    public Duration lag() {
+        return Duration.ofSeconds(lagSeconds);
+    }
+
+    private void catchUp() {
+        try {
+            Instant upto = Instant.now().minus(lag());
+            Instant mark = fold.mark();
+            while (open && (mark == null || mark.isBefore(upto))) {
+                mark = fold.fold(upto, SLICE);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Folding messages into the counts failed; the next round tries again", e);
+        }
+    }
+}
