@@ -167,9 +167,9 @@ public class ExportWork {
         }
         Instant start = start(scope);
         Instant end = end(scope);
-        String after = "";
+        Message after = null;
         while (true) {
-            List<Message> page = messages(export, scope.getString("conversation_id"), events, start, end, after);
+            List<Message> page = messages(export, scope.getString("conversation_id"), start, end, after);
             if (page.isEmpty()) {
                 return;
             }
@@ -199,26 +199,30 @@ public class ExportWork {
                     rows[0]++;
                 }
             }
-            after = page.get(page.size() - 1).getId();
+            after = page.get(page.size() - 1);
             em.clear();
             progress.accept(rows[0]);
         }
     }
 
-    /** A page of the conversation's messages of a direction (events: outbound ones), in id order, after a cursor. */
-    private List<Message> messages(Export export, String conversationId, boolean events, Instant start, Instant end,
-            String after) {
+    /**
+     * A page of the conversation's messages of a direction (events: outbound ones) in time order (then id), after
+     * the last one of the page before: the order of the conversation's index, so each page reads only its own rows
+     * (in id order the database sorted every message of the range for each page: 100,000 took 40 s).
+     */
+    private List<Message> messages(Export export, String conversationId, Instant start, Instant end, Message after) {
         TypedQuery<Message> query = em.createQuery("select m from Message m where m.accountId = :account and"
-                + " m.conversationId = :conv and m.direction = :direction and m.timestamp >= :start"
-                + " and m.timestamp < :end and m.id > :after order by m.id", Message.class);
+                + " m.conversationId = :conv and m.direction = :direction and m.timestamp < :end and"
+                + " (m.timestamp > :start or (m.timestamp = :start and m.id > :after))"
+                + " order by m.timestamp, m.id", Message.class);
         return query.setParameter("account", export.getAccountId())
                 .setParameter("conv", conversationId)
                 .setParameter("direction", export.getKind().equals("inbound")
                         ? Message.Direction.INBOUND
                         : Message.Direction.OUTBOUND)
-                .setParameter("start", start)
+                .setParameter("start", after == null ? start.minusNanos(1000) : after.getTimestamp())
                 .setParameter("end", end)
-                .setParameter("after", after)
+                .setParameter("after", after == null ? "" : after.getId())
                 .setMaxResults(PAGE)
                 .getResultList();
     }
