@@ -36,8 +36,13 @@ public class Routers {
     @Inject
     private Event<Changed> changes;
 
-    /** The router as a client sees it: the stored row and its config read. */
-    public record RouterView(Router router, RouterConfigs.Config config) {
+    /** The router as a client sees it: its fields and its config read. */
+    public record RouterView(String id, Router.Type type, String name, java.time.Instant createdAt,
+            RouterConfigs.Config config) {
+
+        RouterView(Router router, RouterConfigs.Config config) {
+            this(router.getId(), router.getType(), router.getName(), router.getCreatedAt(), config);
+        }
     }
 
     /**

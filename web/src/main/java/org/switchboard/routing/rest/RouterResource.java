@@ -147,16 +147,15 @@ public class RouterResource {
     }
 
     static JsonObject json(Routers.RouterView view) {
-        Router router = view.router();
         var endpoints = JSON.createArrayBuilder();
         view.config().endpoints().forEach(endpoints::add);
         return JSON.createObjectBuilder()
-                .add("id", router.getId())
-                .add("type", router.getType().wireName())
-                .add("name", router.getName())
+                .add("id", view.id())
+                .add("type", view.type().wireName())
+                .add("name", view.name())
                 .add("config", view.config().json())
                 .add("endpoints", endpoints)
-                .add("created_at", router.getCreatedAt().toString())
+                .add("created_at", view.createdAt().toString())
                 .build();
     }
 }
