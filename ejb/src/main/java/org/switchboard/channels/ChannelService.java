@@ -72,11 +72,11 @@ public class ChannelService {
         if (change.has(ChannelChange.Field.CONVERSATION_ID)) {
             String endpoint = change.string(ChannelChange.Field.ENDPOINT);
             if (endpoint != null && !RoutingTable.ENDPOINT.matcher(endpoint).matches()) {
-                throw new IllegalArgumentException("'endpoint' must be an endpoint name: 1 to 64 letters, digits, _"
-                        + " or -");
+                throw new IllegalArgumentException("'endpoint' must be an endpoint name: "
+                        + RoutingTable.ENDPOINT_RULE);
             }
             routes.bind(channel.getAccountId(), channel.getId(), change.string(ChannelChange.Field.CONVERSATION_ID),
-                    change.string(ChannelChange.Field.ENDPOINT));
+                    endpoint);
         }
     }
 

@@ -117,11 +117,7 @@ public class MessageCounts {
                 return c.withUniques(u[0], u[1]);
             });
         }
-        Counts total = buckets.values().stream().reduce(Counts.ZERO, Counts::plus);
-        if (size != Size.DAY || conversationId == null) {
-            total = new Counts(total.received(), total.sent(), total.acks(), total.nacks(), total.delivered(),
-                    total.deliveryFailed(), total.deliveryPending(), null, null);
-        }
+        Counts total = buckets.values().stream().reduce(Counts.ZERO, Counts::plus); // distinct: days' sum, or none
         List<Bucket> list = new ArrayList<>();
         buckets.forEach((at, c) -> list.add(new Bucket(at, c)));
         return new Report(folded, total, list);

@@ -220,9 +220,9 @@ public class ExportWork {
                 .setParameter("direction", export.getKind().equals("inbound")
                         ? Message.Direction.INBOUND
                         : Message.Direction.OUTBOUND)
-                .setParameter("start", after == null ? start.minusNanos(1000) : after.getTimestamp())
+                .setParameter("start", after == null ? start : after.getTimestamp())
                 .setParameter("end", end)
-                .setParameter("after", after == null ? "" : after.getId())
+                .setParameter("after", after == null ? "" : after.getId()) // "" is before every id
                 .setMaxResults(PAGE)
                 .getResultList();
     }

@@ -43,13 +43,18 @@ public class Routes {
      * from it at once do not lose one another's entries.
      */
     public RoutingTable lock(String accountId) {
-        em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+        lockAccount(accountId);
         return load(accountId);
+    }
+
+    /** Locks the account until the transaction ends: changes of its table (and of what it routes to) wait. */
+    public void lockAccount(String accountId) {
+        em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Stores {@code table} as the account's whole table (checked by the caller), seen by the next message. */
     public void replace(String accountId, RoutingTable table) {
-        lock(accountId);
+        lockAccount(accountId); // Hibernate takes a lock this transaction holds already as it is, with no query
         em.createQuery("delete from RouteEntry e where e.accountId = :account").setParameter("account", accountId)
                 .executeUpdate();
         for (RoutingTable.Entry entry : table.entries()) {

@@ -24,10 +24,10 @@ public final class RoutingTable {
     /** The endpoint a channel has, and a router's channel side: Vumi Go's {@code default}. */
     public static final String DEFAULT = "default";
 
-    public static final RoutingTable EMPTY = new RoutingTable(Map.of());
-
     /** An endpoint's name: what Vumi Go's forms took (letters, digits, {@code _} and {@code -}). */
     public static final Pattern ENDPOINT = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** What {@link #ENDPOINT} takes, in words, for a refusal. */
+    public static final String ENDPOINT_RULE = "1 to 64 letters, digits, _ or -";
 
     /** A connector's endpoint. */
     public record End(Connector connector, String endpoint) {
@@ -57,10 +57,6 @@ public final class RoutingTable {
 
     public List<Entry> entries() {
         return targets.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue())).toList();
-    }
-
-    public boolean isEmpty() {
-        return targets.isEmpty();
     }
 
     /** Where messages from this endpoint go. */
@@ -151,14 +147,9 @@ public final class RoutingTable {
      * This table with the channel bound straight to the conversation's endpoint, as "a channel bound to a
      * conversation" was before the table: the channel's inbound goes there, and the conversation's sends from that
      * endpoint go out on the channel unless another channel already carries them. Null {@code conversationId}
-     * unbinds the channel (its entries go).
-     *
-     * @throws IllegalArgumentException when the endpoint is not an endpoint name
+     * unbinds the channel (its entries go). The endpoint is the caller's to check ({@link #ENDPOINT}).
      */
     public RoutingTable binding(String channelId, String conversationId, String endpoint) {
-        if (endpoint != null && !ENDPOINT.matcher(endpoint).matches()) {
-            throw new IllegalArgumentException("'endpoint' must be an endpoint name: 1 to 64 letters, digits, _ or -");
-        }
         Connector channel = Connector.channel(channelId);
         Map<End, End> kept = new LinkedHashMap<>(without(channel).targets);
         if (conversationId != null) {

@@ -53,6 +53,9 @@ public class InboundRouter {
     private RouterRuns routerRuns;
 
     @Inject
+    private Routers routers;
+
+    @Inject
     private ReadyApps readyApps;
 
     @Inject
@@ -86,7 +89,7 @@ public class InboundRouter {
         Optional<RoutingTable.End> end = table.target(Connector.channel(channel.getId()), RoutingTable.DEFAULT);
         Message delivered = message;
         for (int hops = 0; end.isPresent() && end.get().connector().kind() == Connector.Kind.ROUTER_INBOUND; hops++) {
-            Router router = em.find(Router.class, end.get().connector().id());
+            Routers.RouterView router = routers.routing(end.get().connector().id());
             if (router == null || hops == RoutingTable.MAX_HOPS) {
                 end = Optional.empty();
                 break;
@@ -96,10 +99,10 @@ public class InboundRouter {
                 return; // the router answered (an app multiplexer's menu)
             }
             delivered = forward.get().message();
-            end = table.target(Connector.routerOutbound(router.getId()), forward.get().endpoint());
+            end = table.target(Connector.routerOutbound(router.id()), forward.get().endpoint());
             if (end.isEmpty()) {
                 activity.log(channel.getId(), ChannelLogLine.WARNING, "Inbound message " + messageId + " from "
-                        + message.getFromAddr() + " is stored only: router " + router.getName() + " sent it to its"
+                        + message.getFromAddr() + " is stored only: router " + router.name() + " sent it to its"
                         + " endpoint '" + forward.get().endpoint() + "', which routes nowhere", null);
                 return;
             }
@@ -120,16 +123,13 @@ public class InboundRouter {
             return;
         }
         message.setConversationId(conversation.getId());
-        Message toApp = delivered == message
-                ? message // or the router's copy, with the conversation now set
-                : message.forwarded(delivered.getContent(), delivered.getSessionEvent());
+        delivered.setConversationId(conversation.getId()); // the message, or the copy a router forwarded
         switch (conversation.getType()) {
-            case JSBOX -> sandbox.inboundMessage(conversation, toApp);
-            case JUNEBUG -> pushToMoUrl(channel, conversation.getId(), conversation.junebug(),
-                    toApp);
-            case HTTP_API -> toHttpApiClient(conversation, toApp);
+            case JSBOX -> sandbox.inboundMessage(conversation, delivered);
+            case JUNEBUG -> pushToMoUrl(channel, conversation.getId(), conversation.junebug(), delivered);
+            case HTTP_API -> toHttpApiClient(conversation, delivered);
             default -> {
-                if (!readyApps.inbound(conversation, toApp)) {
+                if (!readyApps.inbound(conversation, delivered)) {
                     activity.log(channel.getId(), ChannelLogLine.INFO, "Inbound message " + messageId + " from "
                             + message.getFromAddr() + " is stored only: its conversation, a "
                             + conversation.getType().wireName() + ", only sends", null);

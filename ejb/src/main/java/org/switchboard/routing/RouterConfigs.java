@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.switchboard.json.StrictRecords.Refused;
 import org.switchboard.routes.RoutingTable;
 
@@ -26,8 +25,6 @@ import org.switchboard.routes.RoutingTable;
  */
 public final class RouterConfigs {
 
-    /** An endpoint's name ({@link RoutingTable#ENDPOINT}). */
-    public static final Pattern ENDPOINT = RoutingTable.ENDPOINT;
     /** Vumi Go's defaults ({@code go/routers/app_multiplexer/vumi_app.py}). */
     static final String MENU_TITLE = "Please select a choice.";
     static final String INVALID_INPUT = "That is an incorrect choice. Please enter the number of the menu item you"
@@ -278,8 +275,8 @@ public final class RouterConfigs {
     }
 
     private static String endpoint(String where, JsonValue value) {
-        if (!(value instanceof JsonString text) || !ENDPOINT.matcher(text.getString()).matches()) {
-            throw new Refused(where, "'" + where + "' must be an endpoint name: 1 to 64 letters, digits, _ or -");
+        if (!(value instanceof JsonString text) || !RoutingTable.ENDPOINT.matcher(text.getString()).matches()) {
+            throw new Refused(where, "'" + where + "' must be an endpoint name: " + RoutingTable.ENDPOINT_RULE);
         }
         return text.getString();
     }

@@ -34,8 +34,8 @@ public class RouterRuns {
     public record Forward(String endpoint, Message message) {
     }
 
-    public Optional<Forward> route(Router router, Message message) {
-        RouterConfigs.Config config = RouterConfigs.read(router);
+    public Optional<Forward> route(Routers.RouterView router, Message message) {
+        RouterConfigs.Config config = router.config();
         if (config instanceof RouterConfigs.Keyword keyword) {
             return Optional.of(new Forward(keyword.endpointFor(message.getContent()), message));
         }
@@ -53,10 +53,11 @@ public class RouterRuns {
      * out of range is told so; a closed session is forwarded to the chosen app and forgotten; an endpoint the config
      * no longer has ends the session with {@code error_message}.
      */
-    private Optional<Forward> multiplexer(Router router, RouterConfigs.Multiplexer config, Message message) {
+    private Optional<Forward> multiplexer(Routers.RouterView router, RouterConfigs.Multiplexer config,
+            Message message) {
         String address = message.getFromAddr();
         Instant now = Instant.now();
-        RouterSession session = em.find(RouterSession.class, new RouterSession.Key(router.getId(), address),
+        RouterSession session = em.find(RouterSession.class, new RouterSession.Key(router.id(), address),
                 LockModeType.PESSIMISTIC_WRITE);
         if (session != null && session.getExpiresAt().isBefore(now)) {
             em.remove(session);
@@ -67,7 +68,7 @@ public class RouterRuns {
         if (session == null || "new".equals(message.getSessionEvent())) {
             boolean made = session == null;
             if (made) {
-                session = new RouterSession(router.getId(), address);
+                session = new RouterSession(router.id(), address);
             }
             Optional<Forward> shown = menu(session, config, message, expires);
             if (made) {

@@ -36,6 +36,9 @@ public class Routers {
     @Inject
     private Event<Changed> changes;
 
+    @Inject
+    private RecentRouters recent;
+
     /** The router as a client sees it: its fields and its config read. */
     public record RouterView(String id, Router.Type type, String name, java.time.Instant createdAt,
             RouterConfigs.Config config) {
@@ -62,6 +65,15 @@ public class Routers {
         return em.createQuery("select r from Router r where r.accountId = :account order by r.createdAt, r.id",
                 Router.class).setParameter("account", accountId).getResultStream()
                 .map(r -> new RouterView(r, RouterConfigs.read(r))).toList();
+    }
+
+    /**
+     * The router of this id, whoever's, for routing a message: read through a short cache that a change to the
+     * router empties after its commit. Null when there is none.
+     */
+    public RouterView routing(String routerId) {
+        return recent.get(routerId, id -> Optional.ofNullable(em.find(Router.class, id))
+                .map(r -> new RouterView(r, RouterConfigs.read(r))).orElse(null));
     }
 
     public Optional<RouterView> find(String accountId, String routerId) {

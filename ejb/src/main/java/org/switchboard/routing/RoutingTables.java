@@ -59,7 +59,7 @@ public class RoutingTables {
      */
     public Checked replace(String accountId, JsonObject body) {
         RoutingTable table = parse(body);
-        routes.lock(accountId);
+        routes.lockAccount(accountId);
         Map<String, RouterConfigs.Config> routers = routers(accountId);
         check(accountId, table, routers);
         routes.replace(accountId, table);
@@ -123,9 +123,9 @@ public class RoutingTables {
     }
 
     private static void endpointName(String where, String name) {
-        if (!RouterConfigs.ENDPOINT.matcher(name).matches()) {
-            throw new Refused(where, where + ": '" + name + "' is not an endpoint name (1 to 64 letters, digits, _"
-                    + " or -)");
+        if (!RoutingTable.ENDPOINT.matcher(name).matches()) {
+            throw new Refused(where, where + ": '" + name + "' is not an endpoint name (" + RoutingTable.ENDPOINT_RULE
+                    + ")");
         }
     }
 

@@ -26,7 +26,10 @@ public class SchemaMigrations implements Integrator {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    /** Where the migrations are: one folder per database ({@code h2}, {@code postgresql}). */
+    /**
+     * Where the migrations are: one folder per database ({@code h2}, {@code postgresql}) for those written in its
+     * dialect, and {@code common} for those both databases read alike.
+     */
     public static final String LOCATION = "classpath:db/migration/";
 
     @Override
@@ -59,7 +62,7 @@ public class SchemaMigrations implements Integrator {
     public static MigrateResult migrate(DataSource dataSource) {
         MigrateResult result = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION + vendor(dataSource))
+                .locations(LOCATION + vendor(dataSource), LOCATION + "common")
                 .baselineOnMigrate(true)
                 .baselineVersion("1")
                 .baselineDescription("the schema of the last release before migrations")

@@ -4,7 +4,6 @@ import static org.switchboard.json.Jsonp.JSON;
 
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -16,13 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Set;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.switchboard.accounts.rest.AdminAuth;
 import org.switchboard.errors.ApiException;
+import org.switchboard.json.StrictRecords;
 import org.switchboard.json.StrictRecords.Refused;
 import org.switchboard.routing.Router;
 import org.switchboard.routing.Routers;
@@ -39,8 +39,13 @@ import org.switchboard.security.Roles;
 @Consumes(MediaType.WILDCARD)
 public class RouterResource {
 
-    private static final Set<String> CREATE_KEYS = Set.of("type", "name", "config");
-    private static final Set<String> CHANGE_KEYS = Set.of("name", "config");
+    /** {@code {type, name, config}}: a new router. */
+    public record NewRouter(String type, String name, Map<String, Object> config) {
+    }
+
+    /** {@code {name, config}}: each left out, left as it is. */
+    public record RouterChange(String name, Map<String, Object> config) {
+    }
 
     @PathParam("account_id")
     private String accountId;
@@ -56,13 +61,12 @@ public class RouterResource {
     @APIResponse(responseCode = "400", description = "What is wrong, naming the key", content = @Content(schema = @Schema(ref = "SwitchboardError")))
     public Response create(@RequestBody(content = @Content(schema = @Schema(ref = "RouterRequest"))) JsonObject body) {
         admin.account(accountId);
-        known(body, CREATE_KEYS);
-        String typeName = string(body, "type");
-        Router.Type type = Router.Type.of(AdminAuth.required("type", typeName));
+        NewRouter request = StrictRecords.read(body, NewRouter.class);
+        Router.Type type = Router.Type.of(AdminAuth.required("type", request.type()));
         if (type == null) {
             throw new Refused("type", "'type' must be keyword, group or app_multiplexer");
         }
-        Routers.RouterView router = routers.create(accountId, type, AdminAuth.required("name", string(body, "name")),
+        Routers.RouterView router = routers.create(accountId, type, AdminAuth.required("name", request.name()),
                 config(body));
         return Response.status(Response.Status.CREATED).entity(json(router).toString()).build();
     }
@@ -91,12 +95,11 @@ public class RouterResource {
     public String change(@PathParam("router_id") String routerId,
             @RequestBody(content = @Content(schema = @Schema(ref = "RouterRequest"))) JsonObject body) {
         admin.account(accountId);
-        known(body, CHANGE_KEYS);
-        String name = string(body, "name");
-        if (name != null && name.isBlank()) {
+        RouterChange change = StrictRecords.read(body, RouterChange.class);
+        if (change.name() != null && change.name().isBlank()) {
             throw new Refused("name", "'name' must not be empty");
         }
-        return json(routers.update(accountId, routerId, name, body.containsKey("config") ? config(body) : null)
+        return json(routers.update(accountId, routerId, change.name(), body.containsKey("config") ? config(body) : null)
                 .orElseThrow(() -> noRouter(routerId))).toString();
     }
 
@@ -115,35 +118,10 @@ public class RouterResource {
         return ApiException.notFound("Router " + routerId + " not found in account " + accountId);
     }
 
-    private static void known(JsonObject body, Set<String> keys) {
-        for (String key : body.keySet()) {
-            if (!keys.contains(key)) {
-                throw new Refused(key, "Unknown key '" + key + "'; known: " + String.join(", ", keys.stream()
-                        .sorted().toList()));
-            }
-        }
-    }
-
-    private static String string(JsonObject body, String key) {
-        JsonValue value = body.get(key);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonString text)) {
-            throw new Refused(key, "'" + key + "' must be a string");
-        }
-        return text.getString();
-    }
-
+    /** The body's config as sent (its type checked by the record), empty when left out or null. */
     private static JsonObject config(JsonObject body) {
         JsonValue value = body.getOrDefault("config", JsonValue.EMPTY_JSON_OBJECT);
-        if (value == JsonValue.NULL) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new Refused("config", "'config' must be an object");
-        }
-        return value.asJsonObject();
+        return value == JsonValue.NULL ? JsonValue.EMPTY_JSON_OBJECT : value.asJsonObject();
     }
 
     static JsonObject json(Routers.RouterView view) {
