@@ -14,6 +14,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import org.switchboard.engine.JobLoop;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.engine.Dispatcher;
@@ -82,38 +83,50 @@ public class BulkRunner {
                 work.choose(bulkId);
                 continue;
             }
-            if (!sendBatch(bulkId)) {
+            if (!sendBatches(bulkId)) {
                 return;
             }
         }
     }
 
-    /** Stores the next batch with the position and hands it on; false when the send stops or is done. */
-    private boolean sendBatch(String bulkId) {
-        BulkWork.Batch batch = work.nextBatch(bulkId, batchSize, dispatcher.laneCapacity());
-        if (batch == null) {
-            return false;
+    /**
+     * Stores the send's batches with the position and hands each on, reading the next while the one before commits;
+     * false when the send stops or is done.
+     */
+    private boolean sendBatches(String bulkId) {
+        BulkWork.Batch batch = work.nextBatch(bulkId, batchSize, dispatcher.laneCapacity(), null);
+        while (loop.open()) {
+            if (batch == null) {
+                return false;
+            }
+            if (batch.to() == batch.from()) {
+                work.complete(bulkId);
+                return false;
+            }
+            waitForRoom(batch.channelId(), ahead(batch.ratePerSecond(), dispatcher.laneCapacity()));
+            BulkWork.Batch storing = batch;
+            boolean[] stored = {false};
+            CompletableFuture<Void> commit = commits.submit(new GroupCommit.Update(BulkWork.STORE_SQL,
+                    Arrays.asList(storing.to(), storing.messages().size(), storing.optedOut(), bulkId,
+                            storing.from()),
+                    (rows, em) -> {
+                        stored[0] = rows == 1;
+                        if (stored[0]) {
+                            storing.messages().forEach(em::persist);
+                            storing.places().forEach(place -> BulkWork.place(em, place));
+                        }
+                    }), () -> {
+                        if (stored[0]) {
+                            dispatcher.submitAll(storing.messages());
+                        }
+                    });
+            batch = work.nextBatch(bulkId, batchSize, dispatcher.laneCapacity(), storing.to());
+            commit.join();
+            if (!stored[0]) {
+                return false; // paused or cancelled meanwhile: the batch read ahead is dropped, nothing of it stored
+            }
         }
-        if (batch.to() == batch.from()) {
-            work.complete(bulkId);
-            return false;
-        }
-        waitForRoom(batch.channelId(), ahead(batch.ratePerSecond(), dispatcher.laneCapacity()));
-        boolean[] stored = {false};
-        commits.submit(new GroupCommit.Update(BulkWork.STORE_SQL,
-                Arrays.asList(batch.to(), batch.messages().size(), batch.optedOut(), bulkId, batch.from()),
-                (rows, em) -> {
-                    stored[0] = rows == 1;
-                    if (stored[0]) {
-                        batch.messages().forEach(em::persist);
-                        batch.places().forEach(place -> BulkWork.place(em, place));
-                    }
-                }), () -> {
-                    if (stored[0]) {
-                        batch.messages().forEach(dispatcher::submit);
-                    }
-                }).join();
-        return stored[0];
+        return false;
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.switchboard.cache.Changed;
@@ -40,17 +41,29 @@ public class ChannelLanes implements ChannelPort {
 
     @Override
     public CompletionStage<SendResult> send(MessageChannel lane, Message message) {
+        return sendAll(lane, List.of(message)).get(0);
+    }
+
+    @Override
+    public List<CompletionStage<SendResult>> sendAll(MessageChannel lane, List<Message> messages) {
         Channel channel = channel(lane.getId());
         if (channel == null) {
-            return CompletableFuture.completedFuture(SendResult.refused("Channel " + lane.getId() + " was deleted"));
+            return refused(messages, "Channel " + lane.getId() + " was deleted");
         }
         ServiceVendors.Ready ready = vendors.ready(channel);
         if (!ready.missing().isEmpty()) {
-            return CompletableFuture.completedFuture(SendResult.refused("The channel's vendor " + channel.getVendor()
-                    + " is not fully configured: " + String.join(", ", ready.missing())
-                    + " not set (by the channel, its account or the platform)"));
+            return refused(messages, "The channel's vendor " + channel.getVendor() + " is not fully configured: "
+                    + String.join(", ", ready.missing()) + " not set (by the channel, its account or the platform)");
         }
-        return ready.vendor().send(ready.config(), channel, message);
+        return messages.size() == 1
+                ? List.of(ready.vendor().send(ready.config(), channel, messages.get(0)))
+                : ready.vendor().sendAll(ready.config(), channel, messages);
+    }
+
+    private static List<CompletionStage<SendResult>> refused(List<Message> messages, String reason) {
+        SendResult refused = SendResult.refused(reason);
+        return messages.stream().map(m -> (CompletionStage<SendResult>) CompletableFuture.completedFuture(refused))
+                .toList();
     }
 
     @Override

@@ -114,6 +114,15 @@ public interface ServiceVendor {
     CompletionStage<SendResult> send(VendorConfig config, Channel channel, Message message);
 
     /**
+     * Several of a channel's messages at once, one answer each in their order: a vendor whose API takes many in one
+     * request (an SMPP window, a batch endpoint) overrides this; by default each is its own {@link #send}, so a slow
+     * answer holds up no other.
+     */
+    default List<CompletionStage<SendResult>> sendAll(VendorConfig config, Channel channel, List<Message> messages) {
+        return messages.stream().map(message -> send(config, channel, message)).toList();
+    }
+
+    /**
      * A request to the channel's webhook ({@code /vendors/<vendor>/<channel>[/<kind>]}): the vendor checks it is
      * signed (or carries the credentials) as the vendor signs, and says what it carries.
      */

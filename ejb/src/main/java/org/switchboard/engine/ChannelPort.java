@@ -1,5 +1,6 @@
 package org.switchboard.engine;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageChannel;
@@ -16,6 +17,9 @@ public interface ChannelPort {
 
     /** Sends the message through the channel's vendor, outside any transaction; completes with its answer. */
     CompletionStage<SendResult> send(MessageChannel channel, Message message);
+
+    /** Sends several of the channel's messages through its vendor at once; one answer each, in their order. */
+    List<CompletionStage<SendResult>> sendAll(MessageChannel channel, List<Message> messages);
 
     /** The vendor said the recipient opted out there (Twilio's 21610): the account's opt-out is recorded. */
     void optedOutAtVendor(Message message);

@@ -48,6 +48,11 @@ public class Dispatcher {
     @ConfigProperty(name = "switchboard.engine.vendor-attempts", defaultValue = "10")
     int vendorAttempts;
 
+    /** The most of a lane's messages handed to its vendor in one call ({@link ChannelPort#sendAll}). */
+    @Inject
+    @ConfigProperty(name = "switchboard.engine.vendor-batch", defaultValue = "100")
+    int vendorBatch;
+
     @Inject
     ChannelPort channels;
 
@@ -81,9 +86,20 @@ public class Dispatcher {
 
     /** Takes a committed outbound message; one already in hand is left alone. */
     public void submit(Message message) {
-        if (known.add(message.getId())) {
-            lane(message.getChannelId()).offer(new Pending(message, 0));
+        submitAll(List.of(message));
+    }
+
+    /** Takes committed outbound messages, then starts each lane they joined once (a bulk send's batch). */
+    public void submitAll(List<Message> messages) {
+        Set<Lane> joined = new java.util.HashSet<>();
+        for (Message message : messages) {
+            if (known.add(message.getId())) {
+                Lane lane = lane(message.getChannelId());
+                lane.add(new Pending(message, 0));
+                joined.add(lane);
+            }
         }
+        joined.forEach(Lane::pump);
     }
 
     /** How many of the channel's messages wait in its lane here (a producer of many waits while this is high). */
@@ -150,6 +166,7 @@ public class Dispatcher {
         private int inFlight;
         private long nextPermit = Long.MIN_VALUE;
         private boolean pumpScheduled;
+        private boolean pumpQueued;
         private volatile boolean spilled;
 
         Lane(String channelId) {
@@ -165,19 +182,47 @@ public class Dispatcher {
         }
 
         void offer(Pending pending) {
+            add(pending);
+            pump();
+        }
+
+        /** Queues a message without starting it: {@link #pump} does. */
+        synchronized void add(Pending pending) {
+            if (queue.size() >= laneCapacity && pending.attempt == 0) {
+                spilled = true; // the row waits in the database; a refill takes it up
+                known.remove(pending.message.getId());
+                return;
+            }
+            if (pending.attempt > 0) {
+                queue.addFirst(pending);
+            } else {
+                queue.addLast(pending);
+            }
+        }
+
+        /**
+         * A pump soon, on the engine's threads, shared by every answer that comes before it runs: a vendor that
+         * answers a batch at once frees its slots together, and the next batch fills them together.
+         */
+        void pumpSoon() {
             synchronized (this) {
-                if (queue.size() >= laneCapacity && pending.attempt == 0) {
-                    spilled = true; // the row waits in the database; a refill takes it up
-                    known.remove(pending.message.getId());
+                if (pumpQueued) {
                     return;
                 }
-                if (pending.attempt > 0) {
-                    queue.addFirst(pending);
-                } else {
-                    queue.addLast(pending);
+                pumpQueued = true;
+            }
+            try {
+                executor.get().execute(() -> {
+                    synchronized (this) {
+                        pumpQueued = false;
+                    }
+                    pump();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                synchronized (this) {
+                    pumpQueued = false;
                 }
             }
-            pump();
         }
 
         /** The channel as it is now: the port answers from its cache, which a change to the channel empties. */
@@ -219,7 +264,9 @@ public class Dispatcher {
                     inFlight++;
                 }
             }
-            go.forEach(pending -> send(current, pending));
+            for (int from = 0; from < go.size(); from += vendorBatch) {
+                send(current, go.subList(from, Math.min(go.size(), from + vendorBatch)));
+            }
         }
 
         private void schedulePump(long nanos) {
@@ -234,27 +281,36 @@ public class Dispatcher {
             }
         }
 
-        private void send(MessageChannel channel, Pending pending) {
+        /** Hands the messages to the vendor in one call; each answer is taken as it comes. */
+        private void send(MessageChannel channel, List<Pending> batch) {
             long start = System.nanoTime();
-            stats.count(Count.VENDOR_SENT);
-            CompletionStage<SendResult> answer;
+            stats.countBy(Count.VENDOR_SENT, batch.size());
+            List<CompletionStage<SendResult>> answers;
             try {
-                answer = channels.send(channel, pending.message);
+                answers = channels.sendAll(channel, batch.stream().map(Pending::message).toList());
+                if (answers.size() != batch.size()) {
+                    throw new IllegalStateException("The vendor answered " + answers.size() + " of "
+                            + batch.size() + " messages");
+                }
             } catch (RuntimeException e) {
-                answer = CompletableFuture.failedFuture(e);
+                answers = batch.stream().map(p -> (CompletionStage<SendResult>) CompletableFuture
+                        .<SendResult>failedFuture(e)).toList();
             }
-            answer.whenComplete((result, failure) -> {
-                stats.took(Step.VENDOR_CALL, System.nanoTime() - start);
-                synchronized (this) {
-                    inFlight--;
-                }
-                try {
-                    answered(pending, failure == null ? result : failed(failure), failure);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.SEVERE, "Could not take the answer for " + pending.message.getId(), e);
-                }
-                pump();
-            });
+            for (int i = 0; i < batch.size(); i++) {
+                Pending pending = batch.get(i);
+                answers.get(i).whenComplete((result, failure) -> {
+                    stats.took(Step.VENDOR_CALL, System.nanoTime() - start);
+                    synchronized (this) {
+                        inFlight--;
+                    }
+                    try {
+                        answered(pending, failure == null ? result : failed(failure), failure);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.SEVERE, "Could not take the answer for " + pending.message.getId(), e);
+                    }
+                    pumpSoon();
+                });
+            }
         }
 
         /**

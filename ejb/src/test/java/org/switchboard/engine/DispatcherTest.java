@@ -32,6 +32,7 @@ class DispatcherTest {
         dispatcher.executor = Fakes.executor();
         dispatcher.laneCapacity = 100;
         dispatcher.vendorAttempts = 3;
+        dispatcher.vendorBatch = 100;
         dispatcher.events = new EventRecorder() {
             @Override
             public CompletableFuture<Void> record(Message message, SendResult result) {
@@ -55,6 +56,26 @@ class DispatcherTest {
                     "send " + i + " came " + since + " ms after the first, before its place at "
                             + i * 50 + " ms");
         }
+        assertEquals(messages.stream().map(Message::getId).toList(), channels.sentIds(), "in the order accepted");
+    }
+
+    @Test
+    void aBatchGoesToTheVendorInCallsOfAtMostTheVendorBatchWithinMaxInFlight() throws Exception {
+        channels.lane = lane(null, 50);
+        dispatcher.vendorBatch = 20;
+        channels.answer = message -> new CompletableFuture<>(); // the vendor has not answered yet
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            messages.add(Fakes.outbound("ch-1", "+277100000" + i));
+        }
+        dispatcher.submitAll(messages);
+        Fakes.await(() -> channels.sent.size() == 50, 2000);
+        assertEquals(List.of(20, 20, 10), channels.calls, "50 under way, in three calls");
+        channels.pending.subList(0, 30).forEach(f -> f.complete(SendResult.accepted("v")));
+        Fakes.await(() -> channels.sent.size() == 70, 2000);
+        assertEquals(70, channels.calls.stream().mapToInt(Integer::intValue).sum(), "each sent once");
+        assertTrue(channels.calls.size() < 3 + 20, "the answers' freed slots are filled in shared calls: "
+                + channels.calls);
         assertEquals(messages.stream().map(Message::getId).toList(), channels.sentIds(), "in the order accepted");
     }
 
@@ -200,6 +221,8 @@ class DispatcherTest {
         final List<Object[]> sent = new CopyOnWriteArrayList<>();
         final List<CompletableFuture<SendResult>> pending = new CopyOnWriteArrayList<>();
         final List<String> optedOut = new CopyOnWriteArrayList<>();
+        /** How many messages each vendor call carried. */
+        final List<Integer> calls = new CopyOnWriteArrayList<>();
 
         @Override
         public MessageChannel channel(String channelId) {
@@ -214,6 +237,12 @@ class DispatcherTest {
                 pending.add(future);
             }
             return result;
+        }
+
+        @Override
+        public List<CompletionStage<SendResult>> sendAll(MessageChannel channel, List<Message> messages) {
+            calls.add(messages.size());
+            return messages.stream().map(m -> send(channel, m)).toList();
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -149,58 +150,94 @@ public class FakeVendorConnector implements ServiceVendor {
 
     @Override
     public CompletionStage<SendResult> send(VendorConfig config, Channel channel, Message message) {
-        FakeVendorSettings settings = FakeVendorSettings.of(channel.getSettings());
-        String text = message.getContent();
-        long latency = settings.latencyMillis() + FakeVendorRules.delayMillis(text);
-        CompletableFuture<SendResult> answer = new CompletableFuture<>();
-        Runnable respond = () -> respond(channel, message, settings, answer);
-        if (latency <= 0) {
-            respond.run();
-        } else {
-            executor.get().schedule(respond, latency, TimeUnit.MILLISECONDS);
-        }
-        return answer;
+        return sendAll(config, channel, List.of(message)).get(0);
     }
 
-    private void respond(Channel channel, Message message, FakeVendorSettings settings,
-            CompletableFuture<SendResult> answer) {
-        try {
-            String text = message.getContent();
-            if (settings.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.errorRate()) {
-                answer.complete(SendResult.retry("429 Too Many Requests: the fake vendor throttled the message",
-                        Duration.ofMillis(100)));
-                return;
+    /**
+     * Takes many at once, as an SMPP vendor's window does: those answered after the same delay are stored in one
+     * commit, then answered together.
+     */
+    @Override
+    public List<CompletionStage<SendResult>> sendAll(VendorConfig config, Channel channel, List<Message> messages) {
+        FakeVendorSettings settings = FakeVendorSettings.of(channel.getSettings());
+        List<CompletionStage<SendResult>> answers = new ArrayList<>(messages.size());
+        Map<Long, List<Taken>> byLatency = new TreeMap<>();
+        for (Message message : messages) {
+            CompletableFuture<SendResult> answer = new CompletableFuture<>();
+            answers.add(answer);
+            long latency = settings.latencyMillis() + FakeVendorRules.delayMillis(message.getContent());
+            byLatency.computeIfAbsent(latency, l -> new ArrayList<>()).add(new Taken(message, answer));
+        }
+        byLatency.forEach((latency, taken) -> {
+            Runnable respond = () -> respond(channel, taken, settings);
+            if (latency <= 0) {
+                respond.run();
+            } else {
+                executor.get().schedule(respond, latency, TimeUnit.MILLISECONDS);
             }
-            Optional<String> error = FakeVendorRules.errorCode(text);
-            if (error.isPresent()) {
-                answer.complete(SendResult.refused(errorDescription(error.get()), false));
-                return;
+        });
+        return answers;
+    }
+
+    /** A message the fake took, and its answer to come. */
+    private record Taken(Message message, CompletableFuture<SendResult> answer) {
+    }
+
+    private void respond(Channel channel, List<Taken> taken, FakeVendorSettings settings) {
+        List<Taken> accepted = new ArrayList<>(taken.size());
+        List<FakeVendorMessage> kept = new ArrayList<>(taken.size());
+        for (Taken one : taken) {
+            try {
+                String text = one.message().getContent();
+                if (settings.errorRate() > 0 && ThreadLocalRandom.current().nextDouble() < settings.errorRate()) {
+                    one.answer().complete(SendResult.retry("429 Too Many Requests: the fake vendor throttled the"
+                            + " message", Duration.ofMillis(100)));
+                    continue;
+                }
+                Optional<String> error = FakeVendorRules.errorCode(text);
+                if (error.isPresent()) {
+                    one.answer().complete(SendResult.refused(errorDescription(error.get()), false));
+                    continue;
+                }
+                Message message = one.message();
+                kept.add(Checks.valid(new FakeVendorMessage("fake-" + Ids.ordered(), channel.getId(),
+                        message.getId(), message.getToAddr(), message.getFromAddr(), text,
+                        message.getSessionEvent())));
+                accepted.add(one);
+            } catch (RuntimeException e) {
+                one.answer().completeExceptionally(e);
             }
-            FakeVendorMessage received = Checks.valid(new FakeVendorMessage("fake-" + Ids.ordered(), channel.getId(),
-                    message.getId(), message.getToAddr(), message.getFromAddr(), text, message.getSessionEvent()));
-            // a reply never triggers another response, or an app that echoes would talk to the fake phone for ever
-            boolean respond = FakeVendorRules.autorespond(text) && message.getInReplyTo() == null;
-            commits.submit(em -> em.persist(received), null).whenComplete((done, failure) -> {
+        }
+        if (accepted.isEmpty()) {
+            return;
+        }
+        commits.submit(em -> kept.forEach(em::persist), null).whenComplete((done, failure) -> {
+            for (int i = 0; i < accepted.size(); i++) {
                 if (failure != null) {
-                    answer.completeExceptionally(failure);
-                    return;
+                    accepted.get(i).answer().completeExceptionally(failure);
+                } else {
+                    answered(channel, accepted.get(i), kept.get(i), settings);
                 }
-                answer.complete(SendResult.accepted(received.getId()));
-                if (settings.deliveryReport() != null) {
-                    // later than the answer's own event: the engine stores that within milliseconds
-                    executor.get().schedule(() -> events.report(message, settings.deliveryReport(),
-                            settings.deliveryReport() == EventRecorder.DeliveryStatus.FAILED
-                                    ? "the fake vendor failed the delivery as its settings ask"
-                                    : null),
-                            Math.max(100, settings.deliveryReportDelayMillis()), TimeUnit.MILLISECONDS);
-                }
-                if (respond) {
-                    messages.receive(channel, message.getToAddr(), message.getFromAddr(),
-                            FakeVendorRules.response(text), null);
-                }
-            });
-        } catch (RuntimeException e) {
-            answer.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Answers a message the fake stored: accepted, then its delivery report and a phone's answer when asked. */
+    private void answered(Channel channel, Taken taken, FakeVendorMessage received, FakeVendorSettings settings) {
+        Message message = taken.message();
+        taken.answer().complete(SendResult.accepted(received.getId()));
+        if (settings.deliveryReport() != null) {
+            // later than the answer's own event: the engine stores that within milliseconds
+            executor.get().schedule(() -> events.report(message, settings.deliveryReport(),
+                    settings.deliveryReport() == EventRecorder.DeliveryStatus.FAILED
+                            ? "the fake vendor failed the delivery as its settings ask"
+                            : null),
+                    Math.max(100, settings.deliveryReportDelayMillis()), TimeUnit.MILLISECONDS);
+        }
+        // a reply never triggers another response, or an app that echoes would talk to the fake phone for ever
+        if (FakeVendorRules.autorespond(message.getContent()) && message.getInReplyTo() == null) {
+            messages.receive(channel, message.getToAddr(), message.getFromAddr(),
+                    FakeVendorRules.response(message.getContent()), null);
         }
     }
 }
