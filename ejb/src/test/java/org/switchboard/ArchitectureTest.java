@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     static final String[] PLUMBING = {"org.switchboard.json..", "org.switchboard.net..", "org.switchboard.secrets..",
             "org.switchboard.validation..", "org.switchboard.schema..", "org.switchboard.cache..",
-            "org.switchboard.streams..", "org.switchboard.storage.."};
+            "org.switchboard.streams..", "org.switchboard.storage..", "org.switchboard.sql.."};
     static final String[] RECORDS = {"org.switchboard.accounts", "org.switchboard.messages",
             "org.switchboard.routes"};
     static final String[] FEATURES = {"org.switchboard.channels..", "org.switchboard.conversations..",

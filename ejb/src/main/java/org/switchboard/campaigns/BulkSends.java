@@ -32,6 +32,7 @@ import org.switchboard.conversations.Conversation;
 import org.switchboard.conversations.ConversationService;
 import org.switchboard.engine.AfterCommit;
 import org.switchboard.json.JsonStrings;
+import org.switchboard.sql.RowValues;
 
 /**
  * Bulk sends of bulk_message conversations (Vumi Go's {@code bulk_send} action): checked and previewed before they
@@ -391,12 +392,11 @@ public class BulkSends {
         if (addresses.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(em.createQuery("select o.addressValue from OptOut o where o.accountId = :account"
-                + " and o.addressType = :type and o.addressValue in :values", String.class)
-                .setParameter("account", accountId)
-                .setParameter("type", ReadyApps.MSISDN)
-                .setParameter("values", addresses)
-                .getResultList());
+        @SuppressWarnings("unchecked")
+        List<String> found = RowValues.bind(em.createNativeQuery("select address_value from opt_out where "
+                + RowValues.in("account_id, address_type, address_value", addresses.size(), 1)), 1,
+                List.of(accountId, ReadyApps.MSISDN), addresses).getResultList();
+        return new HashSet<>(found);
     }
 
     private BulkSendView view(BulkSend bulk) {

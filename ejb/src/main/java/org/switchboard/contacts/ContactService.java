@@ -2,6 +2,7 @@ package org.switchboard.contacts;
 
 import static org.switchboard.json.Jsonp.JSON;
 
+import org.switchboard.sql.RowValues;
 import org.switchboard.validation.Checks;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonArray;
@@ -197,10 +198,16 @@ public class ContactService {
             List<String> msisdns = rows.stream().filter(r -> r.key() == null).map(ImportedRow::msisdn)
                     .filter(m -> m != null).toList();
             if (!msisdns.isEmpty()) {
-                em.createQuery("select c from Contact c where c.accountId = :account and c.msisdn in :msisdns"
-                        + " order by c.createdAt desc", Contact.class)
-                        .setParameter("account", accountId).setParameter("msisdns", msisdns)
-                        .getResultStream().forEach(c -> byMsisdn.put(c.getMsisdn(), c)); // the oldest wins
+                @SuppressWarnings("unchecked")
+                List<String> found = RowValues.bind(em.createNativeQuery("select contact_key from contact where "
+                        + RowValues.in("account_id, msisdn", msisdns.size(), 1)), 1, List.of(accountId), msisdns)
+                        .getResultList();
+                if (!found.isEmpty()) {
+                    em.createQuery("select c from Contact c where c.accountId = :account and c.key in :keys"
+                            + " order by c.createdAt desc", Contact.class)
+                            .setParameter("account", accountId).setParameter("keys", found)
+                            .getResultStream().forEach(c -> byMsisdn.put(c.getMsisdn(), c)); // the oldest wins
+                }
             }
         }
         int created = 0;

@@ -185,7 +185,8 @@ public class ImportWork {
         }
         ImportSettings settings = ImportSettings.of(JsonStrings.object(job.getSettings()));
         List<Object[]> rows = rows(size, "select row_no, contact_key, msisdn, field_values from contact_import_row"
-                + " where import_id = ?1 and row_no > ?2 order by row_no", id, job.getRowsDone());
+                + " where import_id = ?1 and row_no > ?2 order by import_id, row_no", id, job.getRowsDone()); // the
+        // key's order: H2 reads a batch off the key then, instead of sorting every row after the place each time
         if (rows.isEmpty()) {
             delete("contact_import_row", id);
             job.setState(ContactImport.State.COMPLETED);
