@@ -23,7 +23,8 @@ import org.switchboard.it.Platform.TestAccount;
 /**
  * The ready-made apps over the fake vendor, end to end: static_reply, opt_out and subscription answer a phone;
  * a bulk_message send reaches each contact of its groups once (opted-out, address-less and repeated numbers
- * skipped and counted), is refused when repeated unless confirmed, and is scheduled, paused, resumed and cancelled.
+ * skipped and counted), is refused when repeated unless confirmed, and is scheduled, paused, resumed and cancelled;
+ * a dialogue's poll runs a survey in the platform's dialogue app.
  */
 @ExtendWith(ArquillianExtension.class)
 class CampaignsIT {
@@ -89,6 +90,74 @@ class CampaignsIT {
         Answer code = conversation(account, "{\"type\":\"opt_out\",\"name\":\"x\",\"javascript\":\"1\"}");
         assertEquals(400, code.status(), code.body());
     }
+
+    @Test
+    void aDialoguePollRunsASurveyWithoutCode() {
+        TestAccount account = Platform.account("dialogue");
+        String members = group(account, "red fans");
+        String poll = POLL.replace("GROUP", members);
+        // a group step naming a group the account does not have is refused when the poll is stored
+        assertRefused(conversation(account, "{\"type\":\"dialogue\",\"name\":\"x\",\"config\":{\"poll\":"
+                + POLL.replace("GROUP", "no-such-group") + "}}"), 400, "no-such-group");
+        assertRefused(conversation(account, "{\"type\":\"dialogue\",\"name\":\"x\",\"config\":{\"poll\":"
+                + poll.replace("{\"uuid\": \"in-bye\"}}]}", "{\"uuid\": \"in-nowhere\"}}]}") + "}}"), 400,
+                "poll.connections[3].target");
+        String survey = account.createConversation("{\"type\":\"dialogue\",\"name\":\"colours\",\"config\":{"
+                + "\"poll\":" + poll + "}}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"1004\",\"conversation_id\":\""
+                + survey + "\"}");
+        List<String> asked = survey(account, survey, channel, "+27831110004");
+        assertTrue(asked.get(0).startsWith("Favourite colour?\n1. Red\n2. Blue"), asked.get(0));
+        assertEquals(List.of("Your name?", "Thank you"), asked.subList(1, 3));
+        JsonObject answered = contact(account, "+27831110004");
+        assertEquals("red", answered.getJsonObject("extra").getString("colour"));
+        assertEquals("red", answered.getJsonObject("extra").getString("colour-1"), "Vumi Go's numbered answer");
+        assertEquals("Ada", answered.getJsonObject("extra").getString("name"));
+        assertTrue(answered.getJsonArray("groups").toString().contains(members), answered.toString());
+
+        // the group is deleted after the poll was stored: the survey goes on without it, and the app's log says so
+        Answer deleted = account.delete("/api/v1/go/groups/" + members);
+        assertTrue(deleted.status() < 300, deleted.toString());
+        List<String> again = survey(account, survey, channel, "+27831110005");
+        assertEquals(List.of("Your name?", "Thank you"), again.subList(1, 3), "the survey went on");
+        assertTrue(admin("GET", "/api/admin/accounts/" + account.id() + "/conversations/" + survey + "/logs", null)
+                .body().contains("the account has no group " + members), "the app logged the missing group");
+    }
+
+    /** A phone answers the survey: hello, 1 (Red), Ada; returns what the app said, in order. */
+    private static List<String> survey(TestAccount account, String survey, String channel, String from) {
+        int before = outbox(account, channel).size();
+        String[] answers = {"hello", "1", "Ada"};
+        for (int i = 0; i < answers.length; i++) {
+            phone(account, channel, from, answers[i]);
+            int expected = before + i + 1;
+            try {
+                Platform.eventually(Duration.ofSeconds(30), () -> outbox(account, channel),
+                        list -> list.size() >= expected, "the survey's message " + expected);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; the app's log: " + admin("GET", "/api/admin/accounts/"
+                        + account.id() + "/conversations/" + survey + "/logs", null).body(), e);
+            }
+        }
+        return outbox(account, channel).stream().skip(before).map(m -> m.getString("content")).toList();
+    }
+
+    /** A survey: a choice (Red to a group step, Blue to the end), the group step, a question, the end. */
+    static final String POLL = """
+            {"start_state": {"uuid": "colour"}, "poll_metadata": {"repeatable": false},
+             "states": [
+              {"uuid": "colour", "type": "choice", "store_as": "colour", "text": "Favourite colour?",
+               "choice_endpoints": [{"value": "red", "label": "Red", "uuid": "e-red"},
+                                    {"value": "blue", "label": "Blue", "uuid": "e-blue"}]},
+              {"uuid": "join", "type": "group", "group": {"key": "GROUP"},
+               "entry_endpoint": {"uuid": "in-join"}, "exit_endpoint": {"uuid": "out-join"}},
+              {"uuid": "name", "type": "freetext", "store_as": "name", "text": "Your name?",
+               "entry_endpoint": {"uuid": "in-name"}, "exit_endpoint": {"uuid": "out-name"}},
+              {"uuid": "bye", "type": "end", "text": "Thank you", "entry_endpoint": {"uuid": "in-bye"}}],
+             "connections": [{"source": {"uuid": "e-red"}, "target": {"uuid": "in-join"}},
+                             {"source": {"uuid": "out-join"}, "target": {"uuid": "in-name"}},
+                             {"source": {"uuid": "e-blue"}, "target": {"uuid": "in-bye"}},
+                             {"source": {"uuid": "out-name"}, "target": {"uuid": "in-bye"}}]}""";
 
     @Test
     void bulkSendReachesEachContactOnceAndSaysWhoItSkipped() {

@@ -116,6 +116,9 @@ public final class AppConfigs {
             case SEQUENTIAL_SEND -> sequentialSend(json);
             case DIALOGUE -> {
                 Dialogue dialogue = StrictRecords.read(json, Dialogue.class);
+                if (dialogue.poll() != null) {
+                    Polls.check(dialogue.poll());
+                }
                 strings("groups", dialogue.groups());
                 deliveryClass(dialogue.deliveryClass());
                 yield dialogue;

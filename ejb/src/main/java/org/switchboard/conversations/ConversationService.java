@@ -3,6 +3,7 @@ package org.switchboard.conversations;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public class ConversationService {
         if (type.readyMade() && change.config() == null) {
             conversation.setConfig(AppConfigs.check(type, jakarta.json.JsonValue.EMPTY_JSON_OBJECT).toString());
         }
-        checked(type, change).accept(conversation);
+        checked(accountId, type, change).accept(conversation);
         em.persist(Checks.valid(conversation));
         return ConversationView.of(conversation, type == Conversation.Type.HTTP_API ? issue(conversation) : null);
     }
@@ -100,7 +101,7 @@ public class ConversationService {
      */
     public Optional<ConversationView> update(String accountId, String conversationId, ConversationChange change) {
         return find(accountId, conversationId).map(conversation -> {
-            Consumer<Conversation> apply = checked(conversation.getType(), change);
+            Consumer<Conversation> apply = checked(accountId, conversation.getType(), change);
             changes.fire(Changed.conversation(conversationId));
             apply.accept(conversation);
             return ConversationView.of(Checks.validOrUndo(em, conversation), null);
@@ -115,7 +116,7 @@ public class ConversationService {
     }
 
     /** The changes a request asks for, every one checked before any is made. */
-    private Consumer<Conversation> checked(Conversation.Type type, ConversationChange change) {
+    private Consumer<Conversation> checked(String accountId, Conversation.Type type, ConversationChange change) {
         List<Consumer<Conversation>> steps = new ArrayList<>();
         if (change.name() != null) {
             if (change.name().isBlank()) {
@@ -124,7 +125,7 @@ public class ConversationService {
             steps.add(c -> c.setName(change.name()));
         }
         if (change.config() != null) {
-            steps.add(config(type, change));
+            steps.add(config(accountId, type, change));
         }
         if (type.readyMade() && (change.javascript() != null || change.bundle() != null)) {
             throw new IllegalArgumentException("A " + type.wireName() + " conversation runs the platform's app:"
@@ -147,18 +148,37 @@ public class ConversationService {
     }
 
     /**
+     * Refuses a poll whose group state names a group the account does not have: the dialogue app would put nobody in
+     * it (Vumi Go stored the key as it was; a group deleted later is logged by the app and skipped).
+     */
+    private void knownGroups(String accountId, java.util.Set<String> keys) {
+        for (String key : keys) {
+            boolean known = !em.createNativeQuery("select group_key from contact_group_def where group_key = ?1"
+                    + " and account_id = ?2").setParameter(1, key).setParameter(2, accountId).setMaxResults(1)
+                    .getResultList().isEmpty();
+            if (!known) {
+                throw new IllegalArgumentException("poll: a group state names the group " + key
+                        + ", which the account does not have");
+            }
+        }
+    }
+
+    /**
      * A conversation's config: a jsbox app's config as it is; the settings of a junebug or http_api conversation,
      * checked (an unknown or unsupported setting is refused, never ignored), their push URLs ones the pushes may
      * reach, and kept encrypted (they hold tokens).
      */
-    private Consumer<Conversation> config(Conversation.Type type, ConversationChange change) {
+    private Consumer<Conversation> config(String accountId, Conversation.Type type, ConversationChange change) {
         if (type == Conversation.Type.JSBOX) {
             String config = change.config().toString();
             return c -> c.setConfig(config);
         }
         if (type.readyMade()) {
-            String config = AppConfigs.check(type, change.config()).toString();
-            return c -> c.setConfig(config);
+            JsonObject config = AppConfigs.check(type, change.config());
+            if (type == Conversation.Type.DIALOGUE && config.get("poll") instanceof JsonObject poll) {
+                knownGroups(accountId, Polls.check(poll));
+            }
+            return c -> c.setConfig(config.toString());
         }
         Record settings = ConversationSettings.check(type, change.config());
         for (String url : Arrays.asList(settings instanceof ConversationSettings.Junebug j ? j.defaultEventUrl() : null,

@@ -125,7 +125,7 @@ public class InboundRouter {
         message.setConversationId(conversation.getId());
         delivered.setConversationId(conversation.getId()); // the message, or the copy a router forwarded
         switch (conversation.getType()) {
-            case JSBOX -> sandbox.inboundMessage(conversation, delivered);
+            case JSBOX, DIALOGUE -> sandbox.inboundMessage(conversation, delivered); // a dialogue: the platform's app
             case JUNEBUG -> pushToMoUrl(channel, conversation.getId(), conversation.junebug(), delivered);
             case HTTP_API -> toHttpApiClient(conversation, delivered);
             default -> {
