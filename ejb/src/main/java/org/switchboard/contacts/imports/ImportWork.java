@@ -132,11 +132,11 @@ public class ImportWork {
         List<RowError> errors = new ArrayList<>();
         for (String column : List.of("msisdn", "contact_key")) {
             String what = column.equals("msisdn") ? "number" : "key";
-            rows("select r.row_no, r." + column + ", (select min(f.row_no) from contact_import_row f where"
-                    + " f.import_id = r.import_id and f." + column + " = r." + column + ") from contact_import_row r"
-                    + " where r.import_id = ?1 and r." + column + " is not null and exists (select 1 from"
-                    + " contact_import_row d where d.import_id = r.import_id and d." + column + " = r." + column
-                    + " and d.row_no < r.row_no) order by r.row_no", id)
+            // one pass with a window, whatever the planner knows of the rows just staged (PostgreSQL, before its
+            // statistics caught up, ran a correlated form row by row: minutes for 100,000 rows)
+            rows("select row_no, " + column + ", first_row from (select row_no, " + column + ", min(row_no) over"
+                    + " (partition by " + column + ") as first_row from contact_import_row where import_id = ?1 and "
+                    + column + " is not null) d where row_no > first_row order by row_no", id)
                     .forEach(r -> errors.add(new RowError(number(r[0]), "the " + what + " " + r[1]
                             + " is on row " + number(r[2]) + " too")));
         }
