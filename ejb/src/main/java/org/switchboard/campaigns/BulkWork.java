@@ -23,6 +23,7 @@ import org.switchboard.contacts.ContactGroup;
 import org.switchboard.contacts.ContactService;
 import org.switchboard.json.JsonStrings;
 import org.switchboard.messages.Message;
+import org.switchboard.sql.Statistics;
 
 /**
  * The bulk runner's steps, each its own transaction: claiming sends that are due, choosing a send's recipients, and
@@ -126,6 +127,7 @@ public class BulkWork {
         });
         done[0] += insert(session, bulk, sequence, pending, seq);
         bulk.recipientsChosen(choice.chosen - done[0], choice.noAddress, choice.duplicates);
+        Statistics.refresh(em, "bulk_recipient");
     }
 
     /** A sequential_send run's messages, in order (its conversation's config). */
@@ -266,6 +268,7 @@ public class BulkWork {
                 .setParameter(1, Instant.now())
                 .setParameter(2, bulkId)
                 .executeUpdate();
+        Statistics.refresh(em, "message", "message_event"); // the send's rows, for its counts and exports
     }
 
     /** Marks the send failed, saying why (a step that cannot succeed however often it is tried). */

@@ -20,6 +20,7 @@ import org.hibernate.Session;
 import org.switchboard.contacts.ContactGroup;
 import org.switchboard.contacts.ContactService;
 import org.switchboard.json.JsonStrings;
+import org.switchboard.sql.Statistics;
 
 /**
  * The import runner's steps, each its own transaction: taking up imports, storing checked rows, checking the rows
@@ -129,6 +130,7 @@ public class ImportWork {
             return;
         }
         ImportSettings settings = ImportSettings.of(JsonStrings.object(job.getSettings()));
+        Statistics.refresh(em, "contact_import_row"); // the rows just staged, for the checks' plans
         List<RowError> errors = new ArrayList<>();
         for (String column : List.of("msisdn", "contact_key")) {
             String what = column.equals("msisdn") ? "number" : "key";
@@ -190,6 +192,7 @@ public class ImportWork {
         if (rows.isEmpty()) {
             delete("contact_import_row", id);
             job.setState(ContactImport.State.COMPLETED);
+            Statistics.refresh(em, "contact", "contact_group"); // the contacts written, for the next lookups' plans
             return false;
         }
         List<ContactService.ImportedRow> imported = new ArrayList<>(rows.size());
