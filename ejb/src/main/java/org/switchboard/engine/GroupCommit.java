@@ -54,8 +54,13 @@ public class GroupCommit {
     record Job(Work work, Update update, Runnable afterCommit, CompletableFuture<Void> done) {
     }
 
+    /**
+     * Writer threads; 0 (the default) takes 2 on H2, whose writes share one store and its CPU, and 4 on PostgreSQL,
+     * whose commits wait on the disk and are flushed together (measured, a bulk send on 2 cores: 3,956 messages a
+     * second with 2, 7,057 with 4, 6,437 with 8).
+     */
     @Inject
-    @ConfigProperty(name = "switchboard.engine.writers", defaultValue = "2")
+    @ConfigProperty(name = "switchboard.engine.writers", defaultValue = "0")
     int writers;
 
     @Inject
@@ -102,9 +107,12 @@ public class GroupCommit {
 
     @PostConstruct
     void start() {
-        checkpoint = "auto".equalsIgnoreCase(checkpointSetting.trim())
-                ? batches.databaseNeedsCheckpoints()
-                : Boolean.parseBoolean(checkpointSetting.trim());
+        boolean auto = "auto".equalsIgnoreCase(checkpointSetting.trim());
+        boolean h2 = (auto || writers <= 0) && batches.databaseNeedsCheckpoints(); // asked only when needed
+        checkpoint = auto ? h2 : Boolean.parseBoolean(checkpointSetting.trim());
+        if (writers <= 0) {
+            writers = h2 ? 2 : 4;
+        }
         LOG.info(() -> "Group commit: " + writers + " writers, groups of up to " + batchSize
                 + (checkpoint ? ", a checkpoint each " + flushIntervalMillis + " ms before callers hear" : ""));
         queue = new ArrayBlockingQueue<>(queueSize);
