@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.stream.Stream;
 import org.hibernate.Session;
 import org.switchboard.accounts.Ids;
 import org.switchboard.engine.EngineMark;
+import org.switchboard.sql.RowValues;
 
 /**
  * Folds the messages and events stored in a slice of time into the counts, and moves the mark past the slice, in one
@@ -56,8 +56,7 @@ public class CountFold {
     static final String NEW_SQL = "insert into message_count (received, sent, acks, nacks, delivered,"
             + " delivery_failed, delivery_pending, account_id, conversation_id, bucket)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String SEEN_SQL = "select address from message_count_address where account_id = ?"
-            + " and conversation_id = ? and on_day = ? and inbound = ? and address between ? and ?";
+    static final String SEEN_SQL = "select address from message_count_address where ";
     static final String SEE_SQL = "insert into message_count_address (account_id, conversation_id, on_day, inbound,"
             + " address) values (?, ?, ?, ?, ?)";
     static final String ADD_DAY_SQL = "update message_count_day set senders = senders + ?,"
@@ -169,22 +168,20 @@ public class CountFold {
     }
 
     /**
-     * Those of the addresses not yet seen on the key's day. They are looked up in sorted chunks, each by the range of
-     * the key it spans ({@link #SEEN_SQL}): H2 uses no index for a long {@code IN} list on the key's last column, and
-     * each chunk read the day's every address (a bulk send's day has 100,000).
+     * Those of the addresses not yet seen on the key's day, looked up a chunk at a time by their whole key as row
+     * values ({@link RowValues}): H2 uses no index for an {@code IN} list on the key's last column, and each chunk
+     * read the day's every address (a bulk send's day has 100,000).
      */
     @SuppressWarnings("unchecked")
     static Set<String> unseen(EntityManager em, DayKey key, Set<String> addresses) {
         List<String> all = new ArrayList<>(addresses);
-        Collections.sort(all);
+        List<Object> fixed = List.of(key.account(), key.conversation(), key.day(), key.inbound());
         Set<String> fresh = new HashSet<>();
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-            Set<String> seen = new HashSet<>(em.createNativeQuery(SEEN_SQL)
-                    .setParameter(1, key.account()).setParameter(2, key.conversation()).setParameter(3, key.day())
-                    .setParameter(4, key.inbound()).setParameter(5, chunk.get(0))
-                    .setParameter(6, chunk.get(chunk.size() - 1))
-                    .getResultList());
+            Set<String> seen = new HashSet<>(RowValues.bind(em.createNativeQuery(SEEN_SQL
+                    + RowValues.in("account_id, conversation_id, on_day, inbound, address", chunk.size(), 1)), 1,
+                    fixed, chunk).getResultList());
             chunk.stream().filter(a -> !seen.contains(a)).forEach(fresh::add);
         }
         return fresh;
