@@ -86,7 +86,9 @@ public class Dispatcher {
 
     /** Takes a committed outbound message; one already in hand is left alone. */
     public void submit(Message message) {
-        submitAll(List.of(message));
+        if (known.add(message.getId())) { // every API send comes this way: no set of lanes for one message
+            lane(message.getChannelId()).offer(new Pending(message, 0));
+        }
     }
 
     /** Takes committed outbound messages, then starts each lane they joined once (a bulk send's batch). */
