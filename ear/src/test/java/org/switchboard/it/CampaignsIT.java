@@ -142,6 +142,54 @@ class CampaignsIT {
         return outbox(account, channel).stream().skip(before).map(m -> m.getString("content")).toList();
     }
 
+    @Test
+    void aDialoguePushAsksEachContactOfItsGroupsOnceAndTheirAnswersGoOn() {
+        TestAccount account = Platform.account("dialogue push");
+        String panel = group(account, "panel");
+        String fans = group(account, "fans");
+        List<String> numbers = List.of("+27833330001", "+27833330002", "+27833330003");
+        numbers.forEach(number -> addContact(account, number, List.of(panel)));
+        addContact(account, numbers.get(0), List.of(panel)); // the same number twice: asked once
+        addContact(account, null, List.of(panel)); // no number: skipped
+        String survey = account.createConversation("{\"type\":\"dialogue\",\"name\":\"panel survey\",\"config\":{"
+                + "\"poll\":" + POLL.replace("GROUP", fans) + ",\"groups\":[\"" + panel + "\"]}}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"1006\",\"conversation_id\":\""
+                + survey + "\"}");
+        String base = "/api/admin/accounts/" + account.id() + "/conversations/" + survey + "/bulk_sends";
+        assertRefused(admin("POST", base, "{\"message\":\"hi\"}"), 400, "'message' is not taken");
+
+        Answer preview = admin("POST", base + "/preview", "{}");
+        assertEquals(200, preview.status(), preview.body());
+        assertEquals(3, preview.json().getInt("recipients"), preview.body());
+        Answer pushed = admin("POST", base, "{}"); // the groups of the dialogue's config
+        assertEquals(201, pushed.status(), pushed.body());
+        assertEquals("trigger", pushed.json().getString("kind"));
+        assertTrue(pushed.json().isNull("message"), pushed.body());
+        String id = pushed.json().getString("id");
+        JsonObject done = Platform.eventually(Duration.ofSeconds(60), () -> admin("GET", base + "/" + id, null).json(),
+                json -> json.getString("state").equals("completed")
+                        && json.getJsonObject("counts").getInt("sent") == 3,
+                "the push to 3 numbers, all sent");
+        assertEquals(Map.of("no_address", 1, "duplicate", 1, "opted_out", 0),
+                skipped(done.getJsonObject("counts")), done.toString());
+
+        List<JsonObject> asked = outbox(account, channel);
+        assertEquals(numbers, asked.stream().map(m -> m.getString("to")).sorted().toList(),
+                "each number asked once: " + asked);
+        asked.forEach(m -> assertTrue(m.getString("content").startsWith("Favourite colour?\n1. Red"), m.toString()));
+
+        // a contact answers the pushed question by SMS: the survey goes on from there
+        phone(account, channel, numbers.get(1), "1");
+        List<JsonObject> next = Platform.eventually(Duration.ofSeconds(30), () -> outbox(account, channel),
+                list -> list.size() == 4, "the survey's next question");
+        assertEquals("Your name?", next.get(3).getString("content"));
+        assertEquals(numbers.get(1), next.get(3).getString("to"));
+        assertTrue(contact(account, numbers.get(1)).getJsonArray("groups").toString().contains(fans));
+
+        // the same push again within the repeat window needs a confirmation
+        assertRefused(admin("POST", base, "{}"), 409, "pushed to the same groups");
+    }
+
     /** A survey: a choice (Red to a group step, Blue to the end), the group step, a question, the end. */
     static final String POLL = """
             {"start_state": {"uuid": "colour"}, "poll_metadata": {"repeatable": false},

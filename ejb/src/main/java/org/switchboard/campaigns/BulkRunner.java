@@ -37,6 +37,14 @@ public class BulkRunner {
     @ConfigProperty(name = "switchboard.bulk.batch-size", defaultValue = "500")
     int batchSize;
 
+    /**
+     * How many recipients of a push (a jsbox's or dialogue's) one transaction hands to the app: each is an invocation
+     * of the app, and a sandbox with no room rolls the batch back, so batches are small.
+     */
+    @Inject
+    @ConfigProperty(name = "switchboard.bulk.push-batch-size", defaultValue = "20")
+    int pushBatchSize;
+
     @Inject
     BulkWork work;
 
@@ -83,7 +91,7 @@ public class BulkRunner {
                 work.choose(bulkId);
                 continue;
             }
-            if (!sendBatches(bulkId)) {
+            if (!(next == BulkWork.Next.PUSH ? pushBatches(bulkId) : sendBatches(bulkId))) {
                 return;
             }
         }
@@ -96,14 +104,9 @@ public class BulkRunner {
     private boolean sendBatches(String bulkId) {
         BulkWork.Batch batch = work.nextBatch(bulkId, batchSize, dispatcher.laneCapacity(), null);
         while (loop.open()) {
-            if (batch == null) {
+            if (!ready(bulkId, batch)) {
                 return false;
             }
-            if (batch.to() == batch.from()) {
-                work.complete(bulkId);
-                return false;
-            }
-            waitForRoom(batch.channelId(), ahead(batch.ratePerSecond(), dispatcher.laneCapacity()));
             BulkWork.Batch storing = batch;
             boolean[] stored = {false};
             CompletableFuture<Void> commit = commits.submit(new GroupCommit.Update(BulkWork.STORE_SQL,
@@ -127,6 +130,36 @@ public class BulkRunner {
             }
         }
         return false;
+    }
+
+    /**
+     * Hands a push's recipients to its app, batch by batch, each batch with the position in one transaction; false when
+     * the push stops or is done.
+     */
+    private boolean pushBatches(String bulkId) {
+        while (loop.open()) {
+            BulkWork.Batch batch = work.nextBatch(bulkId, pushBatchSize, dispatcher.laneCapacity(), null);
+            if (!ready(bulkId, batch) || !work.push(batch)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a batch read is to be done, once its channel's lane has room for it: not when the send stopped (null), or
+     * when no recipient is left (the send is completed then).
+     */
+    private boolean ready(String bulkId, BulkWork.Batch batch) {
+        if (batch == null) {
+            return false;
+        }
+        if (batch.to() == batch.from()) {
+            work.complete(bulkId);
+            return false;
+        }
+        waitForRoom(batch.channelId(), ahead(batch.ratePerSecond(), dispatcher.laneCapacity()));
+        return true;
     }
 
     /**

@@ -7,17 +7,17 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * One bulk send of a bulk_message conversation: a job with a state and counts. Its recipients are fixed when it
- * starts (rows of {@code bulk_recipient}, numbered); {@link #position} is the number of the last recipient whose
- * message is stored, and it moves in the same transaction as those messages, so a send taken up after a crash goes
- * on from the next one and nobody gets a second message (docs/campaigns.md).
+ * One bulk send of a bulk_message conversation (or a run of a sequential_send, or the push of a jsbox or dialogue app:
+ * {@link Kind}): a job with a state and counts. Its recipients are fixed when it starts (rows of {@code bulk_recipient},
+ * numbered); {@link #position} is the number of the last recipient whose message is stored, and it moves in the same
+ * transaction as those messages, so a send taken up after a crash goes on from the next one and nobody gets a second
+ * message (docs/campaigns.md).
  */
 @Entity
 @Table(name = "bulk_send", indexes = {
@@ -48,6 +48,17 @@ public class BulkSend {
         }
     }
 
+    /** What a send does for each recipient. */
+    public enum Kind {
+        /** sends the send's text (a bulk_message's send, a sequential_send's run) */
+        MESSAGE,
+        /**
+         * starts the conversation's app (a jsbox, or a dialogue's survey) as though the recipient had written to it,
+         * and sends what the app answers (Vumi Go's {@code send_jsbox}: "Trigger push messages", "Send Dialogue")
+         */
+        TRIGGER
+    }
+
     @Id
     private String id;
 
@@ -63,10 +74,15 @@ public class BulkSend {
     @Size(max = 255)
     private String channelId;
 
-    @Column(nullable = false, length = 65535)
-    @NotBlank
+    /** The text each recipient gets; null for an app's push, whose app says what to send. */
+    @Column(length = 65535)
     @Size(max = 65535)
     private String content;
+
+    /** A text to each recipient, or the conversation's app started for each ({@link Kind}). */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Kind kind = Kind.MESSAGE;
 
     @Column(name = "delivery_class", nullable = false, length = 16)
     private String deliveryClass;
@@ -167,6 +183,14 @@ public class BulkSend {
 
     public String getContent() {
         return content;
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public void setKind(Kind kind) {
+        this.kind = kind;
     }
 
     public String getDeliveryClass() {

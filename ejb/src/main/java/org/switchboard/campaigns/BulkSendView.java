@@ -7,9 +7,10 @@ import java.util.List;
  * A bulk send as the APIs and the UI show it: what it sends to whom, where it stands and its counts. {@code accepted}
  * messages are stored and go on to the vendor at the channel's pace: {@code queued} wait, {@code sent} the vendor
  * took, {@code failed} it refused (or the platform gave up on); {@code delivered} and {@code undelivered} are the
- * vendors' delivery reports (not every channel sends them).
+ * vendors' delivery reports (not every channel sends them). A push of an app ({@link BulkSend.Kind#TRIGGER}) has no
+ * content and no segments (null): its counts are of the messages its app sent the recipients.
  */
-public record BulkSendView(String id, String conversationId, String channelId, String content,
+public record BulkSendView(String id, String conversationId, String channelId, BulkSend.Kind kind, String content,
         String deliveryClass, boolean dedupe, List<String> groups, BulkSend.State state, Instant scheduledFor,
         Instant createdAt, Instant startedAt, Instant finishedAt, String failure, Segments segments, Counts counts) {
 

@@ -35,7 +35,8 @@ import org.switchboard.json.JsonStrings;
 import org.switchboard.sql.RowValues;
 
 /**
- * Bulk sends of bulk_message conversations (Vumi Go's {@code bulk_send} action): checked and previewed before they
+ * Bulk sends of bulk_message conversations (Vumi Go's {@code bulk_send} action), and pushes of jsbox and dialogue apps
+ * to a group (its {@code send_jsbox}: "Trigger push messages", "Send Dialogue"): checked and previewed before they
  * start, started now or at a time, paused, resumed and cancelled; {@link BulkRunner} does the sending. Every request is
  * checked whole before anything is stored, and is refused with what is wrong (an unknown group, an empty one, no
  * channel for the delivery class).
@@ -81,9 +82,9 @@ public class BulkSends {
             String channelId, Instant scheduledFor, boolean confirm) {
     }
 
-    /** The send checked: what it is made of. */
+    /** The send checked: what it is made of (a push has no content: its app says what to send). */
     private record Checked(Conversation conversation, Channel channel, List<ContactGroup> groups, String content,
-            String deliveryClass, boolean dedupe) {
+            String deliveryClass, boolean dedupe, BulkSend.Kind kind) {
     }
 
     /**
@@ -95,11 +96,12 @@ public class BulkSends {
         return conversations.find(accountId, conversationId).map(conversation -> {
             Checked send = check(conversation, request);
             Choice choice = choose(send.groups(), send.dedupe(), null);
-            Segments segments = Segments.of(send.content());
+            Segments segments = send.content() == null ? null : Segments.of(send.content());
             int optedOut = optedOut(accountId, choice.addresses);
             int recipients = choice.chosen - optedOut;
             return new BulkPreview(send.channel().getId(), choice.contacts, recipients, choice.noAddress,
-                    choice.duplicates, optedOut, segments, (long) recipients * segments.segments());
+                    choice.duplicates, optedOut, segments,
+                    segments == null ? 0 : (long) recipients * segments.segments());
         });
     }
 
@@ -123,10 +125,13 @@ public class BulkSends {
             }
             List<String> groupKeys = send.groups().stream().map(ContactGroup::getKey).toList();
             String fingerprint = AccountService.Token.hash(send.deliveryClass() + "\n"
-                    + String.join(",", new TreeSet<>(groupKeys)) + "\n" + send.content());
+                    + String.join(",", new TreeSet<>(groupKeys)) + "\n"
+                    + (send.kind() == BulkSend.Kind.TRIGGER ? "app push of " + conversationId : send.content()));
             if (!request.confirm()) {
                 repeated(accountId, fingerprint).ifPresent(earlier -> {
-                    throw new BulkConflict("The same text went to the same groups at " + earlier.getCreatedAt()
+                    throw new BulkConflict((send.kind() == BulkSend.Kind.TRIGGER
+                            ? "The app was pushed to the same groups at "
+                            : "The same text went to the same groups at ") + earlier.getCreatedAt()
                             + " (bulk send " + earlier.getId() + ", " + earlier.getState().name()
                                     .toLowerCase(Locale.ROOT)
                             + "): send again with \"confirm\": true to send it anyway");
@@ -139,6 +144,7 @@ public class BulkSends {
                     request.scheduledFor() == null || !request.scheduledFor().isAfter(Instant.now())
                             ? null
                             : request.scheduledFor());
+            bulk.setKind(send.kind());
             em.persist(bulk);
             afterCommit.run(runner::wake);
             return view(bulk);
@@ -274,15 +280,30 @@ public class BulkSends {
     }
 
     private Checked check(Conversation conversation, Request request) {
-        if (conversation.getType() != Conversation.Type.BULK_MESSAGE) {
-            throw new IllegalArgumentException("Conversation " + conversation.getId() + " is a "
-                    + conversation.getType().wireName() + ": only a bulk_message conversation sends bulk sends");
-        }
-        AppConfigs.BulkMessage config = AppConfigs.read(conversation, AppConfigs.BulkMessage.class);
-        if (request.content() == null || request.content().isBlank()) {
+        BulkSend.Kind kind = switch (conversation.getType()) {
+            case BULK_MESSAGE -> BulkSend.Kind.MESSAGE;
+            case JSBOX, DIALOGUE -> BulkSend.Kind.TRIGGER;
+            default -> throw new IllegalArgumentException("Conversation " + conversation.getId() + " is a "
+                    + conversation.getType().wireName() + ": a bulk_message conversation sends bulk sends, and a"
+                    + " jsbox or a dialogue pushes its app to groups; this one does neither");
+        };
+        AppConfigs.BulkMessage config = switch (conversation.getType()) {
+            case BULK_MESSAGE -> AppConfigs.read(conversation, AppConfigs.BulkMessage.class);
+            case DIALOGUE -> {
+                AppConfigs.Dialogue dialogue = AppConfigs.read(conversation, AppConfigs.Dialogue.class);
+                yield new AppConfigs.BulkMessage(dialogue.groups(), dialogue.deliveryClass(), null);
+            }
+            default -> new AppConfigs.BulkMessage(null, null, null); // a jsbox's config is its app's
+        };
+        if (kind == BulkSend.Kind.TRIGGER) {
+            if (request.content() != null) {
+                throw new IllegalArgumentException("'message' is not taken here: a push of a "
+                        + conversation.getType().wireName() + " starts its app for each contact, and the app says"
+                        + " what they get");
+            }
+        } else if (request.content() == null || request.content().isBlank()) {
             throw new IllegalArgumentException("'message' is required: the text to send");
-        }
-        if (request.content().length() > AppConfigs.MAX_TEXT) {
+        } else if (request.content().length() > AppConfigs.MAX_TEXT) {
             throw new IllegalArgumentException("'message' must be at most " + AppConfigs.MAX_TEXT + " characters");
         }
         String deliveryClass = (request.deliveryClass() != null
@@ -306,7 +327,11 @@ public class BulkSends {
         }
         Channel channel = channel(conversation, request.channelId(), deliveryClass);
         return new Checked(conversation, channel, groups, request.content(), deliveryClass,
-                request.dedupe() != null ? request.dedupe() : Boolean.TRUE.equals(config.dedupe()));
+                request.dedupe() != null
+                        ? request.dedupe()
+                        : kind == BulkSend.Kind.TRIGGER || Boolean.TRUE.equals(config.dedupe()),
+                kind); // an app
+        // keeps a phone's place by its number: two contacts with one number would start the same session twice
     }
 
     /**
@@ -416,10 +441,10 @@ public class BulkSends {
                 .forEach(r -> reports.put((String) r[0], (Long) r[1]));
         List<String> groups = JsonStrings.value(bulk.getGroupKeys()).asJsonArray().stream()
                 .map(v -> ((JsonString) v).getString()).toList();
-        return new BulkSendView(bulk.getId(), bulk.getConversationId(), bulk.getChannelId(), bulk.getContent(),
-                bulk.getDeliveryClass(), bulk.isDedupe(), groups, bulk.getState(), bulk.getScheduledFor(),
-                bulk.getCreatedAt(), bulk.getStartedAt(), bulk.getFinishedAt(), bulk.getFailure(),
-                Segments.of(bulk.getContent()),
+        return new BulkSendView(bulk.getId(), bulk.getConversationId(), bulk.getChannelId(), bulk.getKind(),
+                bulk.getContent(), bulk.getDeliveryClass(), bulk.isDedupe(), groups, bulk.getState(),
+                bulk.getScheduledFor(), bulk.getCreatedAt(), bulk.getStartedAt(), bulk.getFinishedAt(),
+                bulk.getFailure(), bulk.getContent() == null ? null : Segments.of(bulk.getContent()),
                 new BulkSendView.Counts(bulk.getRecipients(), bulk.isRecipientsReady(), bulk.getPosition(),
                         bulk.getSkippedNoAddress(), bulk.getSkippedDuplicate(), bulk.getSkippedOptedOut(),
                         bulk.getAccepted(), statuses.getOrDefault("QUEUED", 0L),

@@ -23,6 +23,7 @@ import org.switchboard.contacts.ContactGroup;
 import org.switchboard.contacts.ContactService;
 import org.switchboard.json.JsonStrings;
 import org.switchboard.messages.Message;
+import org.switchboard.sandbox.SandboxService;
 import org.switchboard.sql.Statistics;
 
 /**
@@ -46,6 +47,9 @@ public class BulkWork {
     @Inject
     private BulkSends sends;
 
+    @Inject
+    private SandboxService sandbox;
+
     /** A batch read: the messages to store (not yet persisted) and where the position goes. */
     public record Batch(String bulkId, String channelId, Double ratePerSecond, List<Message> messages, int from,
             int to, int optedOut, List<Place> places) {
@@ -68,7 +72,9 @@ public class BulkWork {
         /** its recipients are to be chosen */
         CHOOSE,
         /** its batches are to be stored */
-        SEND
+        SEND,
+        /** its recipients are to be handed to its app, batch by batch (a push of a jsbox or dialogue) */
+        PUSH
     }
 
     /** Starts the sends that wait to start now (those due); returns the ids of all that run. */
@@ -89,7 +95,10 @@ public class BulkWork {
         if (bulk == null || bulk.getState() != BulkSend.State.RUNNING) {
             return Next.STOP;
         }
-        return bulk.isRecipientsReady() ? Next.SEND : Next.CHOOSE;
+        if (!bulk.isRecipientsReady()) {
+            return Next.CHOOSE;
+        }
+        return bulk.getKind() == BulkSend.Kind.TRIGGER ? Next.PUSH : Next.SEND;
     }
 
     /**
@@ -242,6 +251,10 @@ public class BulkWork {
             if (optedOut.contains(address)) {
                 continue;
             }
+            if (bulk.getKind() == BulkSend.Kind.TRIGGER) {
+                messages.add(trigger(bulk, channel, ((Number) row[0]).intValue(), address));
+                continue;
+            }
             Message message = new Message(Ids.ordered(), bulk.getAccountId(), channel.getId(),
                     Message.Direction.OUTBOUND, Message.Status.QUEUED);
             message.setToAddr(address);
@@ -259,6 +272,55 @@ public class BulkWork {
         int last = ((Number) rows.get(rows.size() - 1)[0]).intValue();
         return new Batch(bulkId, channel.getId(), channel.getRatePerSecond(), messages, from, last,
                 rows.size() - messages.size(), places);
+    }
+
+    /**
+     * A push's trigger for its recipient number {@code seq}: a message from them to the channel with no content that
+     * starts a session (Vumi Go's inbound push trigger). Its id is the send's and the number's, the same each time the
+     * batch is read, so an app whose invocation could not be stored is not run for it again after a retry.
+     */
+    private static Message trigger(BulkSend bulk, Channel channel, int seq, String address) {
+        Message trigger = new Message(bulk.getId() + "-" + seq, bulk.getAccountId(), channel.getId(),
+                Message.Direction.INBOUND, Message.Status.RECEIVED);
+        trigger.setFromAddr(address);
+        trigger.setToAddr(channel.getAddress());
+        trigger.setConversationId(bulk.getConversationId());
+        trigger.setTransportType(channel.getTransportType());
+        trigger.setSessionEvent("new");
+        trigger.setBatchId(bulk.getId());
+        trigger.setPushTrigger(true);
+        return trigger;
+    }
+
+    /**
+     * Hands a push's batch to its app, each recipient's trigger in turn, and moves the position past the batch, all in
+     * this one transaction: what the apps did (their messages, their state) commits with the position, so after a
+     * crash nobody is pushed twice. An app that fails for one recipient is logged in its log and the push goes on; a
+     * sandbox with no room rolls the batch back, to be tried again.
+     *
+     * @return false when the send stopped meanwhile (paused, cancelled): nothing of the batch is done
+     */
+    public boolean push(Batch batch) {
+        int moved = em.createNativeQuery(STORE_SQL)
+                .setParameter(1, batch.to())
+                .setParameter(2, batch.messages().size())
+                .setParameter(3, batch.optedOut())
+                .setParameter(4, batch.bulkId())
+                .setParameter(5, batch.from())
+                .executeUpdate();
+        if (moved != 1) {
+            return false;
+        }
+        BulkSend bulk = em.find(BulkSend.class, batch.bulkId());
+        Conversation conversation = em.find(Conversation.class, bulk.getConversationId());
+        if (conversation == null) {
+            em.refresh(bulk);
+            bulk.fail("Its conversation " + bulk.getConversationId() + " was deleted; " + bulk.getAccepted()
+                    + " contacts were pushed before");
+            return false;
+        }
+        batch.messages().forEach(trigger -> sandbox.inboundMessage(conversation, trigger));
+        return true;
     }
 
     /** Marks the send completed: every recipient's message is stored. */

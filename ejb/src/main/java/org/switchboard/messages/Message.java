@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -125,7 +126,23 @@ public class Message {
     @Size(max = 255)
     private String batchId;
 
+    /**
+     * A push trigger: the message a push of an app (a bulk send of a jsbox or dialogue) hands the app for a recipient,
+     * as though they had written to it (Vumi Go's inbound push trigger). Never stored; what the app answers to it is
+     * sent to the recipient, not as a reply.
+     */
+    @Transient
+    private boolean pushTrigger;
+
     protected Message() {
+    }
+
+    public boolean isPushTrigger() {
+        return pushTrigger;
+    }
+
+    public void setPushTrigger(boolean pushTrigger) {
+        this.pushTrigger = pushTrigger;
     }
 
     public Message(String id, String accountId, String channelId, Direction direction, Status status) {

@@ -97,7 +97,8 @@ public final class AdminShapes {
     }
 
     @Schema(name = "BulkSendRequest", description = "message and group_keys (or the conversation's config groups);"
-            + " scheduled_for to start later; confirm to send what went to the same groups lately")
+            + " scheduled_for to start later; confirm to send what went to the same groups lately. A jsbox or"
+            + " dialogue conversation takes no message: its app is pushed to the groups' contacts")
     public record BulkSendRequest(String message, List<String> group_keys, String delivery_class, Boolean dedupe,
             String channel_id, String scheduled_for, Boolean confirm) {
     }

@@ -55,6 +55,14 @@ public class OutboundResource implements SandboxResource {
             case "reply_to" :
             case "reply_to_group" : {
                 String inReplyTo = SandboxResource.required(fields, "in_reply_to");
+                Message trigger = app.inbound();
+                if (trigger != null && trigger.isPushTrigger() && trigger.getId().equals(inReplyTo)) {
+                    if (command.equals("reply_to_group")) {
+                        throw new IllegalArgumentException("Message " + inReplyTo + " did not come from a group");
+                    }
+                    pushed(app, trigger, fields, channelData);
+                    return SandboxResource.success().build();
+                }
                 Message inbound = messages.find(app.accountId(), inReplyTo)
                         .orElseThrow(() -> new IllegalArgumentException("Message " + inReplyTo + " not found"));
                 boolean continueSession = fields.getBoolean("continue_session", true);
@@ -92,6 +100,23 @@ public class OutboundResource implements SandboxResource {
             default :
                 throw SandboxResource.unknown(name(), command);
         }
+    }
+
+    /**
+     * The app's answer to a push trigger (Vumi Go turned these into sends): sent to the recipient on the push's channel,
+     * starting a session, and counted with the push (its batch).
+     */
+    private void pushed(AppScope app, Message trigger, JsonObject fields, String channelData) {
+        Channel channel = em.find(Channel.class, trigger.getChannelId());
+        if (channel == null) {
+            throw new IllegalArgumentException("The push's channel " + trigger.getChannelId() + " was deleted");
+        }
+        boolean continueSession = fields.getBoolean("continue_session", true);
+        Message sent = messages.submit(channel, new OutboundRequest(trigger.getFromAddr(), null, null, null,
+                content(fields), null, null, channelData, continueSession, continueSession ? "new" : "close",
+                OutboundRequest.Rules.DEFAULT));
+        sent.setConversationId(app.conversationId());
+        sent.setBatchId(trigger.getBatchId());
     }
 
     private void send(AppScope app, Channel channel, JsonObject fields, String channelData) {

@@ -37,13 +37,16 @@ import org.switchboard.campaigns.BulkSendView;
 import org.switchboard.campaigns.BulkSends;
 import org.switchboard.campaigns.Segments;
 import org.switchboard.errors.ApiException;
+import org.switchboard.json.JsonStrings;
 import org.switchboard.security.Allowed;
 import org.switchboard.security.Roles;
 
 /**
- * The bulk sends of a bulk_message conversation (Vumi Go's "Send Bulk Message" action, as a job): a preview, a send
- * now or at a time, its progress and counts, pause, resume and cancel. The same text to the same groups within the
- * repeat window is refused with a 409 unless the request says {@code "confirm": true}.
+ * The bulk sends of a bulk_message conversation (Vumi Go's "Send Bulk Message" action, as a job), and the pushes of a
+ * jsbox's or dialogue's app to groups (its "Trigger push messages" and "Send Dialogue": no {@code message}, the app
+ * says what each contact gets; {@code kind} "trigger"): a preview, a send now or at a time, its progress and counts,
+ * pause, resume and cancel. The same send to the same groups within the repeat window is refused with a 409 unless the
+ * request says {@code "confirm": true}.
  */
 @Allowed(Roles.OPERATOR)
 @Path("api/admin/accounts/{account_id}/conversations/{conversation_id}/bulk_sends")
@@ -74,17 +77,19 @@ public class BulkSendResource {
             @RequestBody(content = @Content(schema = @Schema(ref = "BulkSendRequest"))) JsonObject body) {
         BulkPreview preview = found(() -> sends.preview(accountId, conversationId, request(body)));
         Segments segments = preview.segments();
-        return Response.ok(JSON.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("channel_id", preview.channelId())
                 .add("contacts", preview.contacts())
                 .add("recipients", preview.recipients())
                 .add("skipped", skipped(preview.skippedNoAddress(), preview.skippedDuplicate(),
-                        preview.skippedOptedOut()))
-                .add("encoding", segments.encoding())
-                .add("characters", segments.units())
-                .add("segments", segments.segments())
-                .add("total_segments", preview.totalSegments())
-                .build().toString()).build();
+                        preview.skippedOptedOut()));
+        if (segments != null) { // a push of an app has no text of its own: its app says what each contact gets
+            json.add("encoding", segments.encoding())
+                    .add("characters", segments.units())
+                    .add("segments", segments.segments())
+                    .add("total_segments", preview.totalSegments());
+        }
+        return Response.ok(json.build().toString()).build();
     }
 
     /** A new send, now or at {@code scheduled_for}: 201 with the send; 409 for a repeat that is not confirmed. */
@@ -245,14 +250,13 @@ public class BulkSendResource {
                 .add("id", view.id())
                 .add("conversation_id", view.conversationId())
                 .add("channel_id", view.channelId())
-                .add("message", view.content())
+                .add("kind", view.kind().name().toLowerCase(Locale.ROOT))
+                .add("message", JsonStrings.orNull(view.content()))
                 .add("delivery_class", view.deliveryClass())
                 .add("dedupe", view.dedupe())
                 .add("group_keys", groups)
                 .add("state", view.state().name().toLowerCase(Locale.ROOT))
                 .add("progress", counts.percent())
-                .add("encoding", view.segments().encoding())
-                .add("segments", view.segments().segments())
                 .add("created_at", view.createdAt().toString())
                 .add("counts", JSON.createObjectBuilder()
                         .add("recipients", counts.recipients())
@@ -265,6 +269,9 @@ public class BulkSendResource {
                         .add("failed", counts.failed())
                         .add("delivered", counts.delivered())
                         .add("undelivered", counts.undelivered()));
+        if (view.segments() != null) {
+            json.add("encoding", view.segments().encoding()).add("segments", view.segments().segments());
+        }
         time(json, "scheduled_for", view.scheduledFor());
         time(json, "started_at", view.startedAt());
         time(json, "finished_at", view.finishedAt());
