@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.switchboard.sql.Database;
 
 /** Runs a group of writes in one new transaction: all commit together or none does. */
 @Stateless
@@ -84,8 +85,7 @@ public class Batches {
     /** Whether the database is H2, whose commits reach its file only with a checkpoint (or its write delay). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean databaseNeedsCheckpoints() {
-        return em.unwrap(Session.class).doReturningWork(connection -> connection.getMetaData()
-                .getDatabaseProductName()).toUpperCase(java.util.Locale.ROOT).contains("H2");
+        return Database.of(em) == Database.H2;
     }
 
     /**

@@ -2,9 +2,9 @@ package org.switchboard.schema;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.switchboard.sql.Database;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.boot.Metadata;
@@ -45,14 +45,12 @@ public class SchemaMigrations implements Integrator {
     /** The folder of this database's migrations: {@code h2} or {@code postgresql}. */
     static String vendor(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            throw new IllegalStateException("Switchboard runs on H2 or PostgreSQL, not on " + product);
+            return switch (Database.of(connection)) {
+                case H2 -> "h2";
+                case POSTGRESQL -> "postgresql";
+                case OTHER -> throw new IllegalStateException("Switchboard runs on H2 or PostgreSQL, not on "
+                        + connection.getMetaData().getDatabaseProductName());
+            };
         } catch (SQLException e) {
             throw new IllegalStateException("Could not reach the database to migrate its schema: " + e.getMessage(), e);
         }

@@ -1,8 +1,6 @@
 package org.switchboard.sql;
 
 import jakarta.persistence.EntityManager;
-import java.util.Locale;
-import org.hibernate.Session;
 
 /**
  * Has the database look at a table again after a job wrote many of its rows, so the next queries are planned for
@@ -18,9 +16,7 @@ public final class Statistics {
 
     /** Analyses the tables on PostgreSQL, in the caller's transaction (it does not block their writes). */
     public static void refresh(EntityManager em, String... tables) {
-        boolean postgres = em.unwrap(Session.class).doReturningWork(connection -> connection.getMetaData()
-                .getDatabaseProductName()).toLowerCase(Locale.ROOT).contains("postgres");
-        if (postgres) {
+        if (Database.of(em) == Database.POSTGRESQL) {
             for (String table : tables) {
                 em.createNativeQuery("analyze " + table).executeUpdate();
             }
