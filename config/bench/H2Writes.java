@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * of writing a message would give (docs/benchmarks.md).
  *
  * <pre>
- * java -cp ~/.m2/repository/com/h2database/h2/2.3.232/h2-2.3.232.jar config/bench/H2Writes.java WAY [MESSAGES] [INDEXES]
+ * java -cp ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar config/bench/H2Writes.java WAY [MESSAGES] [INDEXES]
  * </pre>
  *
  * WAY is one of: {@code current} (the message stored queued; the vendor's copy; the answer as a status update and an
