@@ -68,6 +68,17 @@ public class ConversationService {
         return find(accountId, conversationId).map(conversation -> ConversationView.of(conversation, null));
     }
 
+    /** The account's conversations as the APIs show them, by name (at most {@code limit}). */
+    public List<ConversationView> list(String accountId, int limit) {
+        return em.createQuery("select c from Conversation c where c.accountId = :account order by c.name, c.id",
+                Conversation.class)
+                .setParameter("account", accountId)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(conversation -> ConversationView.of(conversation, null))
+                .toList();
+    }
+
     /** The account's http_api conversation whose API token this is (only those have tokens). */
     public Optional<HttpApiConversation> authenticate(String accountId, String token) {
         return em.createQuery("select c from Conversation c where c.accountId = :account and c.tokenHash = :hash",

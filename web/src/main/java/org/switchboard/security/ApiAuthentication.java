@@ -11,6 +11,12 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.security.enterprise.CallerPrincipal;
+import java.util.Locale;
+import java.util.Set;
+import org.switchboard.ui.SignedIn;
+import org.switchboard.ui.UiPaths;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.OptionalLong;
@@ -21,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * conversation token) or {@code Bearer} (the operator token, or an account's API token), and has the
  * {@link Credentials} store check them. A request without credentials, or with ones that are refused, goes on
  * anonymous: the resource's {@link Allowed} then answers 401 in the error format of its own API (see
- * {@link RolesFeature}), which this mechanism, answering for every API at once, could not choose.
+ * {@link RolesFeature}), which this mechanism, answering for every API at once, could not choose. The web UI's pages
+ * are the same mechanism's too, by their HTTP session ({@link #ui}).
  */
 @ApplicationScoped
 public class ApiAuthentication implements HttpAuthenticationMechanism {
@@ -46,6 +53,10 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (UiPaths.isUi(path)) {
+            return ui(request, path, context);
+        }
         Credential credential = credential(request.getHeader("Authorization"));
         if (credential == null || request.getRequestURI().startsWith(request.getContextPath() + VENDOR_WEBHOOKS)) {
             // a vendor's webhook carries the vendor's credentials for the channel, which its connector checks
@@ -74,6 +85,25 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             request.setAttribute(ACCOUNT, caller.account());
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /**
+     * A page of the web UI: the login its HTTP session holds (a page never reads an Authorization header, and the APIs
+     * never read the session's cookie, so a page cannot be made to call an API), else the login page. The login page
+     * (accounts/faces/LoginPage) checks the password and puts the {@link SignedIn} into a new session.
+     */
+    private static AuthenticationStatus ui(HttpServletRequest request, String path, HttpMessageContext context) {
+        if (path.equals(UiPaths.PREFIX) || path.equals(UiPaths.PREFIX + "/")) {
+            return context.redirect(request.getContextPath() + UiPaths.HOME);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SignedIn.ATTRIBUTE) instanceof SignedIn signedIn) {
+            return context.notifyContainerAboutLogin(new CallerPrincipal("user:" + signedIn.user().id()),
+                    Set.of("user", signedIn.role().name().toLowerCase(Locale.ROOT)));
+        }
+        return UiPaths.isPublic(path)
+                ? context.doNothing()
+                : context.redirect(request.getContextPath() + UiPaths.LOGIN);
     }
 
     /** The credential in an Authorization header, or null when there is none that could be read. */
