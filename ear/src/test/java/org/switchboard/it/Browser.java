@@ -37,10 +37,15 @@ final class Browser implements AutoCloseable {
         this.screenshots = screenshots;
     }
 
-    /** A new browser, or the test skipped (failed, with {@code switchboard.browser=required}) without chromium. */
+    /**
+     * A new browser; without chromium the test is skipped, or fails with {@code switchboard.browser=required} or as
+     * root (then {@code config/bin/switchboard prepare} installed it: CI runs as root).
+     */
     static Browser open() {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!present && "required".equals(System.getProperty("switchboard.browser"))) {
+        boolean required = "required".equals(System.getProperty("switchboard.browser"))
+                || "root".equals(System.getProperty("user.name")); // as root, prepare installed them: CI
+        if (!present && required) {
             throw new AssertionError("The browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
                     + DRIVER + "): config/bin/switchboard prepare installs them when it runs as root");
         }
@@ -95,10 +100,61 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks something that answers by ajax, and waits until PrimeFaces' requests are done. */
+    Browser clickAjax(String css) {
+        find(css).click();
+        return settle();
+    }
+
+    /** Waits until no ajax request of the page is under way. */
+    Browser settle() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return !window.jQuery || (jQuery.active === 0"
+                        + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty()))")));
+        return this;
+    }
+
+    /** Chooses an option of a PrimeFaces selectOneMenu by its label. */
+    Browser choose(String menuId, String label) {
+        find("#" + escape(menuId)).click();
+        find("#" + escape(menuId + "_panel") + " li[data-label='" + label + "']").click();
+        return settle();
+    }
+
+    /** Ticks the options of a PrimeFaces selectCheckboxMenu by their labels, then closes it. */
+    Browser tick(String menuId, String... labels) {
+        find("#" + escape(menuId)).click();
+        for (String label : labels) {
+            find("#" + escape(menuId + "_panel") + " li");
+            driver.findElements(By.cssSelector("#" + escape(menuId + "_panel") + " li")).stream()
+                    .filter(li -> li.getText().trim().equals(label))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("No option " + label + " in " + menuId))
+                    .findElement(By.cssSelector(".ui-chkbox-box")).click();
+        }
+        find("#" + escape(menuId)).click();
+        return settle();
+    }
+
+    private static String escape(String id) {
+        return id.replace(":", "\\:");
+    }
+
     /** Waits until the page's text holds {@code text}. */
     Browser waitForText(String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        return waitForText(text, Duration.ofSeconds(20));
+    }
+
+    /** Waits until the page's text holds {@code text}; failing, says what the page showed. */
+    Browser waitForText(String text, Duration most) {
+        try {
+            new WebDriverWait(driver, most).until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "The page did not show \"" + text + "\" within " + most.toSeconds() + " s; it shows: "
+                            + pageText(),
+                    e);
+        }
         return this;
     }
 
@@ -111,7 +167,14 @@ final class Browser implements AutoCloseable {
         onlyThePlatform();
         try {
             Files.createDirectories(screenshots);
+            // the whole page, not the window's part of it
+            long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                    "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+            org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
+                    (int) Math.min(4000, Math.max(window.getHeight(), height + 140))));
             Files.write(screenshots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(window);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

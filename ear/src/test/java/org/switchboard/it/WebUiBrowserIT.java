@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import jakarta.json.JsonObject;
 import org.switchboard.it.Platform.Answer;
 import org.switchboard.it.Platform.TestAccount;
 
@@ -23,6 +24,9 @@ import org.switchboard.it.Platform.TestAccount;
 class WebUiBrowserIT {
 
     private static Browser browser;
+
+    /** This run's mark in the emails: the suite's domain, and its users, outlive a run. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -49,6 +53,19 @@ class WebUiBrowserIT {
         assertFalse(made.body().contains(password), "the answer shows no password");
     }
 
+    /** An account with a bulk_message conversation and a fake-vendor channel bound to it. */
+    record Sender(TestAccount account, String conversation) {
+    }
+
+    static Sender sender(String account, String conversation, String address) {
+        TestAccount made = Platform.account(account);
+        String id = made.createConversation("{\"type\":\"bulk_message\",\"name\":" + Platform.quote(conversation)
+                + "}");
+        made.createChannel("{\"vendor\":\"fake\",\"address\":" + Platform.quote(address) + ",\"conversation_id\":\""
+                + id + "\"}");
+        return new Sender(made, id);
+    }
+
     static void logIn(String email, String password) {
         browser.go("/ui/login.xhtml").type("#login\\:email", email).type("#login\\:password", password)
                 .click("#login\\:submit");
@@ -59,25 +76,25 @@ class WebUiBrowserIT {
         TestAccount clinic = Platform.account("Riverside Clinic");
         clinic.createConversation("{\"type\":\"static_reply\",\"name\":\"Clinic hours\",\"config\":{\"reply_text\":"
                 + "\"We open at 8\"}}");
-        user(clinic, "ada@clinic.example", "correct horse battery", "owner");
+        user(clinic, "ada+" + RUN + "@clinic.example", "correct horse battery", "owner");
         TestAccount other = Platform.account("Other Organisation");
         other.createConversation("{\"type\":\"static_reply\",\"name\":\"Secret plans\",\"config\":{\"reply_text\":"
                 + "\"no\"}}");
-        user(other, "eve@other.example", "another long password", "owner");
+        user(other, "eve+" + RUN + "@other.example", "another long password", "owner");
 
         browser.forget();
         browser.go("/");
         assertEquals("/ui/login.xhtml", browser.path(), "the platform's address leads to the login page first");
         browser.shot("01-login");
 
-        logIn("ada@clinic.example", "not the password");
+        logIn("ada+" + RUN + "@clinic.example", "not the password");
         browser.waitForText("Wrong email or password");
         assertEquals("/ui/login.xhtml", browser.path());
         browser.shot("02-login-refused");
-        logIn("nobody@clinic.example", "not the password");
+        logIn("nobody+" + RUN + "@clinic.example", "not the password");
         browser.waitForText("Wrong email or password"); // an unknown email reads the same
 
-        logIn("ADA@clinic.example ", "correct horse battery");
+        logIn("ADA+" + RUN + "@clinic.example ", "correct horse battery"); // as typed: capitals, a space
         assertEquals("/ui/home.xhtml", browser.path());
         assertEquals("Riverside Clinic", browser.text("#account-name"));
         assertTrue(browser.text("#conversations").contains("Clinic hours"));
@@ -90,10 +107,99 @@ class WebUiBrowserIT {
         browser.go("/ui/home.xhtml");
         assertEquals("/ui/login.xhtml", browser.path(), "after logging out the home page asks for a login again");
 
-        logIn("eve@other.example", "another long password");
+        logIn("eve+" + RUN + "@other.example", "another long password");
         assertEquals("Other Organisation", browser.text("#account-name"));
         assertTrue(browser.text("#conversations").contains("Secret plans"));
         assertFalse(browser.pageText().contains("Clinic hours"), "nothing of the clinic's account");
         browser.click("#session\\:logout");
+    }
+
+    @Test
+    void aBulkSendIsComposedWatchedToTheEndAndItsReportsAgreeWithTheApi() {
+        Sender clinic = sender("Hill Clinic", "Reminders", "3001");
+        TestAccount account = clinic.account();
+        String reminders = clinic.conversation();
+        String patients = CampaignsIT.group(account, "patients");
+        for (int i = 0; i < 5; i++) {
+            CampaignsIT.addContact(account, "+2783444000" + i, java.util.List.of(patients));
+        }
+        user(account, "nurse+" + RUN + "@hill.example", "a long enough password", "admin");
+        browser.forget();
+        logIn("nurse+" + RUN + "@hill.example", "a long enough password");
+        browser.click("a.sb-conversation-link");
+        assertEquals("Reminders", browser.text("#conversation-name"));
+
+        browser.type("#compose\\:text", "Your visit is tomorrow at 9").settle();
+        browser.waitForText("27 characters, GSM-7: 1 SMS");
+        browser.type("#compose\\:text", "Your visit is tomorrow at 9 \u2713").settle();
+        browser.waitForText("UCS-2");
+        browser.type("#compose\\:text", "Your visit is tomorrow at 9").settle();
+        browser.tick("compose:groups", "patients");
+        browser.clickAjax("#compose\\:preview").waitForText("5 recipients of 5 contacts");
+        browser.shot("04-bulk-preview");
+        browser.clickAjax("#compose\\:send").waitForText("is pending");
+        browser.waitForText("completed", java.time.Duration.ofSeconds(60));
+        String row = browser.text("#sends\\:list");
+        assertTrue(row.contains("100%"), row);
+        browser.shot("05-bulk-completed");
+
+        JsonObject api = Platform.eventually(java.time.Duration.ofSeconds(30), () -> Platform.request("GET",
+                "/api/admin/accounts/" + account.id() + "/conversations/" + reminders + "/bulk_sends", Platform.ADMIN,
+                null).json().getJsonArray("bulk_sends").getJsonObject(0),
+                send -> send.getJsonObject("counts").getInt("sent") == 5, "the API's counts of the send");
+        assertEquals("completed", api.getString("state"));
+        JsonObject counts = Platform.request("GET", "/api/admin/accounts/" + account.id() + "/conversations/"
+                + reminders + "/counts?bucket=day", Platform.ADMIN, null).json().getJsonObject("total");
+        browser.go("/ui/conversation.xhtml?id=" + reminders);
+        assertEquals(String.valueOf(counts.getInt("sent")), browser.text("#report-sent"), "sent, as the API counts");
+        assertEquals("5", browser.text("#report-sent"));
+        assertEquals(String.valueOf(counts.getInt("received")), browser.text("#report-received"));
+        assertEquals(1, browser.all("#day-chart canvas").size());
+        assertEquals(1, browser.all("#month-chart canvas").size());
+        browser.shot("06-reports");
+    }
+
+    @Test
+    void aPhoneInTheBrowserTalksToTheDemoAppOverUssd() throws Exception {
+        TestAccount account = Platform.account("USSD Demo");
+        String echo = new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("..", "config", "demo",
+                "echo-app.js")), java.nio.charset.StandardCharsets.UTF_8);
+        String app = account.createConversation("{\"type\":\"jsbox\",\"name\":\"Echo app\",\"javascript\":"
+                + Platform.quote(echo) + ",\"config\":{\"config\":\"{\\\"name\\\":\\\"echo\\\"}\"}}");
+        account.createChannel("{\"vendor\":\"fake\",\"address\":\"*120*77#\",\"transport_type\":\"ussd\","
+                + "\"conversation_id\":\"" + app + "\"}");
+        user(account, "tester+" + RUN + "@ussd.example", "a long enough password", "owner");
+        browser.forget();
+        logIn("tester+" + RUN + "@ussd.example", "a long enough password");
+        browser.click("#nav-phone");
+        browser.choose("phone:channel", "*120*77# (ussd)");
+        browser.type("#phone\\:number", "+27835550001").settle();
+        browser.type("#phone\\:text", "hi there");
+        browser.clickAjax("#phone\\:dial");
+        browser.waitForText("echo #1: hi there", java.time.Duration.ofSeconds(60)); // the app's first run compiles
+        browser.type("#phone\\:text", "again");
+        browser.clickAjax("#phone\\:answer");
+        browser.waitForText("echo #2: again", java.time.Duration.ofSeconds(30));
+        String screen = browser.text("#transcript");
+        assertTrue(screen.indexOf("hi there") < screen.indexOf("echo #1: hi there"), screen);
+        assertTrue(screen.contains("(close)"), "the app closed each session: " + screen);
+        browser.shot("07-phone-ussd");
+    }
+
+    @Test
+    void aViewerLooksButCannotChangeAnything() {
+        TestAccount account = sender("Read Only Org", "News", "3002").account();
+        user(account, "viewer+" + RUN + "@readonly.example", "a long enough password", "viewer");
+        browser.forget();
+        logIn("viewer+" + RUN + "@readonly.example", "a long enough password");
+        assertTrue(browser.text(".sb-who").contains("viewer"));
+        browser.click("a.sb-conversation-link");
+        assertEquals(0, browser.all("#compose\\:send").size(), "no send button for a viewer");
+        browser.click("#nav-contacts");
+        assertEquals(0, browser.all("#groups\\:create").size(), "no new group for a viewer");
+        assertEquals(0, browser.all("#new-contact\\:add").size(), "no new contact for a viewer");
+        browser.click("#nav-phone");
+        browser.clickAjax("#phone\\:sms").waitForText("You may look but not change anything");
+        browser.shot("08-viewer");
     }
 }

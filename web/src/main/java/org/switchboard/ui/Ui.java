@@ -24,6 +24,23 @@ public class Ui {
         redirect(external, UiPaths.LOGIN + "?out=1");
     }
 
+    /** What a page was asked for is not the account's (or not there): back to the home page, saying so. */
+    public void notFound(String text) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        Messages.error(text);
+        external.getFlash().setKeepMessages(true);
+        redirect(external, UiPaths.HOME);
+    }
+
+    /** Refuses a change to a viewer (the page hides the controls; this is the check that counts). */
+    public boolean mayChange() {
+        if (getSignedIn().changes()) {
+            return true;
+        }
+        Messages.error("You may look but not change anything: you are a viewer of " + getSignedIn().accountName());
+        return false;
+    }
+
     static SignedIn signedIn(ExternalContext external) {
         Object signedIn = external.getSessionMap().get(SignedIn.ATTRIBUTE);
         if (signedIn instanceof SignedIn user) {

@@ -27,4 +27,21 @@ public class FakeVendorOutbox {
                         m.getFromAddr(), m.getContent(), m.getSessionEvent()))
                 .toList();
     }
+
+    /** What the fake vendor sent one phone on a channel since a time, oldest first, at most {@code limit} (the newest). */
+    public List<Received> sentTo(String channelId, String to, Instant since, int limit) {
+        List<Received> newest = new java.util.ArrayList<>(em.createQuery("select m from FakeVendorMessage m"
+                + " where m.channelId = :channel and m.toAddr = :to and m.receivedAt >= :since"
+                + " order by m.receivedAt desc, m.id desc", FakeVendorMessage.class)
+                .setParameter("channel", channelId)
+                .setParameter("to", to)
+                .setParameter("since", since)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(m -> new Received(m.getId(), m.getMessageId(), m.getReceivedAt(), m.getToAddr(),
+                        m.getFromAddr(), m.getContent(), m.getSessionEvent()))
+                .toList());
+        java.util.Collections.reverse(newest);
+        return newest;
+    }
 }

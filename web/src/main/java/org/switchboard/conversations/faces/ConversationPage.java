@@ -1,0 +1,114 @@
+package org.switchboard.conversations.faces;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.switchboard.conversations.Conversation;
+import org.switchboard.conversations.ConversationService;
+import org.switchboard.conversations.ConversationView;
+import org.switchboard.counts.Counts;
+import org.switchboard.counts.MessageCounts;
+import org.switchboard.ui.Charts;
+import org.switchboard.ui.Ui;
+
+/**
+ * A conversation's page: what it is, and its reports as Vumi Go's default dashboard drew them (four counters; messages
+ * sent and received over 24 hours in 15 minutes, and over 30 days with the unique senders and recipients of each
+ * day), from the counts' roll-ups. Its sends are {@link BulkSendPanel}'s.
+ */
+@Named
+@ViewScoped
+public class ConversationPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient ConversationService conversations;
+
+    @Inject
+    transient MessageCounts counts;
+
+    @Inject
+    Ui ui;
+
+    private String id;
+    private transient ConversationView conversation;
+    private transient MessageCounts.Report day;
+    private transient MessageCounts.Report month;
+
+    /** The view's action: the conversation of the account, or the home page for one it does not have. */
+    public void load() {
+        String accountId = ui.getSignedIn().accountId();
+        conversation = id == null ? null : conversations.view(accountId, id).orElse(null);
+        if (conversation == null) {
+            ui.notFound("No such conversation in " + ui.getSignedIn().accountName());
+            return;
+        }
+        Instant now = Instant.now();
+        day = counts.conversation(accountId, id, MessageCounts.Size.QUARTER, now.minus(Duration.ofHours(24)), now);
+        Instant tomorrow = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+        month = counts.conversation(accountId, id, MessageCounts.Size.DAY, tomorrow.minus(Duration.ofDays(30)),
+                tomorrow);
+    }
+
+    public ConversationView getConversation() {
+        if (conversation == null) {
+            load();
+        }
+        return conversation;
+    }
+
+    /** Whether the conversation sends to groups from this page (a bulk_message's text, a jsbox's or dialogue's app). */
+    public boolean isSends() {
+        Conversation.Type type = getConversation().type();
+        return type == Conversation.Type.BULK_MESSAGE || type == Conversation.Type.JSBOX
+                || type == Conversation.Type.DIALOGUE;
+    }
+
+    public Counts getMonth() {
+        getConversation();
+        return month.total();
+    }
+
+    public String getDayChart() {
+        getConversation();
+        return Charts.lines(day.buckets(), MessageCounts.Bucket::start, Charts.TIMES,
+                new Charts.Series<>("Sent", b -> b.counts().sent()),
+                new Charts.Series<>("Received", b -> b.counts().received()));
+    }
+
+    public String getMonthChart() {
+        getConversation();
+        return Charts.lines(month.buckets(), MessageCounts.Bucket::start, Charts.DAYS,
+                new Charts.Series<>("Sent", b -> b.counts().sent()),
+                new Charts.Series<>("Received", b -> b.counts().received()),
+                new Charts.Series<>("Unique recipients", b -> nullToZero(b.counts().uniqueRecipients())),
+                new Charts.Series<>("Unique senders", b -> nullToZero(b.counts().uniqueSenders())));
+    }
+
+    public String getAckRate() {
+        getConversation();
+        return Charts.percent(month.total().acks(), month.total().sent());
+    }
+
+    public String getDeliveryRate() {
+        getConversation();
+        return Charts.percent(month.total().delivered(), month.total().sent());
+    }
+
+    private static long nullToZero(Long value) {
+        return value == null ? 0 : value;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+}
