@@ -68,6 +68,12 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the browser is at a path of the platform (followed a redirect, say). */
+    Browser waitForPath(String path) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> path().equals(path));
+        return this;
+    }
+
     String path() {
         return driver.getCurrentUrl().substring(Platform.BASE.length()).replaceAll("[?#].*", "");
     }
@@ -116,9 +122,20 @@ final class Browser implements AutoCloseable {
 
     /** Chooses an option of a PrimeFaces selectOneMenu by its label. */
     Browser choose(String menuId, String label) {
-        find("#" + escape(menuId)).click();
-        find("#" + escape(menuId + "_panel") + " li[data-label='" + label + "']").click();
-        return settle();
+        settle();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            find("#" + escape(menuId)).click();
+            find("#" + escape(menuId + "_panel") + " li[data-label='" + label + "']").click();
+            settle();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("#"
+                        + escape(menuId + "_label"))).getText().equals(label));
+                return settle();
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                // the menu opened before its widget was ready, or the click fell on its closing: again
+            }
+        }
+        throw new AssertionError("Could not choose " + label + " in " + menuId + "; the page shows: " + pageText());
     }
 
     /** Ticks the options of a PrimeFaces selectCheckboxMenu by their labels, then closes it. */

@@ -201,5 +201,8 @@ class WebUiBrowserIT {
         browser.click("#nav-phone");
         browser.clickAjax("#phone\\:sms").waitForText("You may look but not change anything");
         browser.shot("08-viewer");
+        // the session ends (as after 30 idle minutes): the page's next poll, an ajax request, leads to the login page
+        browser.forget();
+        browser.waitForPath("/ui/login.xhtml");
     }
 }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpSession;
 import jakarta.security.enterprise.CallerPrincipal;
 import java.util.Locale;
 import java.util.Set;
+import org.omnifaces.util.Servlets;
 import org.switchboard.ui.SignedIn;
 import org.switchboard.ui.UiPaths;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             HttpMessageContext context) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (UiPaths.isUi(path)) {
-            return ui(request, path, context);
+            return ui(request, response, path, context);
         }
         Credential credential = credential(request.getHeader("Authorization"));
         if (credential == null || request.getRequestURI().startsWith(request.getContextPath() + VENDOR_WEBHOOKS)) {
@@ -92,18 +93,32 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
      * never read the session's cookie, so a page cannot be made to call an API), else the login page. The login page
      * (accounts/faces/LoginPage) checks the password and puts the {@link SignedIn} into a new session.
      */
-    private static AuthenticationStatus ui(HttpServletRequest request, String path, HttpMessageContext context) {
+    private static AuthenticationStatus ui(HttpServletRequest request, HttpServletResponse response, String path,
+            HttpMessageContext context) {
         if (path.equals(UiPaths.PREFIX) || path.equals(UiPaths.PREFIX + "/")) {
-            return context.redirect(request.getContextPath() + UiPaths.HOME);
+            return redirect(request, response, UiPaths.HOME);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SignedIn.ATTRIBUTE) instanceof SignedIn signedIn) {
             return context.notifyContainerAboutLogin(new CallerPrincipal("user:" + signedIn.user().id()),
                     Set.of("user", signedIn.role().name().toLowerCase(Locale.ROOT)));
         }
-        return UiPaths.isPublic(path)
-                ? context.doNothing()
-                : context.redirect(request.getContextPath() + UiPaths.LOGIN);
+        return UiPaths.isPublic(path) ? context.doNothing() : redirect(request, response, UiPaths.LOGIN);
+    }
+
+    /**
+     * Sends the browser to a page, as OmniFaces' {@code Servlets.facesRedirect} does: a plain 302, or for a page's ajax
+     * request (a poll when the session has expired) the partial response that has Faces' script follow it, where a 302
+     * would leave the page silently stale.
+     */
+    private static AuthenticationStatus redirect(HttpServletRequest request, HttpServletResponse response,
+            String path) {
+        try {
+            Servlets.facesRedirect(request, response, request.getContextPath() + path);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not send the browser to " + path, e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     /** The credential in an Authorization header, or null when there is none that could be read. */
