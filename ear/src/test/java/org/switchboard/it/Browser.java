@@ -125,7 +125,9 @@ final class Browser implements AutoCloseable {
         settle();
         for (int attempt = 0; attempt < 3; attempt++) {
             find("#" + escape(menuId)).click();
-            find("#" + escape(menuId + "_panel") + " li[data-label='" + label + "']").click();
+            // by script: the overlay may still be sliding into place over the header when a real click lands
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click()",
+                    find("#" + escape(menuId + "_panel") + " li[data-label='" + label + "']"));
             settle();
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("#"
@@ -155,6 +157,32 @@ final class Browser implements AutoCloseable {
 
     private static String escape(String id) {
         return id.replace(":", "\\:");
+    }
+
+    /** Clicks a refresh button every half second until the page shows {@code text} (at most 30 s). */
+    Browser refreshUntil(String buttonCss, String css, String text) {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!find(css).getText().contains(text)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError(css + " did not show \"" + text + "\" within 30 s: " + find(css).getText());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            clickAjax(buttonCss);
+        }
+        return this;
+    }
+
+    /** Puts a file into a file input (hidden or not, as a person's choice in the file dialog would). */
+    Browser upload(String css, Path file) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)))
+                .sendKeys(file.toAbsolutePath().toString());
+        return this;
     }
 
     /** Waits until the page's text holds {@code text}. */

@@ -54,16 +54,16 @@ class WebUiBrowserIT {
     }
 
     /** An account with a bulk_message conversation and a fake-vendor channel bound to it. */
-    record Sender(TestAccount account, String conversation) {
+    record Sender(TestAccount account, String conversation, String channel) {
     }
 
     static Sender sender(String account, String conversation, String address) {
         TestAccount made = Platform.account(account);
         String id = made.createConversation("{\"type\":\"bulk_message\",\"name\":" + Platform.quote(conversation)
                 + "}");
-        made.createChannel("{\"vendor\":\"fake\",\"address\":" + Platform.quote(address) + ",\"conversation_id\":\""
-                + id + "\"}");
-        return new Sender(made, id);
+        String channel = made.createChannel("{\"vendor\":\"fake\",\"address\":" + Platform.quote(address)
+                + ",\"conversation_id\":\"" + id + "\"}");
+        return new Sender(made, id, channel);
     }
 
     static void logIn(String email, String password) {
@@ -204,5 +204,63 @@ class WebUiBrowserIT {
         // the session ends (as after 30 idle minutes): the page's next poll, an ajax request, leads to the login page
         browser.forget();
         browser.waitForPath("/ui/login.xhtml");
+    }
+
+    @Test
+    void anImportNamesItsBadRowWritesNothingThenImportsTheFileMadeRight() throws Exception {
+        TestAccount account = Platform.account("Import Org");
+        user(account, "clerk+" + RUN + "@import.example", "a long enough password", "admin");
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("people", ".csv");
+        java.nio.file.Files.writeString(bad, "name,msisdn,city\nAda,0831230001,Durban\nBob,not a number,Cape Town\n"
+                + "Cy,+27831230003,Durban\n");
+        browser.forget();
+        logIn("clerk+" + RUN + "@import.example", "a long enough password");
+        browser.click("#nav-contacts").click("#import-link");
+        browser.upload("#upload input[type=file]", bad).click("#upload\\:send");
+        browser.waitForText("What each column holds");
+        browser.type("#mapping\\:country", "ZA");
+        browser.clickAjax("#mapping\\:import");
+        browser.waitForText("Rows that cannot be imported", java.time.Duration.ofSeconds(60)).waitForText("3. invalid");
+        String errors = browser.text("#mapping\\:errors");
+        assertTrue(errors.matches("(?s).*\\b3\\b.*"), "Bob's row, the sheet's third, is named: " + errors);
+        assertFalse(errors.contains("Ada"), errors);
+        browser.shot("09-import-bad-row");
+        assertEquals(0, account.get("/api/v1/go/contacts/").json().getJsonArray("data").size(),
+                "nothing was written");
+
+        java.nio.file.Files.writeString(bad, "name,msisdn,city\nAda,0831230001,Durban\nBob,0831230002,Cape Town\n"
+                + "Cy,+27831230003,Durban\n");
+        browser.click("#mapping\\:another");
+        browser.upload("#upload input[type=file]", bad).click("#upload\\:send");
+        browser.waitForText("What each column holds");
+        browser.type("#mapping\\:country", "ZA").type("#mapping\\:new-group", "Imported");
+        browser.clickAjax("#mapping\\:import");
+        browser.waitForText("3 created", java.time.Duration.ofSeconds(60));
+        assertTrue(browser.text("#mapping\\:progress").contains("100%"));
+        browser.shot("10-import-done");
+        assertEquals(3, account.get("/api/v1/go/contacts/").json().getJsonArray("data").size());
+        assertTrue(account.get("/api/v1/go/contacts/?query=msisdn=%2B27831230001").body().contains("Durban"),
+                "the number made E.164 with the country, the city an extra");
+    }
+
+    @Test
+    void aPersonRepliesToAMessageAndSeesItSentWithItsStatus() {
+        Sender desk = sender("Help Desk", "Questions", "3003");
+        user(desk.account(), "agent+" + RUN + "@desk.example", "a long enough password", "admin");
+        CampaignsIT.phone(desk.account(), desk.channel(), "+27836660001", "When do you open?");
+        browser.forget();
+        logIn("agent+" + RUN + "@desk.example", "a long enough password");
+        browser.go("/ui/messages.xhtml?id=" + desk.conversation());
+        browser.refreshUntil("#list\\:refresh", "#list\\:rows", "When do you open?"); // routed after it is stored
+        browser.clickAjax(".sb-reply");
+        browser.type("#list\\:reply", "We open at 8");
+        browser.clickAjax("#list\\:send-reply").waitForText("Your reply is on its way");
+        Platform.eventually(java.time.Duration.ofSeconds(30), () -> CampaignsIT.outbox(desk.account(), desk.channel()),
+                list -> list.stream().anyMatch(m -> m.getString("content").equals("We open at 8")
+                        && m.getString("to").equals("+27836660001")),
+                "the reply at the phone");
+        browser.clickAjax("#list\\:sent").waitForText("We open at 8");
+        browser.refreshUntil("#list\\:refresh", "#list\\:rows", "submitted"); // the vendor's answer
+        browser.shot("11-messages-reply");
     }
 }

@@ -1,0 +1,145 @@
+package org.switchboard.conversations.faces;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.switchboard.conversations.ConversationMessages;
+import org.switchboard.conversations.ConversationService;
+import org.switchboard.conversations.ConversationView;
+import org.switchboard.ui.Messages;
+import org.switchboard.ui.Ui;
+
+/**
+ * A conversation's messages: received and sent, 25 a page by keys (older and newer), each sent one's latest event
+ * (accepted, refused with the vendor's reason, delivered), and a reply to a received one.
+ */
+@Named
+@ViewScoped
+public class MessagesPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final int PAGE = 25;
+
+    @Inject
+    transient ConversationMessages messages;
+
+    @Inject
+    transient ConversationService conversations;
+
+    @Inject
+    Ui ui;
+
+    /** Where a page starts: after the message at this time with this id (null: the newest). */
+    private record Key(Instant at, String id) implements Serializable {
+    }
+
+    private String id;
+    private boolean sent;
+    private Key from;
+    private final Deque<Key> earlier = new ArrayDeque<>();
+    private String replyTo;
+    private String reply;
+    private transient List<ConversationMessages.Row> rows;
+
+    public void load() {
+        if (id == null || conversations.view(ui.getSignedIn().accountId(), id).isEmpty()) {
+            ui.notFound("No such conversation in " + ui.getSignedIn().accountName());
+        }
+    }
+
+    public ConversationView getConversation() {
+        return conversations.view(ui.getSignedIn().accountId(), id).orElse(null);
+    }
+
+    public List<ConversationMessages.Row> getRows() {
+        if (rows == null) {
+            rows = messages.page(ui.getSignedIn().accountId(), id, sent, from == null ? null : from.at(),
+                    from == null ? null : from.id(), PAGE);
+        }
+        return rows;
+    }
+
+    public void show(boolean sentOnes) {
+        sent = sentOnes;
+        from = null;
+        earlier.clear();
+        replyTo = null;
+        rows = null;
+    }
+
+    public boolean isOlder() {
+        return getRows().size() == PAGE;
+    }
+
+    public boolean isNewer() {
+        return from != null;
+    }
+
+    public void older() {
+        List<ConversationMessages.Row> shown = getRows();
+        if (shown.size() == PAGE) {
+            earlier.push(from == null ? new Key(null, null) : from);
+            ConversationMessages.Row last = shown.get(shown.size() - 1);
+            from = new Key(last.at(), last.id());
+            rows = null;
+        }
+    }
+
+    public void newer() {
+        Key previous = earlier.isEmpty() ? null : earlier.pop();
+        from = previous == null || previous.at() == null ? null : previous;
+        rows = null;
+    }
+
+    /** Opens the reply box under a received message. */
+    public void replyTo(String messageId) {
+        replyTo = messageId;
+        reply = null;
+    }
+
+    public void send() {
+        if (!ui.mayChange() || replyTo == null) {
+            return;
+        }
+        String text = reply;
+        if (Messages.attempt(() -> messages.reply(ui.getSignedIn().accountId(), id, replyTo, text)
+                .orElseThrow(() -> new IllegalArgumentException("That message is not this conversation's"))) != null) {
+            Messages.info("Your reply is on its way");
+            replyTo = null;
+            reply = null;
+        }
+    }
+
+    public static String when(Instant at) {
+        return BulkSendPanel.when(at);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public boolean isSent() {
+        return sent;
+    }
+
+    public String getReplyTo() {
+        return replyTo;
+    }
+
+    public String getReply() {
+        return reply;
+    }
+
+    public void setReply(String reply) {
+        this.reply = reply;
+    }
+}
