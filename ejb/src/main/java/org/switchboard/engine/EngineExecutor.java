@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -52,5 +54,14 @@ public class EngineExecutor {
     /** Runs tasks now or later on the engine's threads. */
     public ScheduledExecutorService get() {
         return executor;
+    }
+
+    /**
+     * Made as the application starts, on a thread of the container: made first on one of the engine's own threads (a
+     * commit's follow-up), its {@code @Resource} would be left null (seen: the first inbound message after a deploy
+     * not routed, a null thread factory).
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // being called is the point: the bean now exists
     }
 }

@@ -5,6 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -83,5 +85,14 @@ public class Relay {
     boolean waiting(String id) {
         Long at = relayed.get(id);
         return at != null && System.nanoTime() - at < PATIENCE_NANOS;
+    }
+
+    /**
+     * Made as the application starts, on a thread of the container: made first on one of the engine's own threads (a
+     * commit's follow-up), its {@code @Resource} would be left null (seen: the first inbound message after a deploy
+     * not routed, a null thread factory).
+     */
+    void startWithTheApplication(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // being called is the point: the bean now exists
     }
 }
