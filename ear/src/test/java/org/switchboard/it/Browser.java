@@ -102,8 +102,26 @@ final class Browser implements AutoCloseable {
     Browser click(String css) {
         WebElement element = find(css);
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(element));
         return this;
+    }
+
+    /**
+     * Whether the element's page was replaced: Selenium's stalenessOf, also when chromium answers for a node of the old
+     * document with "does not belong to the document" rather than a stale reference (seen in .ci/run).
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Clicks something that answers by ajax, and waits until PrimeFaces' requests are done. */
