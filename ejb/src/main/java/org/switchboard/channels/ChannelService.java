@@ -127,6 +127,15 @@ public class ChannelService {
                 .flatMap(id -> view(accountId, id));
     }
 
+    /** The account's channels, by id. */
+    public List<ChannelView> views(String accountId) {
+        return em.createQuery("select c from Channel c where c.accountId = :account order by c.id", Channel.class)
+                .setParameter("account", accountId)
+                .getResultStream()
+                .map(this::view)
+                .toList();
+    }
+
     /** The ids of the account's channels, sorted. */
     public List<String> ids(String accountId) {
         return em.createQuery("select c.id from Channel c where c.accountId = :account order by c.id", String.class)

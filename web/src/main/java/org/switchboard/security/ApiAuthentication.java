@@ -113,11 +113,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
      */
     private static AuthenticationStatus redirect(HttpServletRequest request, HttpServletResponse response,
             String path) {
-        try {
-            Servlets.facesRedirect(request, response, request.getContextPath() + path);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Could not send the browser to " + path, e);
-        }
+        Servlets.facesRedirect(request, response, request.getContextPath() + path);
         return AuthenticationStatus.SEND_CONTINUE;
     }
 

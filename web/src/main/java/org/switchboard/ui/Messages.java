@@ -19,14 +19,6 @@ public final class Messages {
     private Messages() {
     }
 
-    /** Runs an action; false (with the refusal on the page) when the service refused it. */
-    public static boolean attempt(Runnable action) {
-        return attempt(() -> {
-            action.run();
-            return Boolean.TRUE;
-        }) != null;
-    }
-
     /** Runs an action that answers; null (with the refusal on the page) when the service refused it. */
     public static <T> T attempt(Supplier<T> action) {
         try {

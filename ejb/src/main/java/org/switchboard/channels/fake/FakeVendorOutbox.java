@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** What the fake vendor was sent, as a phone on the other side would have seen it. */
@@ -30,7 +32,7 @@ public class FakeVendorOutbox {
 
     /** What the fake vendor sent one phone on a channel since a time, oldest first, at most {@code limit} (the newest). */
     public List<Received> sentTo(String channelId, String to, Instant since, int limit) {
-        List<Received> newest = new java.util.ArrayList<>(em.createQuery("select m from FakeVendorMessage m"
+        List<Received> newest = new ArrayList<>(em.createQuery("select m from FakeVendorMessage m"
                 + " where m.channelId = :channel and m.toAddr = :to and m.receivedAt >= :since"
                 + " order by m.receivedAt desc, m.id desc", FakeVendorMessage.class)
                 .setParameter("channel", channelId)
@@ -41,7 +43,7 @@ public class FakeVendorOutbox {
                 .map(m -> new Received(m.getId(), m.getMessageId(), m.getReceivedAt(), m.getToAddr(),
                         m.getFromAddr(), m.getContent(), m.getSessionEvent()))
                 .toList());
-        java.util.Collections.reverse(newest);
+        Collections.reverse(newest);
         return newest;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.switchboard.contacts.ContactsApi;
 import org.switchboard.ui.Messages;
+import org.switchboard.ui.PerRequest;
 import org.switchboard.ui.Ui;
 
 /**
@@ -51,6 +52,7 @@ public class ContactsPage implements Serializable {
     private String newName;
     private String newMsisdn;
     private List<String> newGroups = new ArrayList<>();
+    private final PerRequest<List<Group>> groups = new PerRequest<>();
 
     public void search() {
         searched = query == null || query.isBlank() ? null : query.trim();
@@ -84,9 +86,9 @@ public class ContactsPage implements Serializable {
     }
 
     public List<Group> getGroups() {
-        return contacts.groups(ui.getSignedIn().accountId()).stream()
+        return groups.get(() -> contacts.groups(ui.getSignedIn().accountId()).stream()
                 .map(g -> new Group(g.getString("key"), g.getString("name"), text(g, "query")))
-                .toList();
+                .toList());
     }
 
     public void createGroup() {
@@ -106,6 +108,7 @@ public class ContactsPage implements Serializable {
                             + " finds"));
             groupName = null;
             groupQuery = null;
+            groups.forget();
         }
     }
 

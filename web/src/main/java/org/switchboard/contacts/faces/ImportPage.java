@@ -26,6 +26,7 @@ import org.switchboard.contacts.imports.ContactImports;
 import org.switchboard.contacts.imports.ImportSettings;
 import org.switchboard.contacts.imports.ImportView;
 import org.switchboard.ui.Messages;
+import org.switchboard.ui.PerRequest;
 import org.switchboard.ui.Ui;
 
 /**
@@ -103,6 +104,7 @@ public class ImportPage implements Serializable {
     private String groupKey;
     private String groupName;
     private String country;
+    private final PerRequest<ImportView> current = new PerRequest<>();
 
     public void upload() {
         if (!ui.mayChange()) {
@@ -178,24 +180,29 @@ public class ImportPage implements Serializable {
             request.add("country", country.trim());
         }
         Messages.attempt(() -> imports.start(ui.getSignedIn().accountId(), importId, request.build()));
+        current.forget();
     }
 
     public void cancel() {
         if (ui.mayChange() && importId != null) {
             Messages.attempt(() -> imports.cancel(ui.getSignedIn().accountId(), importId));
+            current.forget();
         }
     }
 
     /** Starts over with another file. */
     public void another() {
         importId = null;
+        current.forget();
         columns = new ArrayList<>();
         groupKey = null;
         groupName = null;
     }
 
     public ImportView getImport() {
-        return importId == null ? null : imports.find(ui.getSignedIn().accountId(), importId).orElse(null);
+        return importId == null
+                ? null
+                : current.get(() -> imports.find(ui.getSignedIn().accountId(), importId).orElse(null));
     }
 
     /** Whether the import is being checked or written (the page then refreshes itself). */

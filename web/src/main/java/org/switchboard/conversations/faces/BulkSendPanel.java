@@ -1,6 +1,5 @@
 package org.switchboard.conversations.faces;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import org.switchboard.campaigns.BulkSends;
 import org.switchboard.campaigns.Segments;
 import org.switchboard.contacts.ContactsApi;
 import org.switchboard.ui.Messages;
+import org.switchboard.ui.PerRequest;
 import org.switchboard.ui.Ui;
 
 /**
@@ -50,8 +50,7 @@ public class BulkSendPanel implements Serializable {
     private LocalDateTime at;
     private String conflict;
     private BulkPreview preview;
-    private transient List<BulkSendView> listed;
-    private transient FacesContext listedFor;
+    private final PerRequest<List<BulkSendView>> listed = new PerRequest<>();
 
     public void setConversationId(String conversationId) {
         this.conversationId = conversationId;
@@ -90,7 +89,7 @@ public class BulkSendPanel implements Serializable {
             return;
         }
         conflict = null;
-        listed = null;
+        listed.forget();
         BulkSendView made = Messages.attempt(() -> {
             try {
                 return sends.create(ui.getSignedIn().accountId(), conversationId, request(push, confirm)).orElse(null);
@@ -118,12 +117,7 @@ public class BulkSendPanel implements Serializable {
 
     /** The conversation's sends, newest first (read once a request). */
     public List<BulkSendView> getSends() {
-        FacesContext request = FacesContext.getCurrentInstance();
-        if (listed == null || listedFor != request) {
-            listed = sends.list(ui.getSignedIn().accountId(), conversationId, 20);
-            listedFor = request;
-        }
-        return listed;
+        return listed.get(() -> sends.list(ui.getSignedIn().accountId(), conversationId, 20));
     }
 
     /** Whether a send is under way (the list then refreshes itself). */
@@ -132,21 +126,21 @@ public class BulkSendPanel implements Serializable {
     }
 
     public void pause(String bulkId) {
-        listed = null;
+        listed.forget();
         if (ui.mayChange()) {
             Messages.attempt(() -> sends.pause(ui.getSignedIn().accountId(), conversationId, bulkId));
         }
     }
 
     public void resume(String bulkId) {
-        listed = null;
+        listed.forget();
         if (ui.mayChange()) {
             Messages.attempt(() -> sends.resume(ui.getSignedIn().accountId(), conversationId, bulkId));
         }
     }
 
     public void cancel(String bulkId) {
-        listed = null;
+        listed.forget();
         if (ui.mayChange()) {
             Messages.attempt(() -> sends.cancel(ui.getSignedIn().accountId(), conversationId, bulkId));
         }
