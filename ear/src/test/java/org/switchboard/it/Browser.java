@@ -158,6 +158,12 @@ final class Browser implements AutoCloseable {
         throw new AssertionError("Could not choose " + label + " in " + menuId + "; the page shows: " + pageText());
     }
 
+    /** Chooses an option of a plain select by its label. */
+    Browser select(String css, String label) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(label);
+        return settle();
+    }
+
     /** Ticks the options of a PrimeFaces selectCheckboxMenu by their labels, then closes it. */
     Browser tick(String menuId, String... labels) {
         find("#" + escape(menuId)).click();

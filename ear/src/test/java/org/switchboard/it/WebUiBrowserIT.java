@@ -263,4 +263,60 @@ class WebUiBrowserIT {
         browser.refreshUntil("#list\\:refresh", "#list\\:rows", "submitted"); // the vendor's answer
         browser.shot("11-messages-reply");
     }
+
+    @Test
+    void theRoutingTableIsRedrawnThereAndTheNextMessageFollowsIt() {
+        TestAccount account = Platform.account("Front Desk");
+        String open = account.createConversation("{\"type\":\"static_reply\",\"name\":\"Open hours\","
+                + "\"config\":{\"reply_text\":\"We are open 8 to 5\"}}");
+        String closed = account.createConversation("{\"type\":\"static_reply\",\"name\":\"Closed notice\","
+                + "\"config\":{\"reply_text\":\"We are closed today\"}}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"3004\",\"conversation_id\":\""
+                + open + "\"}");
+        user(account, "desk+" + RUN + "@front.example", "a long enough password", "admin");
+        CampaignsIT.phone(account, channel, "+27837770001", "are you open?");
+        Platform.eventually(java.time.Duration.ofSeconds(30), () -> CampaignsIT.outbox(account, channel),
+                list -> list.stream().anyMatch(m -> m.getString("content").equals("We are open 8 to 5")),
+                "the first conversation's reply");
+
+        browser.forget();
+        logIn("desk+" + RUN + "@front.example", "a long enough password");
+        browser.click("#nav-channels");
+        String channels = browser.text("#channels\\:list");
+        assertTrue(channels.contains("3004") && channels.contains("fake") && channels.contains("Open hours"),
+                channels);
+        browser.select("#create\\:vendor", "twilio");
+        browser.waitForText("auth_token");
+        browser.type("#create\\:address", "+27215550100");
+        browser.type("#create input[data-setting=account_sid]", "AC0123456789");
+        browser.type("#create input[data-setting=auth_token]", "a-very-secret-token");
+        browser.clickAjax("#create\\:make").waitForText("is made on twilio");
+        String list = browser.text("#channels\\:list");
+        assertTrue(list.contains("+27215550100") && list.contains("<Encrypted>"), list);
+        assertFalse(browser.pageText().contains("a-very-secret-token"), "a secret is never shown");
+        browser.shot("12-channels");
+
+        browser.click("#nav-routing");
+        assertTrue(browser.text("#links").contains("3004 \u21c4 Open hours"), browser.text("#links"));
+        assertEquals(1, browser.all("#wires path").size(), "the link is drawn");
+        browser.shot("13-routing");
+        browser.clickAjax("#links .sb-unlink").waitForText("Changes not saved yet");
+        assertEquals(0, browser.all("#wires path").size());
+        browser.clickAjax(".sb-port[data-port='CHANNEL:" + channel + "/default']");
+        browser.clickAjax(".sb-port[data-port='CONVERSATION:" + closed + "/default']");
+        browser.waitForText("3004 \u21c4 Closed notice");
+        assertEquals(1, browser.all("#wires path").size(), "the new link is drawn");
+        browser.clickAjax("#table\\:save").waitForText("The routing table is saved");
+        JsonObject stored = Platform.request("GET", "/api/admin/accounts/" + account.id() + "/routing_table",
+                Platform.ADMIN, null).json().getJsonObject("routing_table");
+        assertEquals("CONVERSATION:" + closed, stored.getJsonObject("CHANNEL:" + channel).getJsonArray("default")
+                .getString(0), stored.toString());
+        browser.shot("14-routing-edited");
+
+        CampaignsIT.phone(account, channel, "+27837770002", "are you open?");
+        Platform.eventually(java.time.Duration.ofSeconds(30), () -> CampaignsIT.outbox(account, channel),
+                messages -> messages.stream().anyMatch(m -> m.getString("content").equals("We are closed today")
+                        && m.getString("to").equals("+27837770002")),
+                "the next message answered by the conversation the table now names");
+    }
 }

@@ -189,6 +189,11 @@ public class ChannelService {
         return true;
     }
 
+    /** The required settings of the vendor that the account's channel has no value for (it cannot send until set). */
+    public List<String> missingSettings(String accountId, String channelId) {
+        return find(accountId, channelId).map(channel -> vendors.ready(channel).missing()).orElse(List.of());
+    }
+
     /** The newest {@code n} lines of the account's channel's log, newest first; empty when it has no such channel. */
     public Optional<List<LogLine>> logs(String accountId, String channelId, int n) {
         if (find(accountId, channelId).isEmpty()) {
