@@ -158,6 +158,18 @@ final class Browser implements AutoCloseable {
         throw new AssertionError("Could not choose " + label + " in " + menuId + "; the page shows: " + pageText());
     }
 
+    /** Runs a script in the page and answers what it returns. */
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** The page's address's query parameter of this name. */
+    String parameter(String name) {
+        java.util.regex.Matcher found = java.util.regex.Pattern.compile("[?&]" + name + "=([^&#]*)")
+                .matcher(driver.getCurrentUrl());
+        return found.find() ? found.group(1) : null;
+    }
+
     /** Chooses an option of a plain select by its label. */
     Browser select(String css, String label) {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(label);

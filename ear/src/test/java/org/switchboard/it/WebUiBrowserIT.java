@@ -319,4 +319,50 @@ class WebUiBrowserIT {
                         && m.getString("to").equals("+27837770002")),
                 "the next message answered by the conversation the table now names");
     }
+
+    @Test
+    void aDeveloperMakesAJsboxEditsItsCodeAndConfigAndReadsItsLog() {
+        TestAccount account = Platform.account("App Studio");
+        user(account, "dev+" + RUN + "@studio.example", "a long enough password", "owner");
+        browser.forget();
+        logIn("dev+" + RUN + "@studio.example", "a long enough password");
+        browser.click("#nav-conversations");
+        browser.type("#create\\:name", "Greeter");
+        browser.select("#create\\:type", "jsbox");
+        browser.click("#create\\:make");
+        assertEquals("/ui/app.xhtml", browser.path(), "a new jsbox opens on its code");
+        String app = browser.parameter("id");
+        assertEquals(1, browser.all(".CodeMirror").size(), "the code is in the editor, served by the platform");
+        assertTrue(String.valueOf(browser.script("return document.querySelector('.CodeMirror').CodeMirror"
+                + ".getValue()")).contains("on_inbound_message"), "the new app starts from a working one");
+        browser.script("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0])", """
+                api.on_inbound_message = function (command) {
+                    api.request('config.get', {key: 'greeting'}, function (greeting) {
+                        api.log_info('greeting ' + command.msg.from_addr);
+                        api.request('outbound.reply_to', {content: greeting.value + ', ' + command.msg.content,
+                            in_reply_to: command.msg.message_id, continue_session: false}, function () {
+                            api.done();
+                        });
+                    });
+                };
+                """);
+        browser.clickAjax("#code\\:save").waitForText("The code is saved");
+        browser.clickAjax("#config\\:add");
+        browser.type("#config .sb-config-key", "greeting").type("#config .sb-config-value", "Sawubona");
+        browser.clickAjax("#config\\:save").waitForText("The config is saved");
+        browser.shot("15-jsbox-code");
+
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"3005\",\"conversation_id\":\""
+                + app + "\"}");
+        CampaignsIT.phone(account, channel, "+27838880001", "hello");
+        Platform.eventually(java.time.Duration.ofSeconds(60), () -> CampaignsIT.outbox(account, channel),
+                list -> list.stream().anyMatch(m -> m.getString("content").equals("Sawubona, hello")),
+                "the edited code's answer with the config's greeting");
+        browser.waitForText("greeting +27838880001", java.time.Duration.ofSeconds(15)); // the log, refreshed
+        browser.shot("16-jsbox-log");
+
+        browser.go("/ui/conversation.xhtml?id=" + app);
+        assertTrue(browser.text("#actions").contains("Edit the code"), browser.text("#actions"));
+        assertTrue(browser.pageText().contains("3005"), "the channel it is reached on");
+    }
 }

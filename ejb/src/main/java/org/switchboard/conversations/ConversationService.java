@@ -68,6 +68,12 @@ public class ConversationService {
         return find(accountId, conversationId).map(conversation -> ConversationView.of(conversation, null));
     }
 
+    /** A jsbox conversation's script as it was sent (a bundle's: its main file's); empty for any other conversation. */
+    public Optional<String> javascript(String accountId, String conversationId) {
+        return find(accountId, conversationId).filter(c -> c.getType() == Conversation.Type.JSBOX)
+                .map(Conversation::getJavascript);
+    }
+
     /** The account's conversations as the APIs show them, by name (at most {@code limit}). */
     public List<ConversationView> list(String accountId, int limit) {
         return em.createQuery("select c from Conversation c where c.accountId = :account order by c.name, c.id",

@@ -6,6 +6,9 @@ public final class UiPaths {
     public static final String PREFIX = "/ui";
     public static final String HOME = PREFIX + "/home.xhtml";
     public static final String LOGIN = PREFIX + "/login.xhtml";
+    public static final String CONVERSATION = PREFIX + "/conversation.xhtml";
+    /** A conversation's app: a jsbox's code, config keys and log, a ready-made app's settings. */
+    public static final String APP = PREFIX + "/app.xhtml";
     /** Faces' resources (scripts, styles, fonts of PrimeFaces), which the login page needs before anyone logs in. */
     static final String RESOURCES = PREFIX + "/jakarta.faces.resource/";
 

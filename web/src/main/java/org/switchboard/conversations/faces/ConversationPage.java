@@ -7,11 +7,17 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.switchboard.channels.ChannelService;
+import org.switchboard.channels.ChannelView;
 import org.switchboard.conversations.Conversation;
 import org.switchboard.conversations.ConversationService;
 import org.switchboard.conversations.ConversationView;
 import org.switchboard.counts.Counts;
 import org.switchboard.counts.MessageCounts;
+import org.switchboard.routes.Routes;
 import org.switchboard.ui.Charts;
 import org.switchboard.ui.Ui;
 
@@ -33,12 +39,23 @@ public class ConversationPage implements Serializable {
     transient MessageCounts counts;
 
     @Inject
+    transient Routes routes;
+
+    @Inject
+    transient ChannelService channels;
+
+    @Inject
     Ui ui;
+
+    /** What can be done with the conversation from here, and why not when it cannot. */
+    public record Action(String id, String label, String outcome, String disabledBecause) implements Serializable {
+    }
 
     private String id;
     private transient ConversationView conversation;
     private transient MessageCounts.Report day;
     private transient MessageCounts.Report month;
+    private transient List<String> channelAddresses;
 
     /** The view's action: the conversation of the account, or the home page for one it does not have. */
     public void load() {
@@ -53,6 +70,52 @@ public class ConversationPage implements Serializable {
         Instant tomorrow = now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
         month = counts.conversation(accountId, id, MessageCounts.Size.DAY, tomorrow.minus(Duration.ofDays(30)),
                 tomorrow);
+        Map<String, String> addresses = channels.views(accountId).stream()
+                .collect(Collectors.toMap(ChannelView::id, ChannelView::address));
+        channelAddresses = routes.of(accountId).channelsOf(id).stream().map(c -> addresses.getOrDefault(c, c))
+                .sorted().toList();
+    }
+
+    /** The addresses of the channels its sends leave by (the routing table's). */
+    public List<String> getChannels() {
+        getConversation();
+        return channelAddresses;
+    }
+
+    /** Vumi Go's list of a conversation's actions, a disabled one with its reason. */
+    public List<Action> getActions() {
+        Conversation.Type type = getConversation().type();
+        String noChannel = channelAddresses.isEmpty()
+                ? "No channel carries its messages yet: join one to it on the routing page"
+                : null;
+        List<Action> actions = new java.util.ArrayList<>();
+        if (type == Conversation.Type.BULK_MESSAGE) {
+            actions.add(new Action("action-send", "Send a message", null, noChannel));
+        } else if (type == Conversation.Type.JSBOX || type == Conversation.Type.DIALOGUE) {
+            actions.add(new Action("action-push", "Push the app to groups", null, noChannel));
+        }
+        if (type == Conversation.Type.JSBOX) {
+            actions.add(new Action("action-app", "Edit the code, config and log", "/app", null));
+        } else if (type.readyMade() && type != Conversation.Type.BULK_MESSAGE && type != Conversation.Type.DIALOGUE) {
+            actions.add(new Action("action-app", "Edit the settings", "/app", null));
+        }
+        actions.add(new Action("action-messages", "View messages", "/messages", null));
+        return actions;
+    }
+
+    /** Distinct recipients and senders today (Vumi Go's counters were of one day). */
+    public Long getUniqueRecipientsToday() {
+        return today().uniqueRecipients();
+    }
+
+    public Long getUniqueSendersToday() {
+        return today().uniqueSenders();
+    }
+
+    private Counts today() {
+        getConversation();
+        List<MessageCounts.Bucket> days = month.buckets();
+        return days.isEmpty() ? Counts.ZERO : days.get(days.size() - 1).counts();
     }
 
     public ConversationView getConversation() {
