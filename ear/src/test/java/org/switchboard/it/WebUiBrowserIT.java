@@ -71,6 +71,18 @@ class WebUiBrowserIT {
                 .click("#login\\:submit");
     }
 
+    /** A new owner of the account logs in and makes a conversation on the conversations page; its id. */
+    static String makeInTheBrowser(TestAccount account, String email, String name, String type) {
+        user(account, email, "a long enough password", "owner");
+        browser.forget();
+        logIn(email, "a long enough password");
+        browser.click("#nav-conversations");
+        browser.type("#create\\:name", name);
+        browser.select("#create\\:type", type);
+        browser.click("#create\\:make");
+        return browser.parameter("id");
+    }
+
     @Test
     void aPersonLogsInSeesTheirAccountAndLogsOut() {
         TestAccount clinic = Platform.account("Riverside Clinic");
@@ -241,6 +253,24 @@ class WebUiBrowserIT {
         assertEquals(3, account.get("/api/v1/go/contacts/").json().getJsonArray("data").size());
         assertTrue(account.get("/api/v1/go/contacts/?query=msisdn=%2B27831230001").body().contains("Durban"),
                 "the number made E.164 with the country, the city an extra");
+
+        browser.click("#nav-contacts").click("a.sb-contact-link");
+        browser.clickAjax("#contact\\:add-extra");
+        java.util.List<org.openqa.selenium.WebElement> names = browser.all(".sb-extra-name");
+        names.get(names.size() - 1).sendKeys("clinic");
+        java.util.List<org.openqa.selenium.WebElement> values = browser.all(".sb-extra-value");
+        values.get(values.size() - 1).sendKeys("Hill");
+        browser.clickAjax("#contact\\:save").waitForText("The contact is saved");
+        browser.shot("20-contact");
+        String key = browser.parameter("key");
+        JsonObject contact = account.get("/api/v1/go/contacts/" + key).json();
+        assertEquals("Hill", contact.getJsonObject("extra").getString("clinic"), contact.toString());
+        assertEquals(1, contact.getJsonArray("groups").size(), "still in the group it was imported into");
+        browser.click("#nav-contacts");
+        browser.select("#export\\:scope", "The group Imported");
+        browser.clickAjax("#export\\:go").waitForText("The export is being written");
+        browser.waitForText("completed", java.time.Duration.ofSeconds(30));
+        assertEquals(1, browser.all("#exports .sb-download").size(), "the group's file can be downloaded");
     }
 
     @Test
@@ -323,15 +353,8 @@ class WebUiBrowserIT {
     @Test
     void aDeveloperMakesAJsboxEditsItsCodeAndConfigAndReadsItsLog() {
         TestAccount account = Platform.account("App Studio");
-        user(account, "dev+" + RUN + "@studio.example", "a long enough password", "owner");
-        browser.forget();
-        logIn("dev+" + RUN + "@studio.example", "a long enough password");
-        browser.click("#nav-conversations");
-        browser.type("#create\\:name", "Greeter");
-        browser.select("#create\\:type", "jsbox");
-        browser.click("#create\\:make");
+        String app = makeInTheBrowser(account, "dev+" + RUN + "@studio.example", "Greeter", "jsbox");
         assertEquals("/ui/app.xhtml", browser.path(), "a new jsbox opens on its code");
-        String app = browser.parameter("id");
         assertEquals(1, browser.all(".CodeMirror").size(), "the code is in the editor, served by the platform");
         assertTrue(String.valueOf(browser.script("return document.querySelector('.CodeMirror').CodeMirror"
                 + ".getValue()")).contains("on_inbound_message"), "the new app starts from a working one");
@@ -364,5 +387,110 @@ class WebUiBrowserIT {
         browser.go("/ui/conversation.xhtml?id=" + app);
         assertTrue(browser.text("#actions").contains("Edit the code"), browser.text("#actions"));
         assertTrue(browser.pageText().contains("3005"), "the channel it is reached on");
+    }
+
+    @Test
+    void aPollIsBuiltStepByStepAndAPhoneAnswersIt() {
+        TestAccount account = Platform.account("Survey Team");
+        String poll = makeInTheBrowser(account, "surveyor+" + RUN + "@survey.example", "Colours", "dialogue");
+        assertEquals("/ui/poll.xhtml", browser.path(), "a new dialogue opens on its poll");
+
+        browser.select("#poll\\:new-type", "Multiple choice").clickAjax("#poll\\:add");
+        browser.select("#poll\\:new-type", "End with a message").clickAjax("#poll\\:add");
+        java.util.List<org.openqa.selenium.WebElement> names = browser.all(".sb-step-name");
+        names.get(0).clear();
+        names.get(0).sendKeys("Colour");
+        names.get(1).clear();
+        names.get(1).sendKeys("Thanks");
+        java.util.List<org.openqa.selenium.WebElement> texts = browser.all(".sb-step-text");
+        texts.get(0).sendKeys("Favourite colour?");
+        texts.get(1).sendKeys("Thank you!");
+        browser.all(".sb-step-store").get(0).sendKeys("colour");
+        java.util.List<org.openqa.selenium.WebElement> labels = browser.all(".sb-choice-label");
+        labels.get(0).sendKeys("Red");
+        labels.get(1).sendKeys("Blue");
+        browser.clickAjax("#poll\\:save").waitForText("answer 'Red', leads nowhere"); // said in words, by name
+        for (org.openqa.selenium.WebElement next : browser.all(".sb-choice-next")) {
+            new org.openqa.selenium.support.ui.Select(next).selectByVisibleText("Thanks (end with a message)");
+        }
+        browser.clickAjax("#poll\\:save").waitForText("The poll is saved");
+        browser.shot("17-poll-editor");
+        JsonObject stored = Platform.request("GET", "/api/admin/accounts/" + account.id() + "/conversations/" + poll,
+                Platform.ADMIN, null).json().getJsonObject("config").getJsonObject("poll");
+        assertEquals(2, stored.getJsonArray("states").size(), stored.toString());
+        assertEquals(2, stored.getJsonArray("connections").size(), stored.toString());
+
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"3006\",\"conversation_id\":\""
+                + poll + "\"}");
+        CampaignsIT.phone(account, channel, "+27839990001", "hi");
+        Platform.eventually(java.time.Duration.ofSeconds(60), () -> CampaignsIT.outbox(account, channel),
+                list -> list.stream().anyMatch(m -> m.getString("content").contains("Favourite colour?")
+                        && m.getString("content").contains("Blue")),
+                "the poll's first question");
+        CampaignsIT.phone(account, channel, "+27839990001", "2");
+        Platform.eventually(java.time.Duration.ofSeconds(30), () -> CampaignsIT.outbox(account, channel),
+                list -> list.stream().anyMatch(m -> m.getString("content").equals("Thank you!")),
+                "the end the answer leads to");
+
+        JsonObject total = Platform.eventually(java.time.Duration.ofSeconds(30), () -> Platform.request("GET",
+                "/api/admin/accounts/" + account.id() + "/conversations/" + poll + "/counts?bucket=day",
+                Platform.ADMIN, null).json().getJsonObject("total"),
+                t -> t.getInt("sent") == 2 && t.getInt("received") == 2,
+                "the API's counts of the poll's messages, the first one too (routed after its app's first run)");
+        browser.go("/ui/messages.xhtml?id=" + poll);
+        browser.refreshUntil("#list\\:refresh", "#list\\:rows", "hi");
+        assertEquals(total.getInt("received") + " Received", browser.text("#list\\:received"),
+                "as the API counts: " + total + "; the page lists " + browser.text("#list\\:rows"));
+        assertEquals("2", browser.text("#stat-sent"), "two questions sent, counted from the roll-ups");
+        browser.select("#download\\:kind", "Received");
+        browser.clickAjax("#download\\:export").waitForText("The export is being written");
+        browser.waitForText("completed", java.time.Duration.ofSeconds(30));
+        assertEquals(1, browser.all("#exports .sb-download").size(), "the file can be downloaded");
+        browser.shot("18-messages-statistics");
+        JsonObject export = Platform.request("GET", "/api/admin/accounts/" + account.id() + "/exports",
+                Platform.ADMIN, null).json().getJsonArray("exports").getJsonObject(0);
+        String file = Platform.request("GET", "/api/admin/accounts/" + account.id() + "/exports/"
+                + export.getString("id") + "/file", Platform.ADMIN, null).body();
+        assertTrue(file.contains("+27839990001") && file.lines().count() == 3, file); // a header and two rows
+    }
+
+    @Test
+    void theOperatorMakesAnAccountAndItsUserAndReplaysAFailedPush() {
+        Sender shop = sender("Push Shop", "Orders", "3007");
+        Answer sent = shop.account().post("/channels/" + shop.channel() + "/messages", "{\"to\":\"+27831112222\","
+                + "\"content\":\"your order\",\"event_url\":\"http://127.0.0.1:9/events-" + RUN + "\"}");
+        assertEquals(201, sent.status(), sent.body());
+        Platform.eventually(java.time.Duration.ofSeconds(60), () -> Platform.request("GET",
+                "/api/admin/pushes?state=failed&account_id=" + shop.account().id(), Platform.ADMIN, null).body(),
+                body -> body.contains("events-" + RUN), "the push to a closed port failed for good");
+
+        browser.forget();
+        logIn("operator", "not the token");
+        browser.waitForText("Wrong email or password");
+        logIn(" Operator", Platform.ADMIN.substring("Bearer ".length()));
+        assertEquals("/ui/operator/home.xhtml", browser.path());
+        assertTrue(browser.text("#engine").contains("Outbound accepted"), browser.text("#engine"));
+        assertTrue(browser.text("#pushes\\:list").contains("events-" + RUN), browser.text("#pushes\\:list"));
+        browser.go("/ui/home.xhtml");
+        assertEquals("/ui/operator/home.xhtml", browser.path(), "the operator sees no account's pages");
+
+        browser.type("#accounts\\:name", "Made By The Operator " + RUN);
+        browser.clickAjax("#accounts\\:create").waitForText("copy its API token now");
+        assertEquals(64, browser.text("#new-token").length(), "the API token, shown once");
+        browser.type("#users\\:email", "boss+" + RUN + "@made.example");
+        browser.type("#users\\:password input, #users\\:password", "a long enough password");
+        browser.clickAjax("#users\\:add").waitForText("may log in to Made By The Operator");
+        browser.shot("19-operator");
+        java.util.List<org.openqa.selenium.WebElement> replays = browser.all("#pushes .sb-replay");
+        replays.get(0).click();
+        browser.settle().waitForText("is on its way again");
+        browser.click("#session\\:logout");
+
+        logIn("boss+" + RUN + "@made.example", "a long enough password");
+        assertEquals("/ui/home.xhtml", browser.path());
+        assertEquals("Made By The Operator " + RUN, browser.text("#account-name"));
+        browser.go("/ui/operator/home.xhtml");
+        assertEquals("/ui/home.xhtml", browser.path(), "an account's owner is not the operator");
+        browser.click("#session\\:logout");
     }
 }

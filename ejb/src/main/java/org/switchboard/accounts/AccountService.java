@@ -38,6 +38,12 @@ public class AccountService {
         return Optional.ofNullable(em.find(Account.class, id)).map(AccountView::of);
     }
 
+    /** The accounts, newest first (at most {@code limit}): the operator's list. */
+    public java.util.List<AccountView> list(int limit) {
+        return em.createQuery("select a from Account a order by a.createdAt desc, a.id", Account.class)
+                .setMaxResults(limit).getResultStream().map(AccountView::of).toList();
+    }
+
     /** The account a key names, and whether the token given with the key is the account's own API token. */
     public record Keyed(AccountView account, boolean ownToken) {
     }

@@ -76,6 +76,16 @@ public class CountFold {
     record DayKey(String account, String conversation, LocalDate day, boolean inbound) {
     }
 
+    /**
+     * When the oldest inbound message not yet routed was received (null: none): such a row has no conversation yet,
+     * and folding it would count it as no conversation's for good.
+     */
+    public Instant oldestUnrouted() {
+        return em.createQuery("select min(m.timestamp) from Message m where m.status = :received",
+                Instant.class).setParameter("received", org.switchboard.messages.Message.Status.RECEIVED)
+                .getSingleResult();
+    }
+
     /** The mark, or null before the first fold. */
     public Instant mark() {
         EngineMark mark = em.find(EngineMark.class, MARK);

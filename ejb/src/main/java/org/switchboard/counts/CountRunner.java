@@ -22,7 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Keeps the counts up: every {@code switchboard.counts.every-seconds} it folds in what was stored until
  * {@code switchboard.counts.lag-seconds} ago (a row's id is made just before its transaction commits; the lag lets the
- * slowest of those commit first), a slice at a time, until it has caught up.
+ * slowest of those commit first), a slice at a time, until it has caught up. It stops short of the oldest inbound
+ * message not yet routed (an app's first run may take longer than the lag, and a message is routed in the app's
+ * transaction): counted before, it would be no conversation's; a message unrouted for longer than
+ * {@link #MOST_HELD} (its routing failing again and again) holds the counts back no longer.
  */
 @Singleton
 @Startup
@@ -33,6 +36,8 @@ public class CountRunner {
     private static final Logger LOG = Logger.getLogger(CountRunner.class.getName());
     /** The most time folded in one transaction. */
     private static final Duration SLICE = Duration.ofSeconds(10);
+    /** The longest a message not yet routed holds the counts back. */
+    static final Duration MOST_HELD = Duration.ofMinutes(5);
 
     @Inject
     CountFold fold;
@@ -69,7 +74,15 @@ public class CountRunner {
 
     private void catchUp() {
         try {
-            Instant upto = Instant.now().minus(lag());
+            Instant now = Instant.now();
+            Instant upto = now.minus(lag());
+            Instant unrouted = fold.oldestUnrouted();
+            if (unrouted != null) {
+                unrouted = unrouted.minusSeconds(1); // its id's time is a moment before its timestamp
+            }
+            if (unrouted != null && unrouted.isBefore(upto)) {
+                upto = unrouted.isAfter(now.minus(MOST_HELD)) ? unrouted : now.minus(MOST_HELD);
+            }
             Instant mark = fold.mark();
             while (open && (mark == null || mark.isBefore(upto))) {
                 mark = fold.fold(upto, SLICE);

@@ -51,7 +51,7 @@ public class MessageCounts {
             this.length = length;
         }
 
-        Instant floor(Instant at) {
+        public Instant floor(Instant at) {
             long seconds = length.getSeconds();
             return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
         }

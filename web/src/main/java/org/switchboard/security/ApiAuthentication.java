@@ -16,6 +16,7 @@ import jakarta.security.enterprise.CallerPrincipal;
 import java.util.Locale;
 import java.util.Set;
 import org.omnifaces.util.Servlets;
+import org.switchboard.ui.Operator;
 import org.switchboard.ui.SignedIn;
 import org.switchboard.ui.UiPaths;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,17 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             return redirect(request, response, UiPaths.HOME);
         }
         HttpSession session = request.getSession(false);
+        boolean operatorPage = UiPaths.isOperator(path);
+        if (session != null && session.getAttribute(Operator.ATTRIBUTE) instanceof Operator) {
+            if (!operatorPage && !UiPaths.isPublic(path)) {
+                return redirect(request, response, UiPaths.OPERATOR_HOME); // no account's pages
+            }
+            return context.notifyContainerAboutLogin(new CallerPrincipal("operator"), Set.of(Roles.OPERATOR));
+        }
         if (session != null && session.getAttribute(SignedIn.ATTRIBUTE) instanceof SignedIn signedIn) {
+            if (operatorPage) {
+                return redirect(request, response, UiPaths.HOME); // an account's user is not the operator
+            }
             return context.notifyContainerAboutLogin(new CallerPrincipal("user:" + signedIn.user().id()),
                     Set.of("user", signedIn.role().name().toLowerCase(Locale.ROOT)));
         }

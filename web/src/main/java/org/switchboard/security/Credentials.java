@@ -54,9 +54,14 @@ public class Credentials implements IdentityStore {
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
+    /** Whether this is the operator's token (compared in constant time). */
+    public boolean operator(String token) {
+        return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                adminToken.getBytes(StandardCharsets.UTF_8));
+    }
+
     private Optional<Caller> bearer(String token) {
-        if (MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                adminToken.getBytes(StandardCharsets.UTF_8))) {
+        if (operator(token)) {
             return Optional.of(Caller.operator());
         }
         return cached("bearer " + token, () -> accounts.authenticateBearer(token).map(Caller::account));

@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Line charts for PrimeFaces' {@code p:chart}: the Chart.js configuration (Chart.js ships inside PrimeFaces, so a chart
+ * Charts for PrimeFaces' {@code p:chart}: the Chart.js configuration (Chart.js ships inside PrimeFaces, so a chart
  * asks nothing of any other host), from points in time and a few named series over them.
  */
 public final class Charts {
@@ -45,23 +45,42 @@ public final class Charts {
             values.put(one.label(), data);
         }
         JsonArrayBuilder datasets = JSON.createArrayBuilder();
-        int i = 0;
-        for (Map.Entry<String, JsonArrayBuilder> entry : values.entrySet()) {
-            String colour = COLOURS[i++ % COLOURS.length];
-            datasets.add(JSON.createObjectBuilder().add("label", entry.getKey()).add("data", entry.getValue())
-                    .add("borderColor", colour).add("backgroundColor", colour).add("tension", 0.2)
-                    .add("pointRadius", points.size() > 40 ? 0 : 3));
+        values.forEach((label, data) -> datasets.add(JSON.createObjectBuilder().add("label", label).add("data", data)
+                .add("tension", 0.2).add("pointRadius", points.size() > 40 ? 0 : 3)));
+        return chart("line", times, datasets);
+    }
+
+    /**
+     * A chart's configuration: of a type (line, bar, pie), its labels and datasets, each dataset given its colour
+     * (a pie's, a colour a slice), on a scale from zero.
+     */
+    public static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder datasets) {
+        JsonArrayBuilder coloured = JSON.createArrayBuilder();
+        var built = datasets.build();
+        for (int i = 0; i < built.size(); i++) {
+            var dataset = JSON.createObjectBuilder(built.getJsonObject(i));
+            if (type.equals("pie")) {
+                JsonArrayBuilder slices = JSON.createArrayBuilder();
+                for (int s = 0; s < built.getJsonObject(i).getJsonArray("data").size(); s++) {
+                    slices.add(COLOURS[s % COLOURS.length]);
+                }
+                dataset.add("backgroundColor", slices);
+            } else {
+                String colour = COLOURS[i % COLOURS.length];
+                dataset.add("borderColor", colour).add("backgroundColor", colour);
+            }
+            coloured.add(dataset);
+        }
+        var options = JSON.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                .add("animation", false);
+        if (!type.equals("pie")) {
+            options.add("scales", JSON.createObjectBuilder().add("y", JSON.createObjectBuilder()
+                    .add("beginAtZero", true)));
         }
         return JSON.createObjectBuilder()
-                .add("type", "line")
-                .add("data", JSON.createObjectBuilder().add("labels", times).add("datasets", datasets))
-                .add("options", JSON.createObjectBuilder()
-                        .add("responsive", true)
-                        .add("maintainAspectRatio", false)
-                        .add("animation", false)
-                        .add("scales", JSON.createObjectBuilder().add("y", JSON.createObjectBuilder()
-                                .add("beginAtZero", true).add("ticks", JSON.createObjectBuilder()
-                                        .add("precision", 0)))))
+                .add("type", type)
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", coloured))
+                .add("options", options)
                 .build().toString();
     }
 

@@ -14,7 +14,9 @@ import org.switchboard.accounts.AccountService;
 import org.switchboard.accounts.AccountView;
 import org.switchboard.accounts.UserView;
 import org.switchboard.accounts.Users;
+import org.switchboard.security.Credentials;
 import org.switchboard.security.LoginThrottle;
+import org.switchboard.ui.Operator;
 import org.switchboard.ui.SignedIn;
 import org.switchboard.ui.Ui;
 import org.switchboard.ui.UiPaths;
@@ -22,7 +24,8 @@ import org.switchboard.ui.UiPaths;
 /**
  * The login page: an email and a password, checked by {@link Users}; wrong ones are slowed down as the APIs' are
  * ({@link LoginThrottle}, per client and email), and an unknown email reads the same as a wrong password. A login
- * gives the session a new id (so an id planted before it is worth nothing) and goes to the home page.
+ * gives the session a new id (so an id planted before it is worth nothing) and goes to the home page. The operator
+ * logs in as {@value Operator#LOGIN} with the operator token, to the operator's pages.
  */
 @Named
 @RequestScoped
@@ -36,6 +39,9 @@ public class LoginPage {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    Credentials credentials;
 
     private String email;
     private String password;
@@ -52,6 +58,19 @@ public class LoginPage {
         if (wait.isPresent()) {
             refuse(faces, "Too many wrong passwords for " + who + ": try again in "
                     + (TimeUnit.NANOSECONDS.toSeconds(wait.getAsLong()) + 1) + " seconds");
+            return;
+        }
+        if (who.equals(Operator.LOGIN)) {
+            if (!credentials.operator(password)) {
+                throttle.failed(attempt, now);
+                refuse(faces, "Wrong email or password");
+                return;
+            }
+            throttle.succeeded(attempt);
+            request.getSession(true);
+            request.changeSessionId();
+            external.getSessionMap().put(Operator.ATTRIBUTE, new Operator(java.time.Instant.now()));
+            Ui.redirect(external, UiPaths.OPERATOR_HOME);
             return;
         }
         Optional<UserView> user = users.login(email, password);

@@ -47,6 +47,7 @@ public class ContactsPage implements Serializable {
 
     private String query;
     private String searched;
+    private String exportGroup = "";
     private String groupName;
     private String groupQuery;
     private String newName;
@@ -131,6 +132,19 @@ public class ContactsPage implements Serializable {
             newMsisdn = null;
             newGroups = new ArrayList<>();
         }
+    }
+
+    /** The search the list shows (null: none): an export of "the contacts the search finds" takes it. */
+    public String getSearched() {
+        return searched;
+    }
+
+    public String getExportGroup() {
+        return exportGroup;
+    }
+
+    public void setExportGroup(String exportGroup) {
+        this.exportGroup = exportGroup;
     }
 
     public String getQuery() {

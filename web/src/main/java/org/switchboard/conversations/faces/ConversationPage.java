@@ -45,6 +45,9 @@ public class ConversationPage implements Serializable {
     transient ChannelService channels;
 
     @Inject
+    transient Dashboards dashboards;
+
+    @Inject
     Ui ui;
 
     /** What can be done with the conversation from here, and why not when it cannot. */
@@ -96,11 +99,25 @@ public class ConversationPage implements Serializable {
         }
         if (type == Conversation.Type.JSBOX) {
             actions.add(new Action("action-app", "Edit the code, config and log", "/app", null));
+        } else if (type == Conversation.Type.DIALOGUE) {
+            actions.add(new Action("action-poll", "Build the poll", "/poll", null));
         } else if (type.readyMade() && type != Conversation.Type.BULK_MESSAGE && type != Conversation.Type.DIALOGUE) {
             actions.add(new Action("action-app", "Edit the settings", "/app", null));
         }
         actions.add(new Action("action-messages", "View messages", "/messages", null));
         return actions;
+    }
+
+    /** Whether the conversation is a jsbox whose config lays out its own reports (they replace the default ones). */
+    public boolean isCustomReports() {
+        return getConversation().type() == Conversation.Type.JSBOX
+                && Dashboards.layout(getConversation().config()) != null;
+    }
+
+    /** The jsbox's reports, read now (the page asks again every few seconds while it is open). */
+    public List<Dashboards.Row> getDashboard() {
+        return dashboards.draw(ui.getSignedIn().accountId(), id, Dashboards.layout(getConversation().config()),
+                Instant.now());
     }
 
     /** Distinct recipients and senders today (Vumi Go's counters were of one day). */

@@ -130,12 +130,17 @@ public class ConversationsPage implements Serializable {
             Messages.info("Conversation " + made.name() + " is made");
             var external = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext();
             external.getFlash().setKeepMessages(true);
-            Ui.redirect(external, (chosen == Conversation.Type.JSBOX || chosen.readyMade()
-                    && chosen != Conversation.Type.BULK_MESSAGE
-                            ? UiPaths.APP
-                            : UiPaths.CONVERSATION)
-                    + "?id=" + made.id());
+            Ui.redirect(external, opening(chosen) + "?id=" + made.id());
         }
+    }
+
+    /** Where a new conversation opens: what it needs next (its code, its poll, its settings) or its page. */
+    private static String opening(Conversation.Type type) {
+        return switch (type) {
+            case JSBOX, STATIC_REPLY, OPT_OUT, SUBSCRIPTION, SEQUENTIAL_SEND -> UiPaths.APP;
+            case DIALOGUE -> UiPaths.POLL;
+            default -> UiPaths.CONVERSATION;
+        };
     }
 
     public String getName() {

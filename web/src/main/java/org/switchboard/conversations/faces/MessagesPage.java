@@ -11,12 +11,18 @@ import java.util.List;
 import org.switchboard.conversations.ConversationMessages;
 import org.switchboard.conversations.ConversationService;
 import org.switchboard.conversations.ConversationView;
+import org.switchboard.counts.Counts;
+import org.switchboard.counts.MessageCounts;
+import org.switchboard.ui.Charts;
 import org.switchboard.ui.Messages;
+import org.switchboard.ui.PerRequest;
 import org.switchboard.ui.Ui;
 
 /**
  * A conversation's messages: received and sent, 25 a page by keys (older and newer), each sent one's latest event
- * (accepted, refused with the vendor's reason, delivered), and a reply to a received one.
+ * (accepted, refused with the vendor's reason, delivered), and a reply to a received one; Vumi Go's statistics from
+ * the counts' roll-ups (never a scan of the messages): totals, distinct senders and recipients today, messages a
+ * minute over the last complete 15 minutes, and the sends' acks, nacks and delivery reports as shares of sent.
  */
 @Named
 @ViewScoped
@@ -32,7 +38,18 @@ public class MessagesPage implements Serializable {
     transient ConversationService conversations;
 
     @Inject
+    transient MessageCounts counts;
+
+    @Inject
     Ui ui;
+
+    /** The statistics shown. */
+    public record Stats(Counts all, Long uniqueSendersToday, Long uniqueRecipientsToday, double receivedPerMinute,
+            double sentPerMinute) {
+    }
+
+    private final PerRequest<ConversationView> conversation = new PerRequest<>();
+    private final PerRequest<Stats> stats = new PerRequest<>();
 
     /** Where a page starts: after the message at this time with this id (null: the newest). */
     private record Key(Instant at, String id) implements Serializable {
@@ -53,7 +70,34 @@ public class MessagesPage implements Serializable {
     }
 
     public ConversationView getConversation() {
-        return conversations.view(ui.getSignedIn().accountId(), id).orElse(null);
+        return conversation.get(() -> conversations.view(ui.getSignedIn().accountId(), id).orElse(null));
+    }
+
+    public Stats getStats() {
+        return stats.get(this::readStats);
+    }
+
+    private Stats readStats() {
+        String accountId = ui.getSignedIn().accountId();
+        Instant now = Instant.now();
+        Instant tomorrow = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofDays(1));
+        Instant first = counts.first(accountId, id).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        MessageCounts.Report days = counts.conversation(accountId, id, MessageCounts.Size.DAY, first, tomorrow);
+        Counts today = days.buckets().isEmpty()
+                ? Counts.ZERO
+                : days.buckets().get(days.buckets().size() - 1).counts();
+        long quarter = MessageCounts.Size.QUARTER.length.toSeconds();
+        Instant end = Instant.ofEpochSecond(now.getEpochSecond() / quarter * quarter);
+        Counts last = counts.conversation(accountId, id, MessageCounts.Size.QUARTER,
+                end.minusSeconds(quarter), end).total();
+        double minutes = quarter / 60.0;
+        return new Stats(days.total(), today.uniqueSenders(), today.uniqueRecipients(), last.received() / minutes,
+                last.sent() / minutes);
+    }
+
+    /** A count as a share of sent, as Vumi Go's send statistics showed it. */
+    public String ofSent(long count) {
+        return Charts.percent(count, getStats().all().sent());
     }
 
     public List<ConversationMessages.Row> getRows() {
