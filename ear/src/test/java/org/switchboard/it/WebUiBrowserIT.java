@@ -493,4 +493,55 @@ class WebUiBrowserIT {
         assertEquals("/ui/home.xhtml", browser.path(), "an account's owner is not the operator");
         browser.click("#session\\:logout");
     }
+
+    @Test
+    void aJsboxDrawsItsOwnDashboardFromTheMetricsItFires() {
+        TestAccount account = Platform.account("Ping Dashboard");
+        String app = """
+                api.on_inbound_message = function (command) {
+                    api.request('kv.incr', {key: 'pings'}, function (count) {
+                        api.request('metrics.fire', {store: 'default', metric: 'total_pings', value: count.value,
+                                agg: 'max'}, function () {
+                            api.request('outbound.reply_to', {content: 'ping ' + count.value,
+                                in_reply_to: command.msg.message_id, continue_session: false}, function () {
+                                api.done();
+                            });
+                        });
+                    });
+                };
+                """;
+        String target = "{\"metric_type\":\"account\",\"store\":\"default\",\"name\":\"total_pings\","
+                + "\"aggregator\":\"max\"}";
+        String reports = "{\"layout\":[{\"type\":\"diamondash.widgets.lvalue.LValueWidget\",\"time_range\":\"1d\","
+                + "\"name\":\"Last Ping Count\",\"target\":" + target + "},\"new_row\","
+                + "{\"type\":\"diamondash.widgets.graph.GraphWidget\",\"name\":\"Ping Counts\",\"width\":6,"
+                + "\"time_range\":\"1d\",\"bucket_size\":\"1h\",\"metrics\":[{\"name\":\"Pings\",\"target\":"
+                + target + "},{\"name\":\"Received\",\"target\":{\"metric_type\":\"conversation\","
+                + "\"name\":\"messages_received\",\"aggregator\":\"sum\"}}]},"
+                + "{\"type\":\"diamondash.widgets.histogram.HistogramWidget\",\"name\":\"Total Pings (Histogram)\","
+                + "\"target\":" + target + ",\"time_range\":\"1h\",\"bucket_size\":\"5m\",\"width\":6},"
+                + "\"new_row\",{\"type\":\"diamondash.widgets.pie.PieWidget\",\"name\":\"Total Pings (Pie)\","
+                + "\"time_range\":\"1d\",\"width\":6,\"metrics\":[{\"name\":\"Total Pings\",\"target\":"
+                + target + "}]},{\"type\":\"diamondash.widgets.gauge.GaugeWidget\",\"name\":\"Unknown\"}]}";
+        String id = account.createConversation("{\"type\":\"jsbox\",\"name\":\"Pinger\",\"javascript\":"
+                + Platform.quote(app) + ",\"config\":{\"reports\":" + Platform.quote(reports) + "}}");
+        String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"3008\",\"conversation_id\":\""
+                + id + "\"}");
+        for (int i = 1; i <= 3; i++) {
+            CampaignsIT.phone(account, channel, "+2783444555" + i, "ping");
+            int n = i;
+            Platform.eventually(java.time.Duration.ofSeconds(60), () -> CampaignsIT.outbox(account, channel),
+                    list -> list.stream().anyMatch(m -> m.getString("content").equals("ping " + n)), "ping " + n);
+        }
+        user(account, "ops+" + RUN + "@ping.example", "a long enough password", "viewer");
+        browser.forget();
+        logIn("ops+" + RUN + "@ping.example", "a long enough password");
+        browser.go("/ui/conversation.xhtml?id=" + id);
+        assertEquals("3", browser.text(".sb-widget-lvalue .sb-lvalue"), "the latest of the metric the app fired");
+        assertEquals(3, browser.all(".sb-widget canvas").size(), "the graph, the histogram and the pie");
+        assertTrue(browser.text(".sb-widget-error").contains("reports.layout[6].type"),
+                "a widget that cannot be drawn says where: " + browser.text(".sb-widget-error"));
+        assertEquals(0, browser.all("#report-counters").size(), "the app's layout replaces the default reports");
+        browser.shot("21-jsbox-dashboard");
+    }
 }

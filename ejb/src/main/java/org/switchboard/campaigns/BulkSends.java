@@ -424,21 +424,51 @@ public class BulkSends {
         return new HashSet<>(found);
     }
 
-    private BulkSendView view(BulkSend bulk) {
+    /**
+     * A finished send's message counts, once none is queued, read again at most every {@link #FINISHED_COUNTS_FOR}: they
+     * change only as late delivery reports come, and counting a send of 100,000 messages (its rows, their reports) on every look at its
+     * conversation's page would take seconds. A send under way is counted at each look (its progress is live).
+     */
+    static final java.time.Duration FINISHED_COUNTS_FOR = java.time.Duration.ofSeconds(30);
+    private static final com.github.benmanes.caffeine.cache.Cache<String, long[]> FINISHED_COUNTS = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().expireAfterWrite(FINISHED_COUNTS_FOR)
+            .maximumSize(10_000).build();
+
+    /** The send's messages queued, sent and failed, and its delivery reports, succeeded and failed. */
+    private long[] messageCounts(BulkSend bulk) {
+        long[] kept = FINISHED_COUNTS.getIfPresent(bulk.getId());
+        if (kept != null) {
+            return kept;
+        }
+        long[] counts = countMessages(bulk.getId());
+        if (bulk.getState().finished() && counts[0] == 0) { // nothing still queued for the vendor
+            FINISHED_COUNTS.put(bulk.getId(), counts);
+        }
+        return counts;
+    }
+
+    private long[] countMessages(String batchId) {
         Map<String, Long> statuses = new java.util.HashMap<>();
         em.createQuery("select m.status, count(m) from Message m where m.batchId = :batch group by m.status",
                 Object[].class)
-                .setParameter("batch", bulk.getId())
+                .setParameter("batch", batchId)
                 .getResultStream()
                 .forEach(r -> statuses.put(r[0].toString(), (Long) r[1]));
         Map<String, Long> reports = new java.util.HashMap<>();
         em.createQuery("select e.eventType, count(distinct e.messageId) from MessageEvent e, Message m"
                 + " where m.id = e.messageId and m.batchId = :batch and e.eventType in :types group by e.eventType",
                 Object[].class)
-                .setParameter("batch", bulk.getId())
+                .setParameter("batch", batchId)
                 .setParameter("types", List.of("delivery_succeeded", "delivery_failed"))
                 .getResultStream()
                 .forEach(r -> reports.put((String) r[0], (Long) r[1]));
+        return new long[]{statuses.getOrDefault("QUEUED", 0L), statuses.getOrDefault("SUBMITTED", 0L),
+                statuses.getOrDefault("REJECTED", 0L), reports.getOrDefault("delivery_succeeded", 0L),
+                reports.getOrDefault("delivery_failed", 0L)};
+    }
+
+    private BulkSendView view(BulkSend bulk) {
+        long[] counts = messageCounts(bulk);
         List<String> groups = JsonStrings.value(bulk.getGroupKeys()).asJsonArray().stream()
                 .map(v -> ((JsonString) v).getString()).toList();
         return new BulkSendView(bulk.getId(), bulk.getConversationId(), bulk.getChannelId(), bulk.getKind(),
@@ -447,9 +477,7 @@ public class BulkSends {
                 bulk.getFailure(), bulk.getContent() == null ? null : Segments.of(bulk.getContent()),
                 new BulkSendView.Counts(bulk.getRecipients(), bulk.isRecipientsReady(), bulk.getPosition(),
                         bulk.getSkippedNoAddress(), bulk.getSkippedDuplicate(), bulk.getSkippedOptedOut(),
-                        bulk.getAccepted(), statuses.getOrDefault("QUEUED", 0L),
-                        statuses.getOrDefault("SUBMITTED", 0L), statuses.getOrDefault("REJECTED", 0L),
-                        reports.getOrDefault("delivery_succeeded", 0L), reports.getOrDefault("delivery_failed", 0L)));
+                        bulk.getAccepted(), counts[0], counts[1], counts[2], counts[3], counts[4]));
     }
 
     private static List<String> keys(List<ContactGroup> groups) {

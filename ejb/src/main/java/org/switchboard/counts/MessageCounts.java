@@ -129,25 +129,31 @@ public class MessageCounts {
         String floor = Ids.orderedFloor(folded);
         Instant since = folded.isAfter(start) ? folded : start;
         Map<CountFold.DayKey, Set<String>> addresses = new HashMap<>();
-        em.createQuery("select m.direction, m.fromAddr, m.toAddr, m.timestamp from Message m"
-                + " where m.conversationId = :conv and m.timestamp >= :since and m.timestamp < :to and m.id >= :floor",
-                Object[].class)
-                .setParameter("conv", conversationId).setParameter("since", since).setParameter("to", to)
-                .setParameter("floor", floor)
-                .getResultStream()
-                .forEach(r -> {
-                    boolean inbound = r[0] == Message.Direction.INBOUND;
-                    Instant at = (Instant) r[3];
-                    buckets.merge(size.floor(at), Counts.message(inbound), Counts::plus);
-                    String address = (String) (inbound ? r[1] : r[2]);
-                    if (address != null) {
-                        addresses.computeIfAbsent(new CountFold.DayKey(accountId, conversationId, CountFold.day(at),
-                                inbound), k -> new HashSet<>()).add(address);
-                    }
-                });
-        em.createQuery("select e.eventType, e.timestamp from MessageEvent e, Message m where e.messageId = m.id"
-                + " and m.conversationId = :conv and e.timestamp >= :since and e.timestamp < :to and e.id >= :floor",
-                Object[].class)
+        // a direction at a time: the conversation's index is (conversation, direction, time), so the time range
+        // narrows the read to the rows since the fold (both directions at once read every row of the conversation)
+        for (Message.Direction direction : Message.Direction.values()) {
+            em.createQuery("select m.fromAddr, m.toAddr, m.timestamp from Message m where m.conversationId = :conv"
+                    + " and m.direction = :direction and m.timestamp >= :since and m.timestamp < :to"
+                    + " and m.id >= :floor", Object[].class)
+                    .setParameter("conv", conversationId).setParameter("direction", direction)
+                    .setParameter("since", since).setParameter("to", to).setParameter("floor", floor)
+                    .getResultStream()
+                    .forEach(r -> {
+                        boolean inbound = direction == Message.Direction.INBOUND;
+                        Instant at = (Instant) r[2];
+                        buckets.merge(size.floor(at), Counts.message(inbound), Counts::plus);
+                        String address = (String) (inbound ? r[0] : r[1]);
+                        if (address != null) {
+                            addresses.computeIfAbsent(new CountFold.DayKey(accountId, conversationId,
+                                    CountFold.day(at), inbound), k -> new HashSet<>()).add(address);
+                        }
+                    });
+        }
+        // from the events since the fold (their time index), each one's message by its key: a join led by the
+        // conversation would read every message it has
+        em.createQuery("select e.eventType, e.timestamp from MessageEvent e where e.timestamp >= :since"
+                + " and e.timestamp < :to and e.id >= :floor and exists (select m.id from Message m"
+                + " where m.id = e.messageId and m.conversationId = :conv)", Object[].class)
                 .setParameter("conv", conversationId).setParameter("since", since).setParameter("to", to)
                 .setParameter("floor", floor)
                 .getResultStream()

@@ -171,6 +171,15 @@ public class MessagesPage implements Serializable {
         this.id = id;
     }
 
+    /** Vumi Go's {@code ?direction=inbound|outbound}: which tab the page opens on. */
+    public String getDirection() {
+        return sent ? "outbound" : "inbound";
+    }
+
+    public void setDirection(String direction) {
+        sent = "outbound".equals(direction);
+    }
+
     public boolean isSent() {
         return sent;
     }

@@ -233,7 +233,7 @@ public class PollPage implements Serializable {
         read(poll);
     }
 
-    private void read(JsonObject poll) {
+    void read(JsonObject poll) {
         states.clear();
         Map<String, String> entries = new HashMap<>(); // entry endpoint -> state
         JsonArray list = poll.get("states") instanceof JsonArray a ? a : JsonValue.EMPTY_JSON_ARRAY;
@@ -367,7 +367,7 @@ public class PollPage implements Serializable {
     }
 
     /** What is wrong with the poll as drawn, said of the states by their names; null when nothing. */
-    private String problem() {
+    String problem() {
         for (State state : states) {
             String called = "'" + label(state) + "'";
             if (state.isTexted() && blank(state.text)) {
@@ -404,7 +404,7 @@ public class PollPage implements Serializable {
         return text == null || text.isBlank();
     }
 
-    private JsonObject poll() {
+    JsonObject poll() {
         JsonArrayBuilder list = JSON.createArrayBuilder();
         JsonArrayBuilder connections = JSON.createArrayBuilder();
         Map<String, String> entries = new HashMap<>();
@@ -435,7 +435,7 @@ public class PollPage implements Serializable {
                     String value = blank(choice.value) ? choice.label.strip() : choice.value.strip();
                     choices.add(JSON.createObjectBuilder().add("uuid", choice.uuid).add("label", choice.label.strip())
                             .add("value", value));
-                    connections.add(connection(choice.uuid, entries.get(choice.next)));
+                    connect(connections, choice.uuid, entries.get(choice.next));
                 }
                 json.add("choice_endpoints", choices);
             } else if (state.isOneWayOn()) {
@@ -443,7 +443,7 @@ public class PollPage implements Serializable {
                     state.exit = fresh();
                 }
                 json.add("exit_endpoint", JSON.createObjectBuilder().add("uuid", state.exit));
-                connections.add(connection(state.exit, entries.get(state.next)));
+                connect(connections, state.exit, entries.get(state.next));
             }
             switch (state.type) {
                 case "group" -> json.add("group", JSON.createObjectBuilder().add("key", state.group));
@@ -465,9 +465,12 @@ public class PollPage implements Serializable {
         return poll.build();
     }
 
-    private static JsonObject connection(String source, String target) {
-        return JSON.createObjectBuilder().add("source", JSON.createObjectBuilder().add("uuid", source))
-                .add("target", JSON.createObjectBuilder().add("uuid", target)).build();
+    /** A connection from an exit to a step's entry; none when it leads nowhere yet (the check says so). */
+    private static void connect(JsonArrayBuilder connections, String source, String target) {
+        if (target != null) {
+            connections.add(JSON.createObjectBuilder().add("source", JSON.createObjectBuilder().add("uuid", source))
+                    .add("target", JSON.createObjectBuilder().add("uuid", target)));
+        }
     }
 
     private static String fresh() {
