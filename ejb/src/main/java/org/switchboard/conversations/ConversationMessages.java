@@ -42,7 +42,9 @@ public class ConversationMessages {
         var query = em.createQuery("select m from Message m where m.conversationId = :conv and m.accountId = :account"
                 + " and m.direction = :direction"
                 + (beforeAt == null ? "" : " and (m.timestamp < :at or (m.timestamp = :at and m.id < :id))")
-                + " order by m.timestamp desc, m.id desc", Message.class)
+                // the conversation and direction are fixed: named in the order too, it is the index's own, and H2
+                // reads a page from it rather than sorting the conversation's every message (5.5 s at 1,000,000)
+                + " order by m.conversationId, m.direction, m.timestamp desc, m.id desc", Message.class)
                 .setParameter("conv", conversationId)
                 .setParameter("account", accountId)
                 .setParameter("direction", sent ? Message.Direction.OUTBOUND : Message.Direction.INBOUND)

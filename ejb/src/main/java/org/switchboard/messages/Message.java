@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 /** An inbound or outbound user message, in the fields of the Vumi message format, and where it stands. */
 @Entity
 @Table(name = "message", indexes = {
-        @Index(name = "message_conversation", columnList = "conversation_id, direction, timestamp"),
+        @Index(name = "message_conversation", columnList = "conversation_id, direction, timestamp desc, id desc"),
         @Index(name = "message_status", columnList = "status, channel_id, timestamp"),
         @Index(name = "message_vendor_id", columnList = "vendor_message_id"),
         @Index(name = "message_batch", columnList = "batch_id, status")})
