@@ -34,6 +34,22 @@ public class AccountUser {
         public boolean changes() {
             return this != VIEWER;
         }
+
+        /**
+         * The role a request names ({@code owner}, {@code admin} or {@code viewer}, any case).
+         *
+         * @throws IllegalArgumentException saying which roles there are
+         */
+        public static Role parse(String role) {
+            if (role == null) {
+                throw new IllegalArgumentException("'role' is required: owner, admin or viewer");
+            }
+            try {
+                return valueOf(role.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'role' must be owner, admin or viewer, not '" + role + "'");
+            }
+        }
     }
 
     @Id

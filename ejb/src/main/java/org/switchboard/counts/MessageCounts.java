@@ -67,6 +67,11 @@ public class MessageCounts {
      * @param countedUntil the rows before it are in the roll-ups; a conversation's report counts those after too
      */
     public record Report(Instant countedUntil, Counts total, List<Bucket> buckets) {
+
+        /** The counts of the report's last bucket (today's, in a report of days up to tomorrow). */
+        public Counts latest() {
+            return buckets.isEmpty() ? Counts.ZERO : buckets.get(buckets.size() - 1).counts();
+        }
     }
 
     /** The conversation's counts (its messages and their events), exact to the rows stored now. */

@@ -67,10 +67,8 @@ public class LoginPage {
                 return;
             }
             throttle.succeeded(attempt);
-            request.getSession(true);
-            request.changeSessionId();
-            external.getSessionMap().put(Operator.ATTRIBUTE, new Operator(java.time.Instant.now()));
-            Ui.redirect(external, UiPaths.OPERATOR_HOME);
+            signIn(request, external, Operator.ATTRIBUTE, new Operator(java.time.Instant.now()),
+                    UiPaths.OPERATOR_HOME);
             return;
         }
         Optional<UserView> user = users.login(email, password);
@@ -81,10 +79,16 @@ public class LoginPage {
             return;
         }
         throttle.succeeded(attempt);
+        signIn(request, external, SignedIn.ATTRIBUTE, SignedIn.of(user.get(), account.get()), UiPaths.HOME);
+    }
+
+    /** Starts the login's session under a new id (an id planted before it is worth nothing) and opens its page. */
+    private static void signIn(HttpServletRequest request, ExternalContext external, String attribute,
+            Object login, String page) {
         request.getSession(true);
         request.changeSessionId();
-        external.getSessionMap().put(SignedIn.ATTRIBUTE, SignedIn.of(user.get(), account.get()));
-        Ui.redirect(external, UiPaths.HOME);
+        external.getSessionMap().put(attribute, login);
+        Ui.redirect(external, page);
     }
 
     private void refuse(FacesContext faces, String why) {

@@ -54,6 +54,7 @@ public class OperatorPage implements Serializable {
     }
 
     private final PerRequest<List<AccountView>> accountList = new PerRequest<>();
+    private final PerRequest<AccountView> chosen = new PerRequest<>();
     private String accountId;
     private String accountName;
     private String newToken;
@@ -94,6 +95,7 @@ public class OperatorPage implements Serializable {
         if (made != null) {
             newToken = made.apiToken();
             accountId = made.account().id();
+            chosen.forget();
             accountName = null;
             accountList.forget();
             Messages.info("Account " + made.account().name() + " is made: copy its API token now, it is not shown"
@@ -103,11 +105,12 @@ public class OperatorPage implements Serializable {
 
     public void choose(String id) {
         accountId = id;
+        chosen.forget();
         newToken = null;
     }
 
     public AccountView getChosen() {
-        return accountId == null ? null : accounts.find(accountId).orElse(null);
+        return chosen.get(() -> accountId == null ? null : accounts.find(accountId).orElse(null));
     }
 
     public List<UserView> getUsers() {
@@ -116,17 +119,15 @@ public class OperatorPage implements Serializable {
 
     /** Adds a user to the chosen account (the password checked as the API checks it). */
     public void addUser() {
-        AccountUser.Role chosen = switch (role == null ? "" : role) {
-            case "owner" -> AccountUser.Role.OWNER;
-            case "admin" -> AccountUser.Role.ADMIN;
-            case "viewer" -> AccountUser.Role.VIEWER;
-            default -> null;
-        };
-        if (accountId == null || chosen == null) {
-            Messages.error("Choose an account and a role");
+        if (accountId == null) {
+            Messages.error("Choose an account first");
             return;
         }
-        UserView made = Messages.attempt(() -> users.create(accountId, email, password, chosen));
+        AccountUser.Role parsed = Messages.attempt(() -> AccountUser.Role.parse(role));
+        if (parsed == null) {
+            return;
+        }
+        UserView made = Messages.attempt(() -> users.create(accountId, email, password, parsed));
         password = null;
         if (made != null) {
             Messages.info(made.email() + " may log in to " + getChosen().name() + " as " + role);

@@ -51,7 +51,8 @@ public class UserResource {
     public Response create(@RequestBody(content = @Content(schema = @Schema(ref = "NewUser"))) JsonObject body) {
         admin.account(accountId);
         NewUser request = StrictRecords.read(body, NewUser.class);
-        UserView user = users.create(accountId, request.email(), request.password(), role(request.role()));
+        UserView user = users.create(accountId, request.email(), request.password(),
+                AccountUser.Role.parse(request.role()));
         return Response.status(Response.Status.CREATED).entity(json(user).build().toString()).build();
     }
 
@@ -61,17 +62,6 @@ public class UserResource {
         JsonArrayBuilder list = JSON.createArrayBuilder();
         users.of(accountId).forEach(user -> list.add(json(user)));
         return Response.ok(JSON.createObjectBuilder().add("users", list).build().toString()).build();
-    }
-
-    private static AccountUser.Role role(String role) {
-        if (role == null) {
-            throw new IllegalArgumentException("'role' is required: owner, admin or viewer");
-        }
-        try {
-            return AccountUser.Role.valueOf(role.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'role' must be owner, admin or viewer, not '" + role + "'");
-        }
     }
 
     private static jakarta.json.JsonObjectBuilder json(UserView user) {

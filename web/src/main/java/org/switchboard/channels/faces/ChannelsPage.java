@@ -13,12 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.switchboard.channels.ChannelChange;
 import org.switchboard.channels.ChannelService;
 import org.switchboard.channels.ChannelView;
-import org.switchboard.channels.ServiceVendor;
 import org.switchboard.channels.ServiceVendors;
 import org.switchboard.conversations.ConversationService;
 import org.switchboard.conversations.ConversationView;
@@ -109,19 +107,12 @@ public class ChannelsPage implements Serializable {
         return list;
     }
 
-    /** The channel's own settings with every secret shown as {@value Secrets#SHOWN}: the vendor's and by name. */
-    private List<String> shown(ChannelView channel) {
-        if (channel.settings() == null || channel.settings().isBlank()) {
-            return List.of();
-        }
-        Set<String> secret = vendors.find(channel.vendor()).map(v -> v.settings().stream()
-                .filter(ServiceVendor.Setting::secret).map(ServiceVendor.Setting::name)
-                .collect(Collectors.toSet())).orElse(Set.of());
-        JsonObject masked = Secrets.masked(JsonStrings.object(channel.settings()));
-        return masked.entrySet().stream()
-                .map(e -> e.getKey() + " = " + (secret.contains(e.getKey())
-                        ? Secrets.SHOWN
-                        : e.getValue() instanceof JsonString text ? text.getString() : e.getValue().toString()))
+    /** The channel's own settings, each secret shown as {@value Secrets#SHOWN} (as the APIs show them). */
+    private static List<String> shown(ChannelView channel) {
+        return Secrets.masked(JsonStrings.object(channel.settings())).entrySet().stream()
+                .map(e -> e.getKey() + " = " + (e.getValue() instanceof JsonString text
+                        ? text.getString()
+                        : e.getValue().toString()))
                 .toList();
     }
 

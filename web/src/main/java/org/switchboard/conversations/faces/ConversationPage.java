@@ -131,8 +131,7 @@ public class ConversationPage implements Serializable {
 
     private Counts today() {
         getConversation();
-        List<MessageCounts.Bucket> days = month.buckets();
-        return days.isEmpty() ? Counts.ZERO : days.get(days.size() - 1).counts();
+        return month.latest();
     }
 
     public ConversationView getConversation() {

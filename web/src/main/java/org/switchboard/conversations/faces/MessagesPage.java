@@ -83,14 +83,11 @@ public class MessagesPage implements Serializable {
         Instant tomorrow = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofDays(1));
         Instant first = counts.first(accountId, id).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
         MessageCounts.Report days = counts.conversation(accountId, id, MessageCounts.Size.DAY, first, tomorrow);
-        Counts today = days.buckets().isEmpty()
-                ? Counts.ZERO
-                : days.buckets().get(days.buckets().size() - 1).counts();
-        long quarter = MessageCounts.Size.QUARTER.length.toSeconds();
-        Instant end = Instant.ofEpochSecond(now.getEpochSecond() / quarter * quarter);
-        Counts last = counts.conversation(accountId, id, MessageCounts.Size.QUARTER,
-                end.minusSeconds(quarter), end).total();
-        double minutes = quarter / 60.0;
+        Counts today = days.latest();
+        MessageCounts.Size quarter = MessageCounts.Size.QUARTER;
+        Instant end = quarter.floor(now);
+        Counts last = counts.conversation(accountId, id, quarter, end.minus(quarter.length), end).total();
+        double minutes = quarter.length.toSeconds() / 60.0;
         return new Stats(days.total(), today.uniqueSenders(), today.uniqueRecipients(), last.received() / minutes,
                 last.sent() / minutes);
     }

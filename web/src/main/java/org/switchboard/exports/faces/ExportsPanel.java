@@ -50,8 +50,7 @@ public class ExportsPanel implements Serializable {
 
     /** Whether one is still being written (the panel refreshes itself until none is). */
     public boolean isActive() {
-        return getList().stream().anyMatch(e -> e.state().name().equals("QUEUED")
-                || e.state().name().equals("RUNNING"));
+        return getList().stream().anyMatch(e -> !e.state().finished());
     }
 
     /** Asks for the conversation's messages or events of the chosen kind, format and dates. */
