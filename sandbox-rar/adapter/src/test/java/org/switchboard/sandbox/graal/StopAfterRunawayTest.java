@@ -41,6 +41,10 @@ class StopAfterRunawayTest {
 
     /** Runs the app in a sandbox of its own, closes it and exits. */
     public static void main(String[] args) {
+        // As in a server, the JDK's formatter is loaded before any app runs: a class first loaded at the depth of the
+        // app's stack may overflow it during its static initialisation, and the JVM then refuses that class for good
+        // (a logging call after the run failed so once: "Could not initialize class java.util.Formatter")
+        System.out.println(String.format("running %s", "runaway"));
         Timer timer = new Timer("sandbox-watchdog", true);
         JsSandbox sandbox = new JsSandbox(timer, 2, 2);
         InvocationResult result = sandbox.run(new Invocation("runaway", AppCode.script("runaway", RUNAWAY),
