@@ -20,8 +20,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -281,6 +287,45 @@ class VumiGoApiIT {
         assertEquals(1, Platform.request("GET", "/api/fake/channels/" + pushingChannel + "/outbox", account.basic(),
                 null).json().getJsonArray("messages").stream()
                 .filter(m -> "only once".equals(m.asJsonObject().getString("content"))).count());
+    }
+
+    /**
+     * Eight requests with one key at once (as two instances behind a balancer may get them): the key's primary key lets
+     * one commit, the others are answered with its message, and the vendor gets one.
+     */
+    @Test
+    void requestsWithOneKeyAtOnceMakeOneMessage() throws Exception {
+        String body = "{\"to_addr\": \"+27831000021\", \"content\": \"one of eight at once\"}";
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Put>> puts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                puts.add(pool.submit(() -> {
+                    go.await();
+                    return put(pushing, pushingToken, "messages.json", body, "order-21-at-once");
+                }));
+            }
+            go.countDown();
+            Set<String> ids = new HashSet<>();
+            int made = 0;
+            for (Future<Put> future : puts) {
+                Put put = future.get(60, TimeUnit.SECONDS);
+                assertEquals(200, put.answer().status(), put.answer().body());
+                ids.add(put.answer().json().getString("message_id"));
+                made += put.replayed() == null ? 1 : 0;
+            }
+            assertEquals(1, ids.size(), ids.toString());
+            assertEquals(1, made, "answers that made the message");
+        } finally {
+            pool.shutdownNow();
+        }
+        Platform.eventually(WAIT, () -> Platform.outboxHas(account, pushingChannel,
+                m -> "one of eight at once".equals(m.getString("content"))), found -> found, "the message at the vendor");
+        Platform.sleep(1000);
+        assertEquals(1, Platform.request("GET", "/api/fake/channels/" + pushingChannel + "/outbox", account.basic(),
+                null).json().getJsonArray("messages").stream()
+                .filter(m -> "one of eight at once".equals(m.asJsonObject().getString("content"))).count());
     }
 
     /** go-http's MetricsApiClient: fire({"name.agg": value}) and get_metric(m, "-30d", "1d", "omit"). */

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.switchboard.engine.JobLoop;
+import org.switchboard.engine.Leases;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.engine.Dispatcher;
 import org.switchboard.engine.GroupCommit;
@@ -60,6 +61,9 @@ public class BulkRunner {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Leases leases;
+
     /** How many seconds of a rate-limited channel's sending a send stores ahead. */
     static final int AHEAD_SECONDS = 5;
 
@@ -67,7 +71,7 @@ public class BulkRunner {
 
     @PostConstruct
     void start() {
-        loop = new JobLoop("bulk sends", () -> work.startDue(Instant.now()), this::run, scheduler, executor, 2);
+        loop = new JobLoop("bulk sends", () -> work.startDue(Instant.now()), this::run, scheduler, executor, leases, 2);
     }
 
     @PreDestroy
@@ -82,7 +86,7 @@ public class BulkRunner {
 
     /** Runs a send until it stops or is done; a failure leaves it to the next sweep, from its position. */
     private void run(String bulkId) {
-        while (loop.open()) {
+        while (loop.open(bulkId)) {
             BulkWork.Next next = work.next(bulkId);
             if (next == BulkWork.Next.STOP) {
                 return;
@@ -103,7 +107,7 @@ public class BulkRunner {
      */
     private boolean sendBatches(String bulkId) {
         BulkWork.Batch batch = work.nextBatch(bulkId, batchSize, dispatcher.laneCapacity(), null);
-        while (loop.open()) {
+        while (loop.open(bulkId)) {
             if (!ready(bulkId, batch)) {
                 return false;
             }
@@ -137,7 +141,7 @@ public class BulkRunner {
      * the push stops or is done.
      */
     private boolean pushBatches(String bulkId) {
-        while (loop.open()) {
+        while (loop.open(bulkId)) {
             BulkWork.Batch batch = work.nextBatch(bulkId, pushBatchSize, dispatcher.laneCapacity(), null);
             if (!ready(bulkId, batch) || !work.push(batch)) {
                 return false;

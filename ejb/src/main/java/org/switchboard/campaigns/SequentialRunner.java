@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.engine.Leases;
 
 /**
  * Vumi Go's sequential_send poller: every {@code switchboard.sequential.poll-seconds} (Vumi Go's
@@ -41,6 +42,11 @@ public class SequentialRunner {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    @Inject
+    Leases leases;
+
+    static final String LEASE = "sequential-sends";
+
     private ScheduledFuture<?> ticks;
 
     @PostConstruct
@@ -55,7 +61,9 @@ public class SequentialRunner {
 
     private void poll() {
         try {
-            polls.poll(Instant.now());
+            if (leases.take(LEASE)) { // one instance polls at a time: a run started twice would send twice
+                polls.poll(Instant.now());
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A poll of the sequential sends failed; the next one looks again", e);
         }

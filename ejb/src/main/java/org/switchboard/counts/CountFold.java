@@ -99,7 +99,9 @@ public class CountFold {
      * @return the new mark
      */
     public Instant fold(Instant upto, Duration slice) {
-        EngineMark mark = em.find(EngineMark.class, MARK);
+        // the mark's row locked until the commit: a second fold (another instance's, whose lease lapsed as it
+        // folded) waits, then reads the mark this one moved, and counts nothing twice
+        EngineMark mark = em.find(EngineMark.class, MARK, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         Instant from = mark == null ? null : mark.getAt();
         Instant to = from == null || from.plus(slice).isAfter(upto) ? upto : from.plus(slice);
         if (from != null && !to.isAfter(from)) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.switchboard.engine.Leases;
 
 /**
  * Keeps the counts up: every {@code switchboard.counts.every-seconds} it folds in what was stored until
@@ -24,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * slowest of those commit first), a slice at a time, until it has caught up. It stops short of the oldest inbound
  * message not yet routed (an app's first run may take longer than the lag, and a message is routed in the app's
  * transaction): counted before, it would be no conversation's; a message unrouted for longer than
- * {@link #MOST_HELD} (its routing failing again and again) holds the counts back no longer.
+ * {@link #MOST_HELD} (its routing failing again and again) holds the counts back no longer. With several instances
+ * one folds at a time, the holder of the lease {@value #LEASE}: a slice folded twice would count its messages twice.
  */
 @Singleton
 @Startup
@@ -37,6 +39,10 @@ public class CountRunner {
     private static final Duration SLICE = Duration.ofSeconds(10);
     /** The longest a message not yet routed holds the counts back. */
     static final Duration MOST_HELD = Duration.ofMinutes(5);
+    static final String LEASE = "counts";
+
+    @Inject
+    Leases leases;
 
     @Inject
     CountFold fold;
@@ -102,7 +108,7 @@ public class CountRunner {
                 upto = unrouted.isAfter(now.minus(MOST_HELD)) ? unrouted : now.minus(MOST_HELD);
             }
             Instant mark = fold.mark();
-            while (open && (mark == null || mark.isBefore(upto))) {
+            while (open && leases.take(LEASE) && (mark == null || mark.isBefore(upto))) {
                 mark = fold.fold(upto, SLICE);
             }
         } catch (RuntimeException e) {

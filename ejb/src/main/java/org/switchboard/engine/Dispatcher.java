@@ -30,6 +30,13 @@ import org.switchboard.messages.MessageChannel;
  * outside any transaction; throttling and transient errors are tried again with back-off; the answer is recorded as
  * an event by {@link EventRecorder}. A lane holds at most {@code switchboard.engine.lane-capacity} messages in memory;
  * beyond that the rows wait in the database and the lane refills from them as it empties.
+ *
+ * <p>With several instances a channel's lane runs on one of them at a time: the one that holds the channel's lease
+ * ({@link Leases}, {@code channel:<id>}), taken by the first instance that has a message for a channel nobody holds. An
+ * instance that accepts a message for a channel another holds tells the others its id on the topic
+ * {@value Queues#LANES} ({@link LaneNotices}), and the holder takes it into its lane. When the holder dies its lease
+ * lapses, and the next instance that has the channel's messages in hand or in a recovery sweep takes the lease and
+ * every queued message with it.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -71,11 +78,29 @@ public class Dispatcher {
     @Inject
     EngineExecutor executor;
 
+    @Inject
+    Leases leases;
+
+    @Inject
+    LaneNotices notices;
+
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     /** Ids waiting in a lane or at the vendor here. */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     /** Ids whose answer was recorded lately, with when. */
     private final Map<String, Long> recent = new ConcurrentHashMap<>();
+    /** Channels another instance held when last asked, until when (monotonic) that answer is used. */
+    private final Map<String, Long> elsewhere = new ConcurrentHashMap<>();
+
+    /** Where a channel's lane runs. */
+    enum Owner {
+        /** here, as before */
+        HERE,
+        /** here from now on: the lease was just taken, so what its last holder left in the database is taken up */
+        TAKEN,
+        /** on another instance */
+        ELSEWHERE
+    }
 
     @PostConstruct
     void start() {
@@ -86,22 +111,109 @@ public class Dispatcher {
 
     /** Takes a committed outbound message; one already in hand is left alone. */
     public void submit(Message message) {
-        if (known.add(message.getId())) { // every API send comes this way: no set of lanes for one message
-            lane(message.getChannelId()).offer(new Pending(message, 0));
+        String channelId = message.getChannelId();
+        Owner owner = owner(channelId);
+        if (owner == Owner.ELSEWHERE) {
+            notices.forward(channelId, List.of(message.getId()));
+        } else if (known.add(message.getId())) { // every API send comes this way: no set of lanes for one message
+            lane(channelId).offer(new Pending(message, 0));
+        }
+        if (owner == Owner.TAKEN) {
+            takeUpLater(channelId);
         }
     }
 
     /** Takes committed outbound messages, then starts each lane they joined once (a bulk send's batch). */
     public void submitAll(List<Message> messages) {
         Set<Lane> joined = new java.util.HashSet<>();
+        Map<String, List<String>> forwarded = new java.util.HashMap<>();
+        Map<String, Owner> owners = new java.util.HashMap<>();
         for (Message message : messages) {
-            if (known.add(message.getId())) {
-                Lane lane = lane(message.getChannelId());
+            String channelId = message.getChannelId();
+            Owner owner = owners.computeIfAbsent(channelId, this::owner);
+            if (owner == Owner.ELSEWHERE) {
+                forwarded.computeIfAbsent(channelId, id -> new ArrayList<>()).add(message.getId());
+            } else if (known.add(message.getId())) {
+                Lane lane = lane(channelId);
                 lane.add(new Pending(message, 0));
                 joined.add(lane);
             }
         }
         joined.forEach(Lane::pump);
+        forwarded.forEach(notices::forward);
+        owners.forEach((channelId, owner) -> {
+            if (owner == Owner.TAKEN) {
+                takeUpLater(channelId);
+            }
+        });
+    }
+
+    /**
+     * Takes messages another instance accepted for a channel whose lane runs here (their ids came on the topic): those
+     * still queued join the lane. Ids for a channel this instance does not hold are left to its holder.
+     */
+    void forwarded(String channelId, List<String> ids) {
+        if (!leases.holds(lease(channelId))) {
+            return;
+        }
+        List<Message> rows = queries.queued(ids);
+        submitAll(rows.stream().filter(m -> channelId.equals(m.getChannelId()) && !recent.containsKey(m.getId()))
+                .toList());
+    }
+
+    /**
+     * Where the channel's lane runs: here when this instance holds the channel's lease or could take it, else on the
+     * instance that holds it (asked again after {@link Leases#RENEW}).
+     */
+    Owner owner(String channelId) {
+        String lease = lease(channelId);
+        if (leases.holds(lease)) {
+            return Owner.HERE;
+        }
+        Long until = elsewhere.get(channelId);
+        if (until != null && until - System.nanoTime() > 0) {
+            return Owner.ELSEWHERE;
+        }
+        if (leases.take(lease)) {
+            elsewhere.remove(channelId);
+            return Owner.TAKEN;
+        }
+        elsewhere.put(channelId, System.nanoTime() + Leases.RENEW.toNanos());
+        return Owner.ELSEWHERE;
+    }
+
+    static String lease(String channelId) {
+        return "channel:" + channelId;
+    }
+
+    /** After a lease was taken: the channel's every queued message, on the engine's threads. */
+    private void takeUpLater(String channelId) {
+        executor.get().execute(() -> {
+            try {
+                refill(channelId, Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not take up the queued messages of channel " + channelId
+                        + "; the next recovery sweep does", e);
+            }
+        });
+    }
+
+    /**
+     * A recovery sweep's look at a channel with queued messages: those of a lane that runs here, as {@link #refill}
+     * says; every one of them when this instance takes the lease now (its holder died or stopped); none when another
+     * instance holds it.
+     */
+    void recover(String channelId, Duration olderThan) {
+        switch (owner(channelId)) {
+            case HERE -> refill(channelId, olderThan);
+            case TAKEN -> {
+                int taken = refill(channelId, Duration.ZERO);
+                LOG.info(() -> "Channel " + channelId + ": its lane runs on " + leases.me() + " now; took up " + taken
+                        + " queued messages");
+            }
+            case ELSEWHERE -> {
+            }
+        }
     }
 
     /** How many of the channel's messages wait in its lane here (a producer of many waits while this is high). */
@@ -120,12 +232,12 @@ public class Dispatcher {
      * when the lane had no room, else those accepted more than {@code olderThan} ago (a message whose hand-over was
      * lost).
      */
-    void refill(String channelId, Duration olderThan) {
+    int refill(String channelId, Duration olderThan) {
         Lane lane = lane(channelId);
         boolean all = lane.spilled || olderThan.isZero();
         int room = laneCapacity - lane.waiting();
         if (room < laneCapacity / 2) {
-            return;
+            return 0;
         }
         lane.spilled = false;
         Instant before = all ? Instant.now().plusSeconds(1) : Instant.now().minus(olderThan);
@@ -145,6 +257,7 @@ public class Dispatcher {
         if (rows.size() == room) {
             lane.spilled = true; // more wait in the database than the lane had room for
         }
+        return taken;
     }
 
     /** Forgets sent ids once a refill can no longer have read their rows as queued. */
@@ -247,6 +360,16 @@ public class Dispatcher {
                     if (inFlight == 0) {
                         lanes.remove(channelId, this); // a later refill of its rows makes a new lane, which refuses
                                                        // them
+                    }
+                    return;
+                }
+                if (!leases.holds(lease(channelId))) {
+                    // the lease lapsed (this instance could not renew it in time): another instance may run the lane
+                    // now, from the rows; what waits here is let go, what is at the vendor is answered as usual
+                    queue.forEach(pending -> known.remove(pending.message.getId()));
+                    queue.clear();
+                    if (inFlight == 0) {
+                        lanes.remove(channelId, this);
                     }
                     return;
                 }

@@ -7,14 +7,20 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A point in time the engine keeps across restarts: {@value #EVENT_PUSHES} says that every event stored before it
- * either reached its event_url or has a push row of its own, so after a crash only the events since need looking at.
+ * A point in time the engine keeps across restarts: {@link #eventPushes} of an instance says that every event it
+ * stored before it either reached its event_url or has a push row of its own, so after a crash only the events since
+ * need looking at.
  */
 @Entity
 @Table(name = "engine_mark")
 public class EngineMark {
 
-    public static final String EVENT_PUSHES = "event-pushes-settled";
+    private static final String EVENT_PUSHES = "event-pushes-settled@";
+
+    /** The name of an instance's settled mark. */
+    public static String eventPushes(String instance) {
+        return EVENT_PUSHES + instance;
+    }
 
     @Id
     @Column(length = 64)

@@ -48,6 +48,18 @@ public class EngineQueries {
                 .getResultList();
     }
 
+    /** Those of the messages with these ids that still wait for their vendor, oldest first. */
+    public List<Message> queued(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select m from Message m where m.id in :ids and m.status = :queued"
+                + " order by m.timestamp, m.id", Message.class)
+                .setParameter("ids", ids)
+                .setParameter("queued", Status.QUEUED)
+                .getResultList();
+    }
+
     /** Inbound messages not yet routed to their conversation, received before {@code before}, oldest first. */
     public List<Message> unrouted(Instant before, int limit) {
         return em.createQuery("select m from Message m where m.status = :received and m.direction = :inbound"
@@ -76,16 +88,19 @@ public class EngineQueries {
 
     /**
      * Events stored from {@code since} on, after the event {@code afterId} of that time (null: from the first), whose
-     * message has an event_url and which have no push row: each with its message, oldest first.
+     * message has an event_url and which have no push row, pushed by {@code instance} (or stored before events named
+     * their pusher): each with its message, oldest first.
      */
-    public List<Object[]> eventsWithoutPush(Instant since, String afterId, int limit) {
+    public List<Object[]> eventsWithoutPush(Instant since, String afterId, String instance, int limit) {
         return em.createQuery("select e, m from MessageEvent e join Message m on m.id = e.messageId"
                 + " where (e.timestamp > :since or (e.timestamp = :since and e.id > :afterId))"
+                + " and (e.pushedBy = :instance or e.pushedBy is null)"
                 + " and m.eventUrl is not null"
                 + " and not exists (select p.id from Push p where p.subjectId = e.id)"
                 + " order by e.timestamp, e.id", Object[].class)
                 .setParameter("since", since)
                 .setParameter("afterId", afterId == null ? "" : afterId)
+                .setParameter("instance", instance)
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -134,6 +134,7 @@ public class EventRecorder {
                 push.setTimeoutSeconds(audience.pushTimeoutSeconds());
             }
             pusher.expect(push.getId(), event.getTimestamp());
+            event.setPushedBy(Leases.instanceName()); // whose settled mark covers it after a crash
         }
         Runnable after = () -> {
             if (!stored.getAsBoolean()) {

@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import jakarta.json.JsonObject;
 import org.switchboard.messages.JunebugJson;
@@ -22,8 +19,10 @@ import org.switchboard.messages.OutboundRequest;
 /**
  * Sends made with an {@code Idempotency-Key} (as Stripe's and the IETF draft's header): the first request with a key
  * makes the message and stores the key in the same commit; the same request again gets the first message back, never
- * a second; another request with the same key is refused. Requests with one key are served one at a time (a lock
- * per key on this instance), so two at once cannot both make a message.
+ * a second; another request with the same key is refused. Two requests with one key at once, on one instance or on
+ * two, cannot both make a message: the key's row is the primary key of its table and is stored in the message's own
+ * transaction, so the database refuses the second commit whole (its message with it), and that request is then
+ * answered as a retry of the first. No lock is held anywhere.
  */
 @ApplicationScoped
 public class IdempotentSends {
@@ -37,8 +36,6 @@ public class IdempotentSends {
     /** Reads keys and messages (an EJB: this bean is called from the web module, which has no persistence unit). */
     @Inject
     private MessageService messages;
-
-    private final Map<String, ReentrantLock> inProgress = new ConcurrentHashMap<>();
 
     /** A key used before with a different request. */
     public static class KeyReusedException extends IllegalStateException {
@@ -91,19 +88,20 @@ public class IdempotentSends {
         }
         String id = accountId + ':' + api + ':' + key;
         String hash = hash(api + '\n' + body);
-        ReentrantLock lock = inProgress.computeIfAbsent(id, k -> new ReentrantLock());
-        lock.lock();
+        Optional<Message> earlier = earlier(id, hash, accountId);
+        if (earlier.isPresent()) {
+            return Sent.of(earlier.get(), true);
+        }
         try {
-            Optional<Message> earlier = earlier(id, hash, accountId);
-            if (earlier.isPresent()) {
-                return Sent.of(earlier.get(), true);
-            }
             return Sent.of(send.apply(new Claim(id, hash)), false);
-        } finally {
-            lock.unlock();
-            if (!lock.hasQueuedThreads()) {
-                inProgress.remove(id, lock);
+        } catch (RuntimeException refused) {
+            // another request with the key committed first (the key's primary key refused this one, and its message
+            // with it): answer as the retry it is; a failure of another kind finds no row and stands
+            Optional<Message> first = earlier(id, hash, accountId);
+            if (first.isPresent()) {
+                return Sent.of(first.get(), true);
             }
+            throw refused;
         }
     }
 

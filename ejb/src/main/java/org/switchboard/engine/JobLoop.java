@@ -15,7 +15,10 @@ import java.util.logging.Logger;
 /**
  * The loop of a kind of long job (bulk sends, imports, exports): every few seconds, and at once when woken, it asks
  * which jobs are to run (their rows say so: after a restart, those that were running) and runs each on a container
- * thread unless a thread here runs it already. Where a job stands is in its row, never here.
+ * thread unless a thread here runs it already. Where a job stands is in its row, never here. With several instances a
+ * job runs on one at a time: the one that holds its lease ({@code job:<what>:<id>}, {@link Leases}); when that instance
+ * dies the lease lapses and another's sweep takes the job up from its row. A job checks {@link #open(String)} between
+ * steps, so one whose lease lapsed here (the database was away too long) stops before another runs it too.
  */
 public final class JobLoop {
 
@@ -26,6 +29,7 @@ public final class JobLoop {
     private final Consumer<String> run;
     private final ManagedScheduledExecutorService scheduler;
     private final ManagedExecutorService executor;
+    private final Leases leases;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
     private final ScheduledFuture<?> sweeps;
     private volatile boolean open = true;
@@ -38,12 +42,14 @@ public final class JobLoop {
      * @param run runs one job until it stops or is done
      */
     public JobLoop(String what, Supplier<List<String>> due, Consumer<String> run,
-            ManagedScheduledExecutorService scheduler, ManagedExecutorService executor, long everySeconds) {
+            ManagedScheduledExecutorService scheduler, ManagedExecutorService executor, Leases leases,
+            long everySeconds) {
         this.what = what;
         this.due = due;
         this.run = run;
         this.scheduler = scheduler;
         this.executor = executor;
+        this.leases = leases;
         this.sweeps = scheduler.scheduleWithFixedDelay(this::sweep, 3, everySeconds, TimeUnit.SECONDS);
     }
 
@@ -57,6 +63,15 @@ public final class JobLoop {
         return open;
     }
 
+    /** Whether the job may go on here: the platform is not stopping and this instance still holds the job's lease. */
+    public boolean open(String id) {
+        return open && leases.holds(lease(id));
+    }
+
+    private String lease(String id) {
+        return "job:" + what + ":" + id;
+    }
+
     public void stop() {
         open = false;
         sweeps.cancel(false);
@@ -65,7 +80,7 @@ public final class JobLoop {
     private void sweep() {
         try {
             for (String id : due.get()) {
-                if (open && active.add(id)) {
+                if (open && !active.contains(id) && leases.take(lease(id)) && active.add(id)) {
                     executor.execute(() -> runOne(id));
                 }
             }
@@ -82,6 +97,7 @@ public final class JobLoop {
             LOG.log(Level.WARNING, "The " + what + " " + id + " stopped; it is taken up again", e);
         } finally {
             active.remove(id);
+            leases.release(lease(id));
         }
     }
 }

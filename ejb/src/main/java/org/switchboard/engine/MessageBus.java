@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
@@ -37,6 +38,23 @@ public class MessageBus {
             producer.send(message);
         } catch (JMSException e) {
             throw new IllegalStateException("Could not queue " + id + " on " + queue + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tells every instance something on a topic, not kept by the broker (a notice whose loss a sweep makes good): the
+     * text, with a subject as the property {@code subject}.
+     */
+    public void publish(String topic, String subject, String text) {
+        try (Connection connection = factory.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer producer = session.createProducer(session.createTopic(topic));
+            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+            TextMessage message = session.createTextMessage(text);
+            message.setStringProperty("subject", subject);
+            producer.send(message);
+        } catch (JMSException e) {
+            throw new IllegalStateException("Could not publish on " + topic + ": " + e.getMessage(), e);
         }
     }
 }

@@ -16,6 +16,12 @@ public final class Queues {
     /** Event ids, waiting for the app that sent their message to hear of them. */
     public static final String EVENTS = "switchboard.events";
 
+    /**
+     * A topic every instance hears: ids of outbound messages accepted by one instance for a channel whose lane runs on
+     * another ({@link LaneNotices}).
+     */
+    public static final String LANES = "switchboard.lanes";
+
     private Queues() {
     }
 }

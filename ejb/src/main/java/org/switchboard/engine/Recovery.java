@@ -24,6 +24,11 @@ import org.switchboard.messages.MessageEvent;
  * events apps have not heard of, pushes due) and every few seconds after (a hand-over that was lost, say an id the
  * broker lost in a crash, and pushes whose retry is due after a restart). Whatever the rows say is still to do gets
  * done; the consumers are idempotent, so doing it twice does no harm.
+ *
+ * <p>With several instances each does what is its own (its channels' lanes, by their leases; the pushes it left
+ * unsettled, by its own settled mark and lease {@code instance:<name>}), and one at a time, the holder of the lease
+ * {@value #SWEEPS}, does the rest: unrouted inbound messages, events for apps, pushes due, and the unsettled pushes of
+ * an instance whose lease lapsed (it died), taken over once by whichever instance takes its lease.
  */
 @Singleton
 @Startup
@@ -34,6 +39,8 @@ public class Recovery {
     /** How old unfinished work must be before a sweep after the first takes it up. */
     static final Duration STALE = Duration.ofSeconds(30);
     private static final int BATCH = 1000;
+    /** The lease of the sweeps that are the group's. */
+    static final String SWEEPS = "recovery";
 
     @Inject
     Dispatcher dispatcher;
@@ -53,19 +60,25 @@ public class Recovery {
     @Inject
     GroupCommit commits;
 
+    @Inject
+    Leases leases;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> sweeps;
     private ScheduledFuture<?> marks;
+    /** Until this instance has sent again what its last run left unsettled (it needs its own lease first). */
     private volatile boolean first = true;
+    /** Whether this instance did the group's sweeps last time. */
+    private volatile boolean sweeping;
 
     @PostConstruct
     void start() {
-        if (queries.mark(EngineMark.EVENT_PUSHES) == null) {
-            // a new database, or one whose every push has a row: no event before now needs looking at after a crash
+        if (queries.mark(EngineMark.eventPushes(leases.me())) == null) {
+            // a new database or instance, or one whose every push has a row: no event before now needs looking at
             Instant now = Instant.now();
-            commits.commit(em -> em.merge(new EngineMark(EngineMark.EVENT_PUSHES, now)), null);
+            commits.commit(em -> em.merge(new EngineMark(EngineMark.eventPushes(leases.me()), now)), null);
         }
         sweeps = scheduler.scheduleWithFixedDelay(this::sweepSafely, 3, 5, TimeUnit.SECONDS);
         // each second: after a crash, the pushes sent again are those of about the last second or two
@@ -80,22 +93,39 @@ public class Recovery {
 
     private void sweepSafely() {
         try {
-            sweep(first ? Duration.ZERO : STALE);
-            first = false;
+            sweepOnce();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A recovery sweep failed; the next one tries again", e);
         }
     }
 
-    void sweep(Duration olderThan) {
-        if (olderThan.isZero()) {
-            resendUnsettledEventPushes();
+    /** A sweep: the first sends again what this instance's last run left unsettled and takes up everything. */
+    void sweepOnce() {
+        if (first) {
+            // its own lease first: another instance may be taking over what this one left when it died
+            if (!leases.take(Leases.INSTANCE + leases.me())) {
+                LOG.info("Another instance is taking up what " + leases.me() + " left; waiting for it");
+                return;
+            }
+            resendUnsettledEventPushes(leases.me());
         }
+        sweep(first ? Duration.ZERO : STALE);
+        first = false;
+    }
+
+    void sweep(Duration olderThan) {
         dispatcher.tidy();
         for (String channelId : queries.channelsWithQueued()) {
-            dispatcher.refill(channelId, olderThan);
+            dispatcher.recover(channelId, olderThan);
         }
-        Instant before = Instant.now().minus(olderThan);
+        boolean was = sweeping;
+        sweeping = leases.take(SWEEPS);
+        if (!sweeping) {
+            return;
+        }
+        takeOverLapsedInstances();
+        // the group's sweeps, just taken over (at start, or from an instance that died): everything there is
+        Instant before = Instant.now().minus(was ? olderThan : Duration.ZERO);
         for (Message message : queries.unrouted(before, BATCH)) {
             if (!relay.waiting(message.getId())) {
                 relay.send(Queues.INBOUND, message.getId(), message.getChannelId() + " " + message.getFromAddr());
@@ -112,22 +142,47 @@ public class Recovery {
     /** Stores the settled mark, once the first sweep has sent again what the last run left unsettled. */
     private void markSettled() {
         if (!first) {
-            commits.submit(em -> em.merge(new EngineMark(EngineMark.EVENT_PUSHES, pusher.settledBefore())), null);
+            commits.submit(em -> em.merge(new EngineMark(EngineMark.eventPushes(leases.me()),
+                    pusher.settledBefore())), null);
         }
     }
 
     /**
-     * Sends again the event pushes a crash or stop may have cut short: those of events stored since the settled mark
-     * that have no push row (a push is stored once an attempt fails). Some of them were delivered before the crash; a
-     * receiver sees those twice, with the same event_id.
+     * The unsettled pushes of each instance whose lease lapsed (it died and has not come back), taken over by this one
+     * once: it takes the instance's lease (no other can then), sends again what that instance may not have finished,
+     * moves its settled mark to now, and lets the lease go, so the instance finds nothing left when it comes back.
      */
-    private void resendUnsettledEventPushes() {
-        Instant since = queries.mark(EngineMark.EVENT_PUSHES);
+    private void takeOverLapsedInstances() {
+        for (String lease : leases.expired(Leases.INSTANCE).keySet()) {
+            String instance = lease.substring(Leases.INSTANCE.length());
+            if (instance.equals(leases.me()) || !leases.take(lease)) {
+                continue;
+            }
+            long began = System.nanoTime();
+            Instant now = Instant.now();
+            int resent = resendUnsettledEventPushes(instance);
+            commits.commit(em -> em.merge(new EngineMark(EngineMark.eventPushes(instance), now)), null);
+            leases.release(lease);
+            LOG.info(() -> leases.me() + " took over the unsettled pushes of " + instance + " (its lease lapsed): "
+                    + resent + " sent again in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+        }
+    }
+
+    /**
+     * Sends again the event pushes of an instance that a crash or stop may have cut short: those of events it stored
+     * since its settled mark that have no push row (a push is stored once an attempt fails). Some of them were
+     * delivered before the crash; a receiver sees those twice, with the same event_id.
+     */
+    private int resendUnsettledEventPushes(String instance) {
+        Instant since = queries.mark(EngineMark.eventPushes(instance));
+        if (since == null) {
+            return 0;
+        }
         String afterId = null;
         int resent = 0;
         List<Object[]> page;
         do {
-            page = queries.eventsWithoutPush(since, afterId, BATCH);
+            page = queries.eventsWithoutPush(since, afterId, instance, BATCH);
             for (Object[] row : page) {
                 MessageEvent event = (MessageEvent) row[0];
                 Message message = (Message) row[1];
@@ -142,7 +197,8 @@ public class Recovery {
         } while (page.size() == BATCH);
         int count = resent;
         if (count > 0) {
-            LOG.info(() -> "Sending again " + count + " event pushes the last run may not have finished");
+            LOG.info(() -> "Sending again " + count + " event pushes " + instance + " may not have finished");
         }
+        return count;
     }
 }

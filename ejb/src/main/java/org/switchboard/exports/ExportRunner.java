@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.switchboard.engine.JobLoop;
+import org.switchboard.engine.Leases;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.switchboard.storage.PrivateFiles;
 
@@ -52,11 +53,14 @@ public class ExportRunner {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Leases leases;
+
     private JobLoop loop;
 
     @PostConstruct
     void start() {
-        loop = new JobLoop("exports", this::due, this::run, scheduler, executor, 3);
+        loop = new JobLoop("exports", this::due, this::run, scheduler, executor, leases, 3);
     }
 
     @PreDestroy

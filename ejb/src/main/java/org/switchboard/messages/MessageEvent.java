@@ -40,6 +40,11 @@ public class MessageEvent {
     @Column(name = "app_pending", nullable = false)
     private boolean appPending;
 
+    /** The instance that pushes the event to its message's event_url (null: none does). */
+    @Column(name = "pushed_by", length = 64)
+    @Size(max = 64)
+    private String pushedBy;
+
     protected MessageEvent() {
     }
 
@@ -54,6 +59,14 @@ public class MessageEvent {
 
     public String getId() {
         return id;
+    }
+
+    public String getPushedBy() {
+        return pushedBy;
+    }
+
+    public void setPushedBy(String pushedBy) {
+        this.pushedBy = pushedBy;
     }
 
     public String getMessageId() {

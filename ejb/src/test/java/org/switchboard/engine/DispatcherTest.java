@@ -23,6 +23,10 @@ class DispatcherTest {
     private final Dispatcher dispatcher = new Dispatcher();
     private final FakeChannels channels = new FakeChannels();
     private final Map<String, SendResult> recorded = new ConcurrentHashMap<>();
+    private final FakeLeases leases = new FakeLeases();
+    private final List<String> forwarded = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the database has queued. */
+    private final List<Message> queued = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void wire() {
@@ -33,6 +37,24 @@ class DispatcherTest {
         dispatcher.laneCapacity = 100;
         dispatcher.vendorAttempts = 3;
         dispatcher.vendorBatch = 100;
+        dispatcher.leases = leases;
+        dispatcher.queries = new EngineQueries() {
+            @Override
+            public List<Message> queued(String channelId, java.time.Instant before, int limit) {
+                return List.copyOf(queued);
+            }
+
+            @Override
+            public List<Message> queued(java.util.Collection<String> ids) {
+                return queued.stream().filter(m -> ids.contains(m.getId())).toList();
+            }
+        };
+        dispatcher.notices = new LaneNotices() {
+            @Override
+            public void forward(String channelId, List<String> ids) {
+                ids.forEach(id -> forwarded.add(channelId + " " + id));
+            }
+        };
         dispatcher.events = new EventRecorder() {
             @Override
             public CompletableFuture<Void> record(Message message, SendResult result) {
@@ -165,6 +187,49 @@ class DispatcherTest {
         Fakes.await(() -> recorded.containsKey(message.getId()), 2000);
         assertEquals("Channel ch-1 was deleted", recorded.get(message.getId()).reason());
         assertTrue(channels.sent.isEmpty());
+    }
+
+    @Test
+    void aChannelWhoseLaneRunsOnAnotherInstanceGetsItsMessagesThereNotHere() throws Exception {
+        channels.lane = lane(null, 10);
+        leases.holders.put(Dispatcher.lease("ch-1"), "i2");
+        List<Message> messages = submit(3);
+        assertEquals(messages.stream().map(m -> "ch-1 " + m.getId()).toList(), forwarded, "told to the holder");
+        Thread.sleep(100);
+        assertTrue(channels.sent.isEmpty(), "nothing sent here");
+        // the holder hears them: here, as i1 holding the lease, ids come in from the topic
+        leases.holders.put(Dispatcher.lease("ch-1"), "i1");
+        queued.addAll(messages);
+        dispatcher.forwarded("ch-1", messages.stream().map(Message::getId).toList());
+        Fakes.await(() -> recorded.size() == 3, 2000);
+        assertEquals(messages.stream().map(Message::getId).toList(), channels.sentIds(), "in the order accepted");
+    }
+
+    @Test
+    void theFirstMessageForAChannelNobodyRunsTakesItsLeaseAndWhatWaitsInTheDatabase() throws Exception {
+        channels.lane = lane(null, 10);
+        Message left = Fakes.outbound("ch-1", "+27830000100"); // accepted on an instance that died
+        queued.add(left);
+        List<Message> messages = submit(1);
+        assertEquals("i1", leases.holders.get(Dispatcher.lease("ch-1")));
+        Fakes.await(() -> recorded.size() == 2, 2000);
+        assertTrue(channels.sentIds().containsAll(List.of(left.getId(), messages.get(0).getId())),
+                channels.sentIds().toString());
+        assertTrue(forwarded.isEmpty());
+    }
+
+    @Test
+    void aLaneWhoseLeaseLapsedLetsGoWhatWaitsAndSendsNoMore() throws Exception {
+        channels.lane = lane(null, 2);
+        channels.answer = message -> new CompletableFuture<>();
+        submit(5);
+        Fakes.await(() -> channels.sent.size() == 2, 2000);
+        leases.lapsed.add(Dispatcher.lease("ch-1")); // this instance could not renew it: another may run the lane
+        channels.pending.forEach(f -> f.complete(SendResult.accepted("v")));
+        Fakes.await(() -> recorded.size() == 2, 2000);
+        Thread.sleep(100);
+        assertEquals(2, channels.sent.size(), "the three that waited are left to the lane's next holder");
+        assertEquals(0, dispatcher.waiting("ch-1"));
     }
 
     private List<Message> submit(int n) {

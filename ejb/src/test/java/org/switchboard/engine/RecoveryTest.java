@@ -68,7 +68,7 @@ class RecoveryTest {
         };
         recovery.dispatcher = new Dispatcher() {
             @Override
-            void refill(String channelId, Duration olderThan) {
+            void recover(String channelId, Duration olderThan) {
                 refilled.add(channelId + " " + olderThan);
             }
 
@@ -105,15 +105,29 @@ class RecoveryTest {
             }
 
             @Override
-            public List<Object[]> eventsWithoutPush(Instant since, String afterId, int limit) {
-                return afterId == null ? List.<Object[]>of(new Object[]{unsettled, withEventUrl}) : List.of();
+            public List<Object[]> eventsWithoutPush(Instant since, String afterId, String instance, int limit) {
+                return afterId == null && instance.equals(unsettledBy)
+                        ? List.<Object[]>of(new Object[]{unsettled, withEventUrl})
+                        : List.of();
+            }
+        };
+        recovery.leases = leases;
+        recovery.commits = new GroupCommit() {
+            @Override
+            public void commit(Work work, Runnable afterCommit) {
+                marked.add("committed");
             }
         };
     }
 
+    /** The instance whose events' pushes are unsettled. */
+    private String unsettledBy = "i1";
+    private final List<String> marked = new CopyOnWriteArrayList<>();
+    private final FakeLeases leases = new FakeLeases();
+
     @Test
     void theFirstSweepTakesUpEverythingTheRowsSayIsLeftAndSendsAgainTheUnsettledEventPushes() {
-        recovery.sweep(Duration.ZERO);
+        recovery.sweepOnce();
         assertEquals(List.of("ch-1 PT0S", "ch-2 PT0S"), refilled, "every channel's queued messages, however new");
         assertEquals(Set.of(Queues.INBOUND + " " + unrouted.getId() + " ch-1 +27831111111",
                 Queues.EVENTS + " " + forApp.getId()), Set.copyOf(recorded.relayed),
@@ -131,10 +145,55 @@ class RecoveryTest {
 
     @Test
     void aLaterSweepLeavesRecentWorkAndTheSettledPushesAlone() {
-        recovery.sweep(Recovery.STALE);
+        unsettledBy = "nobody";
+        recovery.sweepOnce();
+        refilled.clear();
+        unsettledBy = "i1";
+        recovery.sweepOnce();
         assertEquals(List.of("ch-1 PT30S", "ch-2 PT30S"), refilled, "only what waited longer than a hand-over takes");
         assertTrue(recorded.pushed.stream().noneMatch(p -> p.getId().equals(unsettled.getId())),
                 "unsettled event pushes are sent again after a start only");
+    }
+
+    @Test
+    void anInstanceWhoseOwnWorkAnotherIsTakingOverWaits() {
+        leases.holders.put(Leases.INSTANCE + "i1", "i2");
+        recovery.sweepOnce();
+        assertEquals(List.of(), refilled, "no sweep before it holds its own lease");
+        assertTrue(recorded.pushed.isEmpty(), recorded.pushed.toString());
+        leases.holders.remove(Leases.INSTANCE + "i1");
+        recovery.sweepOnce();
+        assertEquals(List.of("ch-1 PT0S", "ch-2 PT0S"), refilled, "then the first sweep, whole");
+        assertTrue(recorded.pushed.stream().anyMatch(p -> p.getId().equals(unsettled.getId())));
+    }
+
+    @Test
+    void theGroupsSweepsAreTheirLeaseHoldersAlone() {
+        leases.holders.put(Recovery.SWEEPS, "i2");
+        recovery.sweepOnce();
+        assertEquals(List.of("ch-1 PT0S", "ch-2 PT0S"), refilled, "each instance looks at the lanes (their leases"
+                + " decide)");
+        assertEquals(List.of(), recorded.relayed, "the inbound messages and app events are the sweeper's");
+        assertTrue(recorded.pushed.stream().noneMatch(p -> p.getId().equals(due.getId())), "so are pushes due");
+    }
+
+    @Test
+    void theUnsettledPushesOfAnInstanceThatDiedAreTakenOverOnceByTheSweeper() {
+        unsettledBy = "nobody";
+        recovery.sweepOnce();
+        recorded.pushed.clear();
+        unsettledBy = "i2";
+        leases.holders.put(Leases.INSTANCE + "i2", "i2");
+        leases.lapsed.add(Leases.INSTANCE + "i2");
+        marked.clear();
+        recovery.sweepOnce();
+        assertEquals(List.of(unsettled.getId()), recorded.pushed.stream().map(Push::getId)
+                .filter(unsettled.getId()::equals).toList(), "i2's unsettled push, sent again here");
+        assertEquals(List.of("committed"), marked, "i2's settled mark moved on");
+        assertEquals(null, leases.holders.get(Leases.INSTANCE + "i2"), "its lease let go for it to come back to");
+        recorded.pushed.clear();
+        recovery.sweepOnce();
+        assertTrue(recorded.pushed.stream().noneMatch(p -> p.getId().equals(unsettled.getId())), "once");
     }
 
     private static Message inbound() {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.switchboard.engine.JobLoop;
+import org.switchboard.engine.Leases;
 import org.switchboard.json.JsonStrings;
 
 /**
@@ -47,11 +48,14 @@ public class ImportRunner {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Leases leases;
+
     private JobLoop loop;
 
     @PostConstruct
     void start() {
-        loop = new JobLoop("contact imports", work::startable, this::run, scheduler, executor, 2);
+        loop = new JobLoop("contact imports", work::startable, this::run, scheduler, executor, leases, 2);
     }
 
     @PreDestroy
@@ -66,7 +70,7 @@ public class ImportRunner {
 
     private void run(String id) {
         try {
-            while (loop.open()) {
+            while (loop.open(id)) {
                 ImportWork.Next next = work.next(id);
                 if (next == ImportWork.Next.STOP) {
                     finished(id);
@@ -119,9 +123,9 @@ public class ImportRunner {
                 rows.clear();
                 errors.clear();
             }
-            return going[0] && loop.open();
+            return going[0] && loop.open(id);
         });
-        if (!going[0] || !loop.open() || !work.stage(id, rows, errors, read[0])) {
+        if (!going[0] || !loop.open(id) || !work.stage(id, rows, errors, read[0])) {
             return;
         }
         work.crossCheck(id);
