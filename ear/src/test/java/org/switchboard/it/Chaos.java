@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -32,14 +33,26 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Chaos {
 
-    /** How the run goes: messages to have accepted, the kills ("p" Payara, "b" broker, in order), senders at once. */
-    record Settings(int messages, String kills, int senders, Path runtime, int brokerPort) {
+    /**
+     * How the run goes: messages to have accepted, the kills ("p" Payara, "b" broker, in order), senders at once; with
+     * several instances (a deployment group behind a balancer) their HTTP ports, none for one domain.
+     */
+    record Settings(int messages, String kills, int senders, Path runtime, int brokerPort,
+            List<Integer> instancePorts) {
+
+        Settings(int messages, String kills, int senders, Path runtime, int brokerPort) {
+            this(messages, kills, senders, runtime, brokerPort, List.of());
+        }
+
+        boolean group() {
+            return instancePorts.size() > 1;
+        }
     }
 
     /** What the run found. */
     record Outcome(int accepted, int payaraKills, int brokerKills, int atVendor, int duplicates, int duplicateBound,
             int missingAtVendor, int withoutEvent, int unstableEventIds, long eventPushes, int unconfirmedAtVendor,
-            Duration took) {
+            Duration took, List<String> takeovers) {
 
         boolean passed() {
             return missingAtVendor == 0 && withoutEvent == 0 && unstableEventIds == 0 && duplicates <= duplicateBound;
@@ -58,7 +71,11 @@ public final class Chaos {
                             %s""",
                     accepted, payaraKills + brokerKills, payaraKills, brokerKills, atVendor, missingAtVendor,
                     duplicates, duplicateBound, unconfirmedAtVendor, eventPushes, withoutEvent, unstableEventIds,
-                    took.toSeconds(), passed() ? "PASSED" : "FAILED");
+                    took.toSeconds(), (takeovers.isEmpty()
+                            ? ""
+                            : "lane takeovers (kill to the lease held"
+                                    + " elsewhere): " + String.join(", ", takeovers) + "\n")
+                            + (passed() ? "PASSED" : "FAILED"));
         }
     }
 
@@ -67,6 +84,9 @@ public final class Chaos {
     private final Settings settings;
     private final Random random = new Random();
     private final Path broker;
+    /** With several instances: how long each takeover of the channel's lane took, after a kill of its holder. */
+    private final List<String> takeovers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private String channel;
     private final String run = Long.toString(Instant.now().getEpochSecond(), 36);
     private final Set<String> accepted = ConcurrentHashMap.newKeySet();
     private final Map<String, Set<String>> eventIds = new ConcurrentHashMap<>();
@@ -92,10 +112,25 @@ public final class Chaos {
             plan.append(random.nextBoolean() ? 'p' : 'b');
         }
         System.out.printf("Chaos: %d messages, kills %s (p Payara, b broker; seed %d)%n", messages, plan, seed);
+        List<Integer> instances = instancePorts();
+        if (instances.size() > 1) {
+            System.out.printf("  on %d instances (HTTP %s) behind the balancer; p kills an instance (by turns the"
+                    + " channel's lane holder and the other), b the live broker%n", instances.size(), instances);
+        }
         Outcome outcome = run(new Settings(messages, plan.toString(), 16,
-                Path.of(System.getProperty("switchboard.runtime")), Integer.getInteger("it.broker.port", 61616)));
+                Path.of(System.getProperty("switchboard.runtime")), Integer.getInteger("it.broker.port", 61616),
+                instances));
         System.out.println(outcome.report());
         System.exit(outcome.passed() ? 0 : 1);
+    }
+
+    /** The instances' HTTP ports, from {@code it.instance.ports} (comma-separated; empty for one domain). */
+    static List<Integer> instancePorts() {
+        String ports = System.getProperty("it.instance.ports", "");
+        return ports.isBlank()
+                ? List.of()
+                : java.util.Arrays.stream(ports.split(",")).map(String::trim)
+                        .map(Integer::valueOf).toList();
     }
 
     static Outcome run(Settings settings) throws Exception {
@@ -108,7 +143,7 @@ public final class Chaos {
         ExecutorService senders = Executors.newFixedThreadPool(settings.senders());
         try {
             Platform.TestAccount account = Platform.account("chaos-" + run);
-            String channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"+15550009999\"}");
+            channel = account.createChannel("{\"vendor\":\"fake\",\"address\":\"+15550009999\"}");
             String eventUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/events";
             AtomicInteger sequence = new AtomicInteger();
             for (int i = 0; i < settings.senders(); i++) {
@@ -124,10 +159,18 @@ public final class Chaos {
                 System.out.printf("  kill %d/%d (%s) at %d accepted%n", i + 1, kills.length(),
                         kills.charAt(i) == 'p' ? "Payara" : "broker", accepted.size());
                 if (kills.charAt(i) == 'p') {
-                    killPayara();
+                    if (settings.group()) {
+                        killInstance(payara % 2 == 0);
+                    } else {
+                        killPayara();
+                    }
                     payara++;
                 } else {
-                    killBroker();
+                    if (settings.group()) {
+                        killLiveBroker();
+                    } else {
+                        killBroker();
+                    }
                     brokers++;
                 }
             }
@@ -191,7 +234,7 @@ public final class Chaos {
         }
         return new Outcome(accepted.size(), payara, brokers, reached, duplicates, payara * MAX_IN_FLIGHT,
                 accepted.size() - reached, withoutEvent, unstable, eventPushes.get(), unconfirmed,
-                Duration.ofNanos(System.nanoTime() - start));
+                Duration.ofNanos(System.nanoTime() - start), List.copyOf(takeovers));
     }
 
     /** The fake vendor's outbox on the channel: how many times it was sent each message id. */
@@ -249,10 +292,92 @@ public final class Chaos {
                 Duration.ofMinutes(5), "the application to answer after the restart");
     }
 
-    private void killBroker() throws Exception {
-        Path pidFile = broker.resolve("switchboard.pid");
-        kill(Long.parseLong(Files.readString(pidFile).trim()), "the broker");
-        // as config/bin/switchboard starts it, detached, its pid where the script looks for it
+    /**
+     * Kills one instance of the group with SIGKILL (the holder of the channel's lane, or the other), times how long the
+     * lane takes to be held by a live instance again, starts the instance again and waits until it is ready.
+     */
+    private void killInstance(boolean laneHolder) throws Exception {
+        List<Integer> ports = settings.instancePorts();
+        int holder = -1;
+        for (int k = 0; k < ports.size(); k++) {
+            if (leases(ports.get(k)).contains("channel:" + channel)) {
+                holder = k;
+            }
+        }
+        int victim = holder < 0 ? random.nextInt(ports.size()) : laneHolder ? holder : (holder + 1) % ports.size();
+        String name = "i" + (victim + 1);
+        Path pid = settings.runtime().resolve("payara6/glassfish/nodes/localhost-switchboard/" + name + "/config/pid");
+        long killed = System.nanoTime();
+        kill(Long.parseLong(Files.readString(pid).trim()), "instance " + name);
+        if (victim == holder) {
+            int dead = victim;
+            waitFor(() -> {
+                for (int k = 0; k < ports.size(); k++) {
+                    if (k != dead && leases(ports.get(k)).contains("channel:" + channel)) {
+                        return true;
+                    }
+                }
+                return false;
+            }, Duration.ofMinutes(2), "another instance to take the lane of " + name);
+            String took = String.format("%.1f s", (System.nanoTime() - killed) / 1e9);
+            takeovers.add(took);
+            System.out.printf("    the channel's lane moved off %s in %s%n", name, took);
+        }
+        asadmin("start-instance", name);
+        int port = ports.get(victim);
+        waitFor(() -> Platform.requestAt("http://127.0.0.1:" + port, "GET", "/health-checks/ready", null, null)
+                .status() == 200, Duration.ofMinutes(5), name + " to be ready after its restart");
+    }
+
+    /** The leases an instance holds, as it says (none when it does not answer). */
+    private static Set<String> leases(int port) {
+        Platform.Answer answer = Platform.requestAt("http://127.0.0.1:" + port, "GET", "/api/admin/engine",
+                Platform.ADMIN, null);
+        if (answer.status() != 200) {
+            return Set.of();
+        }
+        return answer.json().getJsonArray("leases").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** asadmin against the domain, as its admin (the password file the start script keeps). */
+    private void asadmin(String... command) throws Exception {
+        Path payara = settings.runtime().resolve("payara6");
+        List<String> line = new java.util.ArrayList<>(List.of("bash", payara.resolve("bin/asadmin").toString(),
+                "--port", System.getProperty("it.admin.port", "8048"), "--user", "admin", "--passwordfile",
+                payara.resolve("glassfish/domains/switchboard/switchboard/asadmin.pass").toString()));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed");
+        }
+    }
+
+    /**
+     * Kills the active broker of the live/backup pair with SIGKILL (the backup takes over from the shared store), and
+     * starts it again, waiting on the store's lock; the pair fails back to it when it is the live one.
+     */
+    private void killLiveBroker() throws Exception {
+        Path live = settings.runtime().resolve("broker");
+        Path backup = settings.runtime().resolve("broker-backup");
+        Path active = listening(settings.brokerPort()) ? live : backup;
+        int otherPort = active == live ? settings.brokerPort() + 1 : settings.brokerPort();
+        kill(Long.parseLong(Files.readString(active.resolve("switchboard.pid")).trim()), "the active broker");
+        waitFor(() -> listening(otherPort), Duration.ofMinutes(2), "the other broker to take over");
+        startBroker(active);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Starts a broker as config/bin/switchboard does, detached, its pid where the script looks for it. */
+    private static void startBroker(Path broker) throws Exception {
         Process start = new ProcessBuilder("bash", "-c", "nohup \"$0/bin/artemis\" run >>\"$0/log/console.log\" 2>&1 &"
                 + " echo $! >\"$0/switchboard.pid\"", broker.toString())
                 .redirectErrorStream(true)
@@ -261,13 +386,13 @@ public final class Chaos {
         if (start.waitFor() != 0) {
             throw new IllegalStateException("the broker did not start");
         }
-        waitFor(() -> {
-            try (Socket socket = new Socket("127.0.0.1", settings.brokerPort())) {
-                return true;
-            } catch (IOException notYet) {
-                return false;
-            }
-        }, Duration.ofMinutes(2), "the broker to listen");
+    }
+
+    private void killBroker() throws Exception {
+        Path pidFile = broker.resolve("switchboard.pid");
+        kill(Long.parseLong(Files.readString(pidFile).trim()), "the broker");
+        startBroker(broker);
+        waitFor(() -> listening(settings.brokerPort()), Duration.ofMinutes(2), "the broker to listen");
     }
 
     private static void kill(long pid, String what) throws Exception {

@@ -51,7 +51,12 @@ final class Platform {
     }
 
     static Answer request(String method, String path, String authorization, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE + path))
+        return requestAt(BASE, method, path, authorization, body);
+    }
+
+    /** A request to another base than the suite's: one instance of several, say. */
+    static Answer requestAt(String base, String method, String path, String authorization, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(method, body == null

@@ -321,7 +321,8 @@ class VumiGoApiIT {
             pool.shutdownNow();
         }
         Platform.eventually(WAIT, () -> Platform.outboxHas(account, pushingChannel,
-                m -> "one of eight at once".equals(m.getString("content"))), found -> found, "the message at the vendor");
+                m -> "one of eight at once".equals(m.getString("content"))), found -> found,
+                "the message at the vendor");
         Platform.sleep(1000);
         assertEquals(1, Platform.request("GET", "/api/fake/channels/" + pushingChannel + "/outbox", account.basic(),
                 null).json().getJsonArray("messages").stream()

@@ -15,11 +15,12 @@ import java.time.Instant;
 @Table(name = "engine_mark")
 public class EngineMark {
 
-    private static final String EVENT_PUSHES = "event-pushes-settled@";
+    private static final String EVENT_PUSHES = "event-pushes-settled";
 
     /** The name of an instance's settled mark. */
     public static String eventPushes(String instance) {
-        return EVENT_PUSHES + instance;
+        // the one instance of a plain domain ("server") keeps the name the mark had before there were several
+        return "server".equals(instance) ? EVENT_PUSHES : EVENT_PUSHES + "@" + instance;
     }
 
     @Id

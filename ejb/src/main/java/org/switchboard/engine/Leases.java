@@ -116,6 +116,11 @@ public class Leases {
         lost.add(listener);
     }
 
+    /** The leases this instance holds now. */
+    public Set<String> held() {
+        return held.keySet().stream().filter(this::holds).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Whether this instance holds the lease now (no database read). */
     public boolean holds(String name) {
         Long until = held.get(name);

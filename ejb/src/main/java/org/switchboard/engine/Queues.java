@@ -22,6 +22,9 @@ public final class Queues {
      */
     public static final String LANES = "switchboard.lanes";
 
+    /** A topic every instance hears: the rows changed through one instance, for the others' caches. */
+    public static final String CHANGES = "switchboard.changes";
+
     private Queues() {
     }
 }

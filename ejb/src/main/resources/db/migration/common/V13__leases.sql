@@ -12,5 +12,3 @@ create index engine_lease_owner on engine_lease (owner);
 -- over) sends again the pushes it may not have finished, and only those.
 alter table message_event add column pushed_by varchar(64);
 
--- The settled mark is each instance's: the one instance of a plain domain is named "server".
-update engine_mark set name = 'event-pushes-settled@server' where name = 'event-pushes-settled';
