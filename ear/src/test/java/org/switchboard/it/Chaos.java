@@ -112,7 +112,7 @@ public final class Chaos {
             plan.append(random.nextBoolean() ? 'p' : 'b');
         }
         System.out.printf("Chaos: %d messages, kills %s (p Payara, b broker; seed %d)%n", messages, plan, seed);
-        List<Integer> instances = instancePorts();
+        List<Integer> instances = Group.instancePorts();
         if (instances.size() > 1) {
             System.out.printf("  on %d instances (HTTP %s) behind the balancer; p kills an instance (by turns the"
                     + " channel's lane holder and the other), b the live broker%n", instances.size(), instances);
@@ -122,15 +122,6 @@ public final class Chaos {
                 instances));
         System.out.println(outcome.report());
         System.exit(outcome.passed() ? 0 : 1);
-    }
-
-    /** The instances' HTTP ports, from {@code it.instance.ports} (comma-separated; empty for one domain). */
-    static List<Integer> instancePorts() {
-        String ports = System.getProperty("it.instance.ports", "");
-        return ports.isBlank()
-                ? List.of()
-                : java.util.Arrays.stream(ports.split(",")).map(String::trim)
-                        .map(Integer::valueOf).toList();
     }
 
     static Outcome run(Settings settings) throws Exception {
@@ -297,61 +288,20 @@ public final class Chaos {
      * lane takes to be held by a live instance again, starts the instance again and waits until it is ready.
      */
     private void killInstance(boolean laneHolder) throws Exception {
-        List<Integer> ports = settings.instancePorts();
-        int holder = -1;
-        for (int k = 0; k < ports.size(); k++) {
-            if (leases(ports.get(k)).contains("channel:" + channel)) {
-                holder = k;
-            }
-        }
-        int victim = holder < 0 ? random.nextInt(ports.size()) : laneHolder ? holder : (holder + 1) % ports.size();
-        String name = "i" + (victim + 1);
-        Path pid = settings.runtime().resolve("payara6/glassfish/nodes/localhost-switchboard/" + name + "/config/pid");
+        Group group = new Group(settings.runtime(), Integer.getInteger("it.admin.port", 8048),
+                settings.instancePorts());
+        String lane = "channel:" + channel;
+        int holder = group.holder(lane);
+        int victim = holder < 0 ? random.nextInt(group.size()) : laneHolder ? holder : (holder + 1) % group.size();
         long killed = System.nanoTime();
-        kill(Long.parseLong(Files.readString(pid).trim()), "instance " + name);
+        group.kill(victim);
         if (victim == holder) {
-            int dead = victim;
-            waitFor(() -> {
-                for (int k = 0; k < ports.size(); k++) {
-                    if (k != dead && leases(ports.get(k)).contains("channel:" + channel)) {
-                        return true;
-                    }
-                }
-                return false;
-            }, Duration.ofMinutes(2), "another instance to take the lane of " + name);
+            group.awaitHeldBesides(lane, victim, Duration.ofMinutes(2));
             String took = String.format("%.1f s", (System.nanoTime() - killed) / 1e9);
             takeovers.add(took);
-            System.out.printf("    the channel's lane moved off %s in %s%n", name, took);
+            System.out.printf("    the channel's lane moved off %s in %s%n", Group.name(victim), took);
         }
-        asadmin("start-instance", name);
-        int port = ports.get(victim);
-        waitFor(() -> Platform.requestAt("http://127.0.0.1:" + port, "GET", "/health-checks/ready", null, null)
-                .status() == 200, Duration.ofMinutes(5), name + " to be ready after its restart");
-    }
-
-    /** The leases an instance holds, as it says (none when it does not answer). */
-    private static Set<String> leases(int port) {
-        Platform.Answer answer = Platform.requestAt("http://127.0.0.1:" + port, "GET", "/api/admin/engine",
-                Platform.ADMIN, null);
-        if (answer.status() != 200) {
-            return Set.of();
-        }
-        return answer.json().getJsonArray("leases").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).collect(java.util.stream.Collectors.toSet());
-    }
-
-    /** asadmin against the domain, as its admin (the password file the start script keeps). */
-    private void asadmin(String... command) throws Exception {
-        Path payara = settings.runtime().resolve("payara6");
-        List<String> line = new java.util.ArrayList<>(List.of("bash", payara.resolve("bin/asadmin").toString(),
-                "--port", System.getProperty("it.admin.port", "8048"), "--user", "admin", "--passwordfile",
-                payara.resolve("glassfish/domains/switchboard/switchboard/asadmin.pass").toString()));
-        line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed");
-        }
+        group.start(victim);
     }
 
     /**
@@ -395,7 +345,7 @@ public final class Chaos {
         waitFor(() -> listening(settings.brokerPort()), Duration.ofMinutes(2), "the broker to listen");
     }
 
-    private static void kill(long pid, String what) throws Exception {
+    static void kill(long pid, String what) throws Exception {
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
                 "No process " + pid + " for " + what));
         new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();

@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.switchboard.it.Platform.quote;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,12 +18,10 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -486,8 +479,8 @@ class VumiGoApiIT {
                 "{\"to_addr\": \"+27831000010\", \"content\": \"a\"}")
                 .json().getString("message_id");
         Platform.sleep(2000);
-        try (Stream events = Stream.open(ownerKey, id, token, "events.json");
-                Stream messages = Stream.open(ownerKey, id, token, "messages.json")) {
+        try (StreamClient events = StreamClient.open(Platform.BASE, ownerKey, id, token, "events.json");
+                StreamClient messages = StreamClient.open(Platform.BASE, ownerKey, id, token, "messages.json")) {
             assertEquals(200, events.status);
             assertEquals(first, events.next(WAIT).getString("user_message_id"));
             String second = putAs(ownerKey, id, token, "messages.json",
@@ -510,10 +503,11 @@ class VumiGoApiIT {
         String ownerKey = owner.getString("account_key");
         JsonObject conversation = conversation(owner.getString("id"),
                 "{\"type\":\"http_api\",\"name\":\"many streams\"}");
-        List<Stream> open = new ArrayList<>();
+        List<StreamClient> open = new ArrayList<>();
         try {
             for (int i = 0; i < 10; i++) {
-                Stream stream = Stream.open(ownerKey, conversation.getString("id"), conversation.getString("api_token"),
+                StreamClient stream = StreamClient.open(Platform.BASE, ownerKey, conversation.getString("id"),
+                        conversation.getString("api_token"),
                         "messages.json");
                 assertEquals(200, stream.status);
                 open.add(stream);
@@ -522,58 +516,8 @@ class VumiGoApiIT {
                     "messages.json", "{\"to_addr\": \"+1\", \"content\": \"x\"}");
             assertRefused(refused, 403, "Too many concurrent connections");
         } finally {
-            open.forEach(Stream::close);
+            open.forEach(StreamClient::close);
         }
         assertFalse(open.isEmpty());
-    }
-
-    /** A streaming client: reads newline-delimited JSON, skipping the empty keep-alive lines. */
-    private static final class Stream implements AutoCloseable {
-        final int status;
-        private final InputStream body;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-
-        private Stream(HttpResponse<InputStream> response) {
-            this.status = response.statusCode();
-            this.body = response.body();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (!line.isBlank()) {
-                            lines.add(line);
-                        }
-                    }
-                } catch (Exception closed) {
-                    // the test closed the stream
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Stream open(String key, String conversation, String token, String suffix) throws Exception {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(Platform.BASE + "/api/v1/go/http_api/"
-                    + conversation + "/" + suffix))
-                    .header("Authorization", basic(key, token))
-                    .GET().build();
-            return new Stream(HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream()));
-        }
-
-        JsonObject next(Duration timeout) throws InterruptedException {
-            String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (line == null) {
-                throw new AssertionError("Nothing on the stream within " + timeout);
-            }
-            return Json.createReader(new StringReader(line)).readObject();
-        }
-
-        @Override
-        public void close() {
-            try {
-                body.close();
-            } catch (Exception e) {
-                // closed already
-            }
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.messages.Message;
 import org.switchboard.messages.MessageEvent;
+import org.switchboard.streams.MemoryStreams;
 import org.switchboard.streams.StreamHub;
 
 /** What a vendor's answer becomes: the message's status and one event, then its push, the app's turn and the stream. */
@@ -21,7 +22,7 @@ class EventRecorderTest {
 
     private final EventRecorder recorder = new EventRecorder();
     private final Recorded recorded = new Recorded();
-    private final StreamHub streams = new StreamHub();
+    private final MemoryStreams streams = new MemoryStreams();
     private EventAudience.Audience audience;
     /** How many rows the status update changes: 1 for the first answer, 0 for a message answered before. */
     private int rowsChanged = 1;

@@ -48,7 +48,13 @@ public class VumiGoStreams {
                     + " to a URL (or ignores them); it streams only when no push URL is set");
         }
         ConnectionLimits.Held held = limits.take(caller.account().id());
-        StreamHub.Client client = streams.join(caller.conversation().id(), kind);
+        StreamHub.Client client;
+        try {
+            client = streams.join(caller.conversation().id(), kind);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
         ChunkedOutput<String> output = new ChunkedOutput<>(String.class, "\r\n");
         threads.newThread(() -> pump(client, output, held, caller.conversation().id(), kind)).start();
         return Response.ok(output, MediaType.APPLICATION_JSON + "; charset=utf-8")
