@@ -43,9 +43,14 @@ public class EngineExecutor {
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
+        // Tasks not started are dropped; running ones end on their own (up to 10 s) rather than by an interrupt, which
+        // in the middle of H2's file I/O would close H2's file for the whole server.
+        executor.shutdown();
+        executor.getQueue().clear();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
