@@ -37,6 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class GroupIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** The longest a change made on one instance takes to be found by a search on the other (docs/configuration.md, several instances). */
+    private static final Duration SEARCH_DELAY = Duration.ofSeconds(5);
 
     private static Group group;
 
@@ -94,8 +96,41 @@ class GroupIT {
                 status -> status == 404, "i2 to refuse a send on the channel i1 deleted, before its cache row expires");
     }
 
+    /**
+     * A contact made on one instance is found by a search on the other within {@link #SEARCH_DELAY}: both index into and
+     * search the group's OpenSearch node, the change reaching it through the outbox (polled every 100 ms) and becoming
+     * searchable at the node's next refresh (every second).
+     */
     @Test
     @Order(3)
+    void aContactMadeOnOneInstanceIsFoundBySearchOnTheOther() {
+        Platform.TestAccount account = Platform.account("group search");
+        for (int made = 0; made < 2; made++) {
+            int other = 1 - made;
+            String msisdn = "+2783" + (System.nanoTime() % 10_000_000 + 10_000_000);
+            Platform.Answer created = Platform.requestAt(group.base(made), "POST", "/api/contacts", account.basic(),
+                    "{\"msisdn\":\"" + msisdn + "\",\"name\":\"Searched " + made + "\"}");
+            assertEquals(201, created.status(), created.body());
+            String key = created.json().getString("key");
+            long start = System.nanoTime();
+            String query = "/api/contacts/search?query=" + URLEncoder.encode("msisdn:\"" + msisdn + "\"",
+                    StandardCharsets.UTF_8);
+            Platform.eventually(SEARCH_DELAY, () -> Platform.requestAt(group.base(other), "GET", query,
+                    account.basic(), null).body(), body -> body.contains(key),
+                    Group.name(other) + " to find the contact " + Group.name(made) + " made");
+            System.out.printf("GroupIT: a contact made on %s found by %s's search after %d ms%n", Group.name(made),
+                    Group.name(other), (System.nanoTime() - start) / 1_000_000);
+            Platform.Answer same = Platform.requestAt(group.base(made), "GET", query, account.basic(), null);
+            assertTrue(same.body().contains(key), Group.name(made) + " finds it too: " + same.body());
+            Platform.Answer stranger = Platform.requestAt(group.base(other), "GET", query,
+                    Platform.account("group search, another").basic(), null);
+            assertEquals(200, stranger.status(), stranger.body());
+            assertTrue(!stranger.body().contains(key), "another account's search does not: " + stranger.body());
+        }
+    }
+
+    @Test
+    @Order(4)
     void theLaneHoldersDeathUnderLoadLosesNothingAndTheOtherTakesItsWorkOver() throws Exception {
         // 600 accepted sends through the balancer; the instance that runs the channel's lane killed among them
         Chaos.Outcome outcome = Chaos.run(new Chaos.Settings(600, "p", 8,
@@ -111,7 +146,7 @@ class GroupIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aStreamClientWhoseInstanceDiedGetsWhatCameMeanwhileFromTheOther() throws Exception {
         JsonObject owner = Platform.request("POST", "/api/admin/accounts", Platform.ADMIN,
                 "{\"name\":\"group streams\"}").json();
@@ -145,7 +180,7 @@ class GroupIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aUiSessionOutlivesTheInstanceThatServedIt() throws Exception {
         bothBehindTheBalancer(); // the instance the last test restarted is in the balancer's rotation again
         Platform.TestAccount account = Platform.account("group sessions");
