@@ -1,6 +1,7 @@
 package org.switchboard.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class GroupIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    /** The longest a change made on one instance takes to be found by a search on the other (docs/configuration.md, several instances). */
+    /** The longest a change made on one instance takes to be found by a search on the other (docs/engine.md, several instances). */
     private static final Duration SEARCH_DELAY = Duration.ofSeconds(5);
 
     private static Group group;
@@ -125,7 +126,7 @@ class GroupIT {
             Platform.Answer stranger = Platform.requestAt(group.base(other), "GET", query,
                     Platform.account("group search, another").basic(), null);
             assertEquals(200, stranger.status(), stranger.body());
-            assertTrue(!stranger.body().contains(key), "another account's search does not: " + stranger.body());
+            assertFalse(stranger.body().contains(key), "another account's search does not: " + stranger.body());
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,8 +65,7 @@ public class CountRunner {
     ManagedThreadFactory threads;
 
     private Thread folder;
-    private volatile boolean open = true;
-    private final Object wake = new Object();
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     @PostConstruct
     void start() {
@@ -82,10 +82,7 @@ public class CountRunner {
      */
     @PreDestroy
     void stop() {
-        open = false;
-        synchronized (wake) {
-            wake.notifyAll();
-        }
+        stopped.countDown();
         try {
             folder.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
@@ -94,19 +91,12 @@ public class CountRunner {
     }
 
     private void loop() {
-        while (open) {
-            synchronized (wake) {
-                try {
-                    if (open) {
-                        wake.wait(TimeUnit.SECONDS.toMillis(everySeconds));
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-            if (open) {
+        try {
+            while (!stopped.await(everySeconds, TimeUnit.SECONDS)) {
                 catchUp();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -127,7 +117,7 @@ public class CountRunner {
                 upto = unrouted.isAfter(now.minus(MOST_HELD)) ? unrouted : now.minus(MOST_HELD);
             }
             Instant mark = fold.mark();
-            while (open && leases.take(LEASE) && (mark == null || mark.isBefore(upto))) {
+            while (stopped.getCount() > 0 && leases.take(LEASE) && (mark == null || mark.isBefore(upto))) {
                 mark = fold.fold(upto, SLICE);
             }
         } catch (RuntimeException e) {

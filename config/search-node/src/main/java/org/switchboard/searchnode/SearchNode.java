@@ -4,6 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
@@ -19,6 +23,8 @@ import org.opensearch.transport.Netty4Plugin;
  */
 public final class SearchNode extends Node {
 
+    private static final Logger LOG = LogManager.getLogger(SearchNode.class);
+
     private SearchNode(Settings settings) {
         super(InternalSettingsPreparer.prepareEnvironment(settings, java.util.Map.of(), null,
                 () -> "switchboard-search"),
@@ -27,8 +33,7 @@ public final class SearchNode extends Node {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 3) {
-            System.err.println("usage: SearchNode <home directory> <http port> <transport port>");
-            System.exit(2);
+            throw new IllegalArgumentException("Give the node's home directory, HTTP port and transport port");
         }
         Path home = Path.of(args[0]).toAbsolutePath();
         Files.createDirectories(home.resolve("data"));
@@ -49,19 +54,23 @@ public final class SearchNode extends Node {
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .build();
         LogConfigurator.configureWithoutConfig(settings);
+        // to the console (the run script's runtime/search/node.log): OpenSearch's warnings and errors, this node's
+        // start
+        Configurator.setRootLevel(Level.WARN);
+        Configurator.setLevel(SearchNode.class.getName(), Level.INFO);
         SearchNode node = new SearchNode(settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();
             } catch (Exception e) {
-                e.printStackTrace();
+                LOG.error("The search node did not close cleanly", e);
             } finally {
                 stopped.countDown();
             }
         }, "switchboard-search-stop"));
         node.start();
-        System.out.println("switchboard-search: started, HTTP on 127.0.0.1:" + args[1]);
+        LOG.info("Started, HTTP on 127.0.0.1:{}", args[1]);
         stopped.await();
     }
 }
