@@ -85,6 +85,7 @@ class DispatcherTest {
     void aBatchGoesToTheVendorInCallsOfAtMostTheVendorBatchWithinMaxInFlight() throws Exception {
         channels.lane = lane(null, 50);
         dispatcher.vendorBatch = 20;
+        dispatcher.executor = Fakes.executor(1);
         channels.answer = message -> new CompletableFuture<>(); // the vendor has not answered yet
         List<Message> messages = new ArrayList<>();
         for (int i = 0; i < 70; i++) {
@@ -93,11 +94,12 @@ class DispatcherTest {
         dispatcher.submitAll(messages);
         Fakes.await(() -> channels.sent.size() == 50, 2000);
         assertEquals(List.of(20, 20, 10), channels.calls, "50 under way, in three calls");
-        channels.pending.subList(0, 30).forEach(f -> f.complete(SendResult.accepted("v")));
+        // the vendor answers 30 at once: on one of the engine's threads, so the pump its answers ask for runs after
+        // the last of them (on a busy machine, answers completed from another thread may each be pumped alone)
+        dispatcher.executor.get().submit(() -> channels.pending.subList(0, 30)
+                .forEach(f -> f.complete(SendResult.accepted("v")))).get(2, TimeUnit.SECONDS);
         Fakes.await(() -> channels.sent.size() == 70, 2000);
-        assertEquals(70, channels.calls.stream().mapToInt(Integer::intValue).sum(), "each sent once");
-        assertTrue(channels.calls.size() < 3 + 20, "the answers' freed slots are filled in shared calls: "
-                + channels.calls);
+        assertEquals(List.of(20, 20, 10, 20), channels.calls, "the 30 freed slots are filled in one shared call");
         assertEquals(messages.stream().map(Message::getId).toList(), channels.sentIds(), "in the order accepted");
     }
 

@@ -39,7 +39,12 @@ final class Fakes {
 
     /** The engine's threads: a small scheduled pool. */
     static EngineExecutor executor() {
-        ScheduledExecutorService pool = new ScheduledThreadPoolExecutor(2, threads());
+        return executor(2);
+    }
+
+    /** The engine's threads, as many as asked for. */
+    static EngineExecutor executor(int threads) {
+        ScheduledExecutorService pool = new ScheduledThreadPoolExecutor(threads, threads());
         return new EngineExecutor() {
             @Override
             public ScheduledExecutorService get() {
