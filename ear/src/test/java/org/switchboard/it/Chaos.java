@@ -117,11 +117,18 @@ public final class Chaos {
             System.out.printf("  on %d instances (HTTP %s) behind the balancer; p kills an instance (by turns the"
                     + " channel's lane holder and the other), b the live broker%n", instances.size(), instances);
         }
-        Outcome outcome = run(new Settings(messages, plan.toString(), 16,
-                Path.of(System.getProperty("switchboard.runtime")), Integer.getInteger("it.broker.port", 61616),
-                instances));
-        System.out.println(outcome.report());
-        System.exit(outcome.passed() ? 0 : 1);
+        try {
+            Outcome outcome = run(new Settings(messages, plan.toString(), 16,
+                    Path.of(System.getProperty("switchboard.runtime")), Integer.getInteger("it.broker.port", 61616),
+                    instances));
+            System.out.println(outcome.report());
+            System.exit(outcome.passed() ? 0 : 1);
+        } catch (Exception | AssertionError e) {
+            // said and ended here: exec:java would otherwise wait, silent, for the event receiver's threads
+            System.out.println("The chaos run could not go on: " + e);
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
     }
 
     static Outcome run(Settings settings) throws Exception {

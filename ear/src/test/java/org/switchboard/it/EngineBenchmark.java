@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class EngineBenchmark {
 
-    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-    private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     private static final String ECHO = "api.on_inbound_message = function (cmd) { api.request('outbound.reply_to', "
             + "{content: cmd.msg.content, in_reply_to: cmd.msg.message_id}, function () { api.done(); }); };";
 
@@ -49,7 +47,7 @@ public final class EngineBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 32;
-        if (!onPath("wrk")) {
+        if (!Wrk.onPath("wrk")) {
             System.out.println("The benchmark drives load with wrk: apt-get install wrk (and kannel kannel-extras to"
                     + " compare with Kannel)");
             System.exit(2);
@@ -107,7 +105,7 @@ public final class EngineBenchmark {
             throws Exception {
         String body = "{\"to\":\"+27831234567\",\"content\":\"hello\",\"event_url\":\"" + events.url() + "\"}";
         JsonObject before = engine();
-        Load load = wrk("/channels/" + channel + "/messages", "POST", account.basic(), body, seconds);
+        Wrk.Load load = wrk("/channels/" + channel + "/messages", "POST", account.basic(), body, seconds);
         Drain drain = drain(before, "pushes_delivered", "outbound_accepted");
         JsonObject after = engine();
         print(name, load, before, after, drain, "vendor_accepted");
@@ -119,7 +117,7 @@ public final class EngineBenchmark {
     /** A phone's message → the echo app in the sandbox → its reply at the fake vendor. */
     private void inboundEcho(Platform.TestAccount account, String channel) throws Exception {
         JsonObject before = engine();
-        Load load = wrk("/api/fake/channels/" + channel + "/inbound", "POST", account.basic(),
+        Wrk.Load load = wrk("/api/fake/channels/" + channel + "/inbound", "POST", account.basic(),
                 "{\"from\":\"+2782%07d\",\"content\":\"hi\",\"session_event\":\"new\"}", seconds);
         // the app answers slower than phones send: the backlog is worked through (up to 15 minutes), not dropped
         Drain drain = drain(before, "vendor_accepted", "inbound_accepted", Duration.ofMinutes(15));
@@ -186,14 +184,14 @@ public final class EngineBenchmark {
             Platform.sleep(3000);
             String url = "http://127.0.0.1:13013/cgi-bin/sendsms?username=bench&password=bench&to=27831234567"
                     + "&from=1234&text=hello";
-            Load load = wrk(url, "GET", null, null, seconds);
+            Wrk.Load load = wrk(url, "GET", null, null, seconds);
             long start = System.nanoTime();
             long delivered = Platform.eventually(Duration.ofSeconds(120), () -> gotMessages(smsc),
-                    n -> n >= load.accepted, "fakesmsc to get Kannel's messages");
+                    n -> n >= load.accepted(), "fakesmsc to get Kannel's messages");
             double drain = (System.nanoTime() - start) / 1e9;
-            double rate = load.accepted / (double) seconds;
+            double rate = load.accepted() / (double) seconds;
             System.out.printf("%-34s %9.0f %9.0f %9s %9s %7.1f %7.1f %8.1f%n", "Kannel: sendsms -> fakesmsc", rate,
-                    delivered / (seconds + drain), "-", "-", load.p50, load.p99, drain);
+                    delivered / (seconds + drain), "-", "-", load.p50(), load.p99(), drain);
             System.out.printf("%nSwitchboard / Kannel, accepted sends a second: %.0f / %.0f = %.3f%n",
                     switchboardRate, rate, switchboardRate / rate);
         } finally {
@@ -220,57 +218,8 @@ public final class EngineBenchmark {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private record Load(long accepted, long refused, double p50, double p99, String firstRefusal) {
-    }
-
-    /** wrk with a Lua script that sends the body ({@code %07d} in it: a new number per request). */
-    private Load wrk(String target, String method, String auth, String body, int duration) throws Exception {
-        Path script = work.resolve("load.lua");
-        StringBuilder lua = new StringBuilder();
-        lua.append("wrk.method = \"").append(method).append("\"\n");
-        lua.append("wrk.headers[\"Content-Type\"] = \"application/json\"\n");
-        if (auth != null) {
-            lua.append("wrk.headers[\"Authorization\"] = \"").append(auth).append("\"\n");
-        }
-        if (body != null && body.contains("%07d")) {
-            lua.append("local n = 0\nrequest = function()\n  n = n + 1\n  return wrk.format(nil, nil, nil, ")
-                    .append("string.format([[").append(body).append("]], math.random(0, 9999999)))\nend\n");
-        } else if (body != null) {
-            lua.append("wrk.body = [[").append(body).append("]]\n");
-        }
-        // the first refusal each thread meets, so that a run with refusals says what they were
-        lua.append("local told = false\nresponse = function(status, headers, body)\n  if status >= 300 and not told"
-                + " then\n    told = true\n    io.write(\"refused: \", status, \" \", string.sub(body, 1, 200), \"\\n\")\n"
-                + "  end\nend\n");
-        Files.writeString(script, lua);
-        String url = target.startsWith("http") ? target : Platform.BASE + target;
-        Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + duration + "s", "--latency",
-                "-s", script.toString(), url).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(duration + 60L, TimeUnit.SECONDS);
-        Matcher rate = RATE.matcher(out);
-        if (!rate.find()) {
-            throw new IllegalStateException("wrk said: " + out);
-        }
-        long total = Math.round(Double.parseDouble(rate.group(1)) * duration);
-        Matcher refused = NON_2XX.matcher(out);
-        long bad = refused.find() ? Long.parseLong(refused.group(1)) : 0;
-        Matcher why = Pattern.compile("refused: (.*)").matcher(out);
-        return new Load(total - bad, bad, percentile(out, "50%"), percentile(out, "99%"),
-                why.find() ? why.group(1) : null);
-    }
-
-    private static double percentile(String wrk, String which) {
-        Matcher m = Pattern.compile(Pattern.quote(which) + "\\s+([0-9.]+)(us|ms|s)").matcher(wrk);
-        if (!m.find()) {
-            return Double.NaN;
-        }
-        double value = Double.parseDouble(m.group(1));
-        return switch (m.group(2)) {
-            case "us" -> value / 1000;
-            case "s" -> value * 1000;
-            default -> value;
-        };
+    private Wrk.Load wrk(String target, String method, String auth, String body, int duration) throws Exception {
+        return Wrk.run(work, connections, List.of(target), method, auth, body, duration);
     }
 
     private record Drain(double seconds, boolean complete) {
@@ -293,16 +242,16 @@ public final class EngineBenchmark {
         return new Drain(most.toSeconds(), false);
     }
 
-    private void print(String name, Load load, JsonObject before, JsonObject after, Drain drain, String delivered) {
+    private void print(String name, Wrk.Load load, JsonObject before, JsonObject after, Drain drain, String delivered) {
         double accepted = (delta(before, after, "outbound_accepted") + delta(before, after, "inbound_accepted"))
                 / (double) seconds;
         double window = seconds + drain.seconds;
         System.out.printf("%-34s %9.0f %9.0f %9.0f %9.0f %7.1f %7.1f %7.1f%s%n", name, accepted,
                 delta(before, after, delivered) / window, delta(before, after, "events_stored") / window,
-                delta(before, after, "pushes_delivered") / window, load.p50, load.p99, drain.seconds,
+                delta(before, after, "pushes_delivered") / window, load.p50(), load.p99(), drain.seconds,
                 drain.complete ? "" : "+ (not drained)");
-        if (load.refused > 0) {
-            System.out.printf("%-34s %d requests refused, the first: %s%n", "", load.refused, load.firstRefusal);
+        if (load.refused() > 0) {
+            System.out.printf("%-34s %d requests refused, the first: %s%n", "", load.refused(), load.firstRefusal());
         }
         JsonObject steps = after.getJsonObject("steps");
         StringBuilder costs = new StringBuilder();
@@ -312,7 +261,7 @@ public final class EngineBenchmark {
                 after.getJsonNumber("writes_per_commit").doubleValue());
     }
 
-    private static long delta(JsonObject before, JsonObject after, String count) {
+    static long delta(JsonObject before, JsonObject after, String count) {
         return after.getJsonObject("counts").getJsonNumber(count).longValue()
                 - before.getJsonObject("counts").getJsonNumber(count).longValue();
     }
@@ -325,17 +274,8 @@ public final class EngineBenchmark {
         return answer.json();
     }
 
-    private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The event_url: answers 200 and counts the distinct events it was pushed. */
-    private static final class Receiver implements AutoCloseable {
+    static final class Receiver implements AutoCloseable {
         private final HttpServer server;
         private final Set<String> ids = ConcurrentHashMap.newKeySet();
         private final AtomicLong posts = new AtomicLong();

@@ -92,29 +92,57 @@ final class Group {
 
     /** Kills the instance with SIGKILL, as a crash would, and waits until its process is gone. */
     void kill(int instance) throws Exception {
-        Path pid = runtime.resolve("payara6/glassfish/nodes/localhost-switchboard/" + name(instance) + "/config/pid");
-        Chaos.kill(Long.parseLong(Files.readString(pid).trim()), "instance " + name(instance));
+        Chaos.kill(pid(instance), "instance " + name(instance));
     }
 
-    /** Starts the instance again (asadmin start-instance) and waits until it says it is ready. */
+    /**
+     * Starts the instance again (asadmin start-instance) and waits until it says it is ready. On a busy machine
+     * asadmin may give up waiting while the instance goes on starting (its "No response from the Instance Server after
+     * 120 seconds" in a chaos run): the instance's readiness decides, asadmin's answer does not.
+     */
     void start(int instance) throws Exception {
-        asadmin("start-instance", name(instance));
+        String refused = asadminTry("start-instance", "--timeout", "600", name(instance));
+        if (refused != null) {
+            System.out.println("    asadmin start-instance " + name(instance) + " said: " + refused
+                    + "; waiting for the instance itself");
+        }
         Platform.eventually(Duration.ofMinutes(5),
                 () -> Platform.requestAt(base(instance), "GET", "/health-checks/ready", null, null).status(),
                 status -> status == 200, name(instance) + " to be ready after its restart");
     }
 
+    /** Stops the instance as an operator would (asadmin stop-instance): it lets its leases go as it stops. */
+    void stop(int instance) throws Exception {
+        asadmin("stop-instance", name(instance));
+    }
+
+    /** The process id of the instance's JVM, as Payara wrote it. */
+    long pid(int instance) throws java.io.IOException {
+        return Long.parseLong(Files.readString(runtime.resolve("payara6/glassfish/nodes/localhost-switchboard/"
+                + name(instance) + "/config/pid")).trim());
+    }
+
     /** asadmin against the domain, as its admin (the password file the start script keeps). */
     private void asadmin(String... command) throws Exception {
+        String refused = asadminTry(command);
+        if (refused != null) {
+            throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed: " + refused);
+        }
+    }
+
+    /** asadmin as above: null when it succeeded, else the last line it printed. */
+    private String asadminTry(String... command) throws Exception {
         Path payara = runtime.resolve("payara6");
         List<String> line = new ArrayList<>(List.of("bash", payara.resolve("bin/asadmin").toString(),
                 "--port", Integer.toString(adminPort), "--user", "admin", "--passwordfile",
                 payara.resolve("glassfish/domains/switchboard/switchboard/asadmin.pass").toString()));
         line.addAll(List.of(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("asadmin " + String.join(" ", command) + " failed");
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() == 0) {
+            return null;
         }
+        String[] lines = out.strip().split("\n");
+        return lines.length == 0 ? "(nothing)" : lines[lines.length - 1].strip();
     }
 }
