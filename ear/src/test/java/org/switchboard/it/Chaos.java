@@ -227,6 +227,9 @@ public final class Chaos {
         int unstable = 0;
         for (String id : accepted) {
             Set<String> events = eventIds.getOrDefault(id, Set.of());
+            if (events.isEmpty() && withoutEvent < 20) {
+                System.out.println("  no event pushed for message " + id); // to look for in the logs and tables
+            }
             withoutEvent += events.isEmpty() ? 1 : 0;
             unstable += events.size() > 1 ? 1 : 0;
         }
