@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 public final class GroupBenchmark {
 
     private static final int CHANNELS = 8;
+    /** The kernel's clock ticks a second, the unit of /proc/stat: asked once. */
+    private static final long TICKS_PER_SECOND = ticksPerSecond();
 
     private final int seconds;
     private final int connections;
@@ -126,7 +128,7 @@ public final class GroupBenchmark {
         double drain = drain(live, before);
         double window = (System.nanoTime() - start) / 1e9;
         Map<String, Duration> cpuAfter = cpu(live);
-        double busy = (machineBusyTicks() - busyBefore) / (double) ticksPerSecond();
+        double busy = (machineBusyTicks() - busyBefore) / (double) TICKS_PER_SECOND;
         Map<Integer, JsonObject> after = engines(live);
         long accepted = sum(before, after, "outbound_accepted");
         Map<String, Double> perMessage = new LinkedHashMap<>();
