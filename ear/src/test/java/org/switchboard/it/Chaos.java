@@ -92,6 +92,13 @@ public final class Chaos {
     private final Map<String, Set<String>> eventIds = new ConcurrentHashMap<>();
     private final AtomicLong eventPushes = new AtomicLong();
     private volatile boolean loading = true;
+    /**
+     * How long each sender waits between sends: none, but with several instances while a killed one starts again
+     * (minutes on 2 cores), when full speed through the other would make a run of ten kills hundreds of thousands of
+     * messages long. Kills and takeovers still happen at full speed.
+     */
+    private volatile long pause;
+    private static final long RESTART_PAUSE_MILLIS = 3000;
 
     private Chaos(Settings settings) {
         this.settings = settings;
@@ -195,6 +202,9 @@ public final class Chaos {
                 accepted.add(answer.json().getJsonObject("result").getString("message_id"));
             } else {
                 Platform.sleep(200); // down, or starting: not accepted, try another message
+            }
+            if (pause > 0) {
+                Platform.sleep(pause);
             }
         }
     }
@@ -311,7 +321,12 @@ public final class Chaos {
             takeovers.add(took);
             System.out.printf("    the channel's lane moved off %s in %s%n", Group.name(victim), took);
         }
-        group.start(victim);
+        pause = RESTART_PAUSE_MILLIS;
+        try {
+            group.start(victim);
+        } finally {
+            pause = 0;
+        }
     }
 
     /**

@@ -54,6 +54,7 @@ public class EventRecorder {
     ChannelActivity activity;
 
     public CompletableFuture<Void> record(Message message, SendResult result) {
+        EventAudience.Audience audience = audiences.of(message); // first: the event's time is when it is held
         MessageEvent event = result.accepted()
                 ? new MessageEvent(Ids.ordered(), message.getId(), "submitted", "{}")
                 : new MessageEvent(Ids.ordered(), message.getId(), "rejected",
@@ -68,7 +69,7 @@ public class EventRecorder {
                         em.persist(event);
                     }
                 });
-        return store(message, event, after -> commits.submit(update, after), () -> first[0]);
+        return store(message, audience, event, after -> commits.submit(update, after), () -> first[0]);
     }
 
     /**
@@ -83,9 +84,10 @@ public class EventRecorder {
 
     /** As the other report, with the vendor's error code, what it means and its page ({@code error_code}, ...). */
     public CompletableFuture<Void> report(Message message, DeliveryStatus status, String reason, VendorError error) {
+        EventAudience.Audience audience = audiences.of(message);
         MessageEvent event = new MessageEvent(Ids.ordered(), message.getId(), status.eventType(),
                 details(reason, error).build().toString());
-        return store(message, event, after -> commits.submit(em -> em.persist(event), after), () -> true);
+        return store(message, audience, event, after -> commits.submit(em -> em.persist(event), after), () -> true);
     }
 
     /** An event's details: {@code reason}, and a vendor's {@code error_code}, {@code description} and {@code link}. */
@@ -120,11 +122,12 @@ public class EventRecorder {
 
     /**
      * Stores the event in a group commit and then tells its listeners: the message's event_url (within the window),
-     * the conversation's app when it listens, an http_api conversation's event stream.
+     * the conversation's app when it listens, an http_api conversation's event stream. The push is held
+     * ({@link Pusher#expect}) right after the event is made, with nothing between that may wait (the audience was
+     * asked before): the settled mark trusts that an event not held is at most a second old.
      */
-    private CompletableFuture<Void> store(Message message, MessageEvent event,
+    private CompletableFuture<Void> store(Message message, EventAudience.Audience audience, MessageEvent event,
             Function<Runnable, CompletableFuture<Void>> commit, BooleanSupplier stored) {
-        EventAudience.Audience audience = audiences.of(message);
         boolean forApp = audience.app();
         event.setAppPending(forApp);
         Push push = message.getEventUrl() == null || !audience.eventUrlOpen() ? null : eventPush(event, message);

@@ -68,8 +68,12 @@ public class Pusher {
         }
     }
 
-    /** How far behind the clock the settled mark stays when nothing is unsettled (an event just made, not yet held). */
-    private static final Duration SETTLE_SLACK = Duration.ofSeconds(1);
+    /**
+     * How far behind the clock the settled mark stays when nothing is unsettled: an event just made and not yet held
+     * (its thread may wait for a core that long on a busy machine). After a crash, the pushes of about that long are
+     * sent again, with their event_id.
+     */
+    private static final Duration SETTLE_SLACK = Duration.ofSeconds(5);
 
     @Inject
     private ChannelActivity activity;

@@ -11,6 +11,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,8 @@ public class Recovery {
     private static final int BATCH = 1000;
     /** The lease of the sweeps that are the group's. */
     static final String SWEEPS = "recovery";
+    /** How long a takeover waits for the pushes it sent again to be delivered or stored (a push times out in 10 s). */
+    Duration settleWait = Duration.ofSeconds(60);
 
     @Inject
     Dispatcher dispatcher;
@@ -81,7 +84,7 @@ public class Recovery {
             commits.commit(em -> em.merge(new EngineMark(EngineMark.eventPushes(leases.me()), now)), null);
         }
         sweeps = scheduler.scheduleWithFixedDelay(this::sweepSafely, 3, 5, TimeUnit.SECONDS);
-        // each second: after a crash, the pushes sent again are those of about the last second or two
+        // each second: after a crash, the pushes sent again are those of about the last six seconds
         marks = scheduler.scheduleWithFixedDelay(this::markSettled, 4, 1, TimeUnit.SECONDS);
     }
 
@@ -160,11 +163,19 @@ public class Recovery {
             }
             long began = System.nanoTime();
             Instant now = Instant.now();
-            int resent = resendUnsettledEventPushes(instance);
+            List<String> resent = resendUnsettledEventPushes(instance);
+            // their events are the dead instance's (pushed_by), which this one's own mark does not cover: its mark
+            // moves only once they are delivered or stored, or, should this one die first, they are sent again
+            if (!settle(resent, settleWait)) {
+                LOG.warning(() -> leases.me() + " could not settle the pushes of " + instance + " within "
+                        + settleWait.toMillis() / 1000.0 + " s; its lease is let go for the next sweep to try again");
+                leases.release(lease);
+                continue;
+            }
             commits.commit(em -> em.merge(new EngineMark(EngineMark.eventPushes(instance), now)), null);
             leases.release(lease);
             LOG.info(() -> leases.me() + " took over the unsettled pushes of " + instance + " (its lease lapsed): "
-                    + resent + " sent again in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+                    + resent.size() + " sent again in " + (System.nanoTime() - began) / 1_000_000 + " ms");
         }
     }
 
@@ -173,13 +184,13 @@ public class Recovery {
      * since its settled mark that have no push row (a push is stored once an attempt fails). Some of them were
      * delivered before the crash; a receiver sees those twice, with the same event_id.
      */
-    private int resendUnsettledEventPushes(String instance) {
+    private List<String> resendUnsettledEventPushes(String instance) {
         Instant since = queries.mark(EngineMark.eventPushes(instance));
         if (since == null) {
-            return 0;
+            return List.of();
         }
         String afterId = null;
-        int resent = 0;
+        List<String> resent = new ArrayList<>();
         List<Object[]> page;
         do {
             page = queries.eventsWithoutPush(since, afterId, instance, BATCH);
@@ -190,15 +201,34 @@ public class Recovery {
                 push.setSigningSecret(audiences.of(message).signingSecret());
                 pusher.expect(push.getId(), event.getTimestamp());
                 pusher.pushUnstored(push);
+                resent.add(push.getId());
                 since = event.getTimestamp();
                 afterId = event.getId();
             }
-            resent += page.size();
         } while (page.size() == BATCH);
-        int count = resent;
+        int count = resent.size();
         if (count > 0) {
             LOG.info(() -> "Sending again " + count + " event pushes " + instance + " may not have finished");
         }
-        return count;
+        return resent;
+    }
+
+    /** Waits until each push is delivered or has a row of its own (a failed first attempt), at most {@code wait}. */
+    private boolean settle(List<String> pushIds, Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
+        for (String id : pushIds) {
+            while (pusher.unsettled(id)) {
+                if (System.nanoTime() - end > 0) {
+                    return false;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

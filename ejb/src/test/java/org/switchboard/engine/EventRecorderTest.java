@@ -102,6 +102,30 @@ class EventRecorderTest {
         assertTrue(recorded.pushed.isEmpty(), "no event_url, no push");
     }
 
+    @Test
+    void theAudienceIsAskedBeforeTheEventIsMadeSoNothingSlowComesBetweenItsTimeAndItsHold() throws Exception {
+        java.time.Instant[] answered = new java.time.Instant[1];
+        recorder.audiences = message -> {
+            sleep(20); // a conversation's row read from the database
+            answered[0] = java.time.Instant.now();
+            return EventAudience.Audience.EVENT_URL_ONLY;
+        };
+        Message message = withEventUrl(Fakes.outbound("ch-1", "+27830000005"));
+        recorder.record(message, SendResult.accepted("vendor-9")).get(2, TimeUnit.SECONDS);
+        MessageEvent event = (MessageEvent) recorded.persisted.get(0);
+        assertTrue(!event.getTimestamp().isBefore(answered[0].truncatedTo(java.time.temporal.ChronoUnit.MICROS)),
+                "the event's time (" + event.getTimestamp() + ") is after the audience's answer (" + answered[0]
+                        + "): the settled mark allows seconds between an event's time and its hold, not a read");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Message withEventUrl(Message message) {
         message.setEventUrl("http://receiver.example/events");
         return message;

@@ -65,6 +65,11 @@ class RecoveryTest {
             boolean inHand(String pushId) {
                 return pushId.equals(inHand.getId());
             }
+
+            @Override
+            public boolean unsettled(String pushId) {
+                return stillOnItsWay.contains(pushId);
+            }
         };
         recovery.dispatcher = new Dispatcher() {
             @Override
@@ -120,6 +125,8 @@ class RecoveryTest {
         };
     }
 
+    /** Pushes neither delivered nor stored yet. */
+    private final Set<String> stillOnItsWay = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** The instance whose events' pushes are unsettled. */
     private String unsettledBy = "i1";
     private final List<String> marked = new CopyOnWriteArrayList<>();
@@ -194,6 +201,40 @@ class RecoveryTest {
         recorded.pushed.clear();
         recovery.sweepOnce();
         assertTrue(recorded.pushed.stream().noneMatch(p -> p.getId().equals(unsettled.getId())), "once");
+    }
+
+    @Test
+    void aTakeOverMovesTheDeadInstancesMarkOnlyOnceWhatItSentAgainIsSettled() throws Exception {
+        i2DiedWithAPushThatTheTakeOverSendsAgainAndThatStaysOnItsWay();
+        Thread sweep = new Thread(recovery::sweepOnce);
+        sweep.start();
+        sweep.join(500);
+        assertTrue(sweep.isAlive(), "the takeover waits while the push it sent again is on its way");
+        assertEquals(List.of(), marked, "i2's mark stays where it was meanwhile");
+        stillOnItsWay.clear();
+        sweep.join(5000);
+        assertEquals(List.of("committed"), marked, "delivered: i2's mark moves on");
+        assertEquals(null, leases.holders.get(Leases.INSTANCE + "i2"));
+    }
+
+    @Test
+    void aTakeOverWhosePushesDoNotSettleLeavesTheMarkForTheNextSweep() {
+        recovery.settleWait = Duration.ofMillis(200);
+        i2DiedWithAPushThatTheTakeOverSendsAgainAndThatStaysOnItsWay();
+        recovery.sweepOnce();
+        assertEquals(List.of(), marked, "the mark is not moved past a push that may still be lost");
+        assertEquals(null, leases.holders.get(Leases.INSTANCE + "i2"), "the lease let go: a later sweep tries again");
+    }
+
+    /** After this instance's first sweep, i2's lease lapses; its event's push, sent again here, is not delivered. */
+    private void i2DiedWithAPushThatTheTakeOverSendsAgainAndThatStaysOnItsWay() {
+        unsettledBy = "nobody";
+        recovery.sweepOnce();
+        unsettledBy = "i2";
+        leases.holders.put(Leases.INSTANCE + "i2", "i2");
+        leases.lapsed.add(Leases.INSTANCE + "i2");
+        marked.clear();
+        stillOnItsWay.add(unsettled.getId()); // its event is i2's: this instance's own mark would not cover it
     }
 
     private static Message inbound() {
