@@ -124,7 +124,7 @@ public class EventRecorder {
      * Stores the event in a group commit and then tells its listeners: the message's event_url (within the window),
      * the conversation's app when it listens, an http_api conversation's event stream. The push is held
      * ({@link Pusher#expect}) right after the event is made, with nothing between that may wait (the audience was
-     * asked before): the settled mark trusts that an event not held is at most a second old.
+     * asked before): the settled mark trusts that an event not yet held is at most a few seconds old.
      */
     private CompletableFuture<Void> store(Message message, EventAudience.Audience audience, MessageEvent event,
             Function<Runnable, CompletableFuture<Void>> commit, BooleanSupplier stored) {
