@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.switchboard.messages.Message;
@@ -104,26 +107,18 @@ class EventRecorderTest {
 
     @Test
     void theAudienceIsAskedBeforeTheEventIsMadeSoNothingSlowComesBetweenItsTimeAndItsHold() throws Exception {
-        java.time.Instant[] answered = new java.time.Instant[1];
+        Instant[] answered = new Instant[1];
         recorder.audiences = message -> {
-            sleep(20); // a conversation's row read from the database
-            answered[0] = java.time.Instant.now();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // a conversation's row read from the database
+            answered[0] = Instant.now();
             return EventAudience.Audience.EVENT_URL_ONLY;
         };
         Message message = withEventUrl(Fakes.outbound("ch-1", "+27830000005"));
         recorder.record(message, SendResult.accepted("vendor-9")).get(2, TimeUnit.SECONDS);
         MessageEvent event = (MessageEvent) recorded.persisted.get(0);
-        assertTrue(!event.getTimestamp().isBefore(answered[0].truncatedTo(java.time.temporal.ChronoUnit.MICROS)),
+        assertTrue(!event.getTimestamp().isBefore(answered[0].truncatedTo(ChronoUnit.MICROS)),
                 "the event's time (" + event.getTimestamp() + ") is after the audience's answer (" + answered[0]
                         + "): the settled mark allows seconds between an event's time and its hold, not a read");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static Message withEventUrl(Message message) {
@@ -188,7 +183,7 @@ class EventRecorderTest {
         Pusher pusher() {
             return new Pusher() {
                 @Override
-                public void expect(String pushId, java.time.Instant since) {
+                public void expect(String pushId, Instant since) {
                     expected.add(pushId);
                 }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,7 @@ class RecoveryTest {
     }
 
     /** Pushes neither delivered nor stored yet. */
-    private final Set<String> stillOnItsWay = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> stillOnItsWay = ConcurrentHashMap.newKeySet();
     /** The instance whose events' pushes are unsettled. */
     private String unsettledBy = "i1";
     private final List<String> marked = new CopyOnWriteArrayList<>();
